@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `galaxiom` bin: wires the real process to `main`, which never touches `process` itself.
+import { readProcessStdin } from "./lib/io.js";
+import { main } from "./main.js";
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  env: process.env,
+  readStdin: readProcessStdin,
+  fetch: (...args) => globalThis.fetch(...args),
+});

@@ -1,0 +1,98 @@
+import path from "node:path";
+import {
+  bundle,
+  bundleFromString,
+  createConfig,
+  getLineColLocation,
+  type Config,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
+import { readProcessStdin } from "./io.js";
+import { SpecError } from "./spec-error.js";
+
+/** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
+export interface OpenAPIDocument {
+  openapi: string;
+  info: { title: string; version: string; [key: string]: unknown };
+  servers?: Array<{ url: string; [key: string]: unknown }>;
+  security?: Array<Record<string, string[]>>;
+  paths?: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+  tags?: Array<{ name: string; [key: string]: unknown }>;
+  [key: string]: unknown;
+}
+
+export interface LoadedSpec {
+  /** The file as the caller named it (`-` for standard input), for messages. */
+  file: string;
+  /** The document with every external `$ref` pulled in; internal `$ref`s are kept. */
+  document: OpenAPIDocument;
+}
+
+let noRules: Promise<Config> | undefined;
+
+/** Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin) and resolve its external `$ref`s. */
+export async function loadSpec(file: string, readStdin: () => Promise<string> = readProcessStdin): Promise<LoadedSpec> {
+  if (file === "-") return loadSpecFromString(await readStdin(), "-");
+  const config = await (noRules ??= createConfig({}));
+  const result = await bundle({ ref: path.resolve(file), config }).catch((error: unknown) => {
+    throw toSpecError(error, file);
+  });
+  return checked(result.bundle.parsed, result.problems, file);
+}
+
+/** As `loadSpec`, for a document already in memory; `file` names it in messages and anchors relative `$ref`s. */
+export async function loadSpecFromString(source: string, file: string): Promise<LoadedSpec> {
+  const config = await (noRules ??= createConfig({}));
+  const absoluteRef = path.resolve(file === "-" ? "stdin.yaml" : file);
+  const result = await bundleFromString({ source, absoluteRef, config }).catch((error: unknown) => {
+    throw toSpecError(error, file);
+  });
+  return checked(result.bundle.parsed, result.problems, file);
+}
+
+function checked(parsed: unknown, problems: NormalizedProblem[], file: string): LoadedSpec {
+  const problem = problems.find((p) => p.severity === "error");
+  if (problem) throw problemToSpecError(problem, file);
+  if (!isObject(parsed)) throw new SpecError("not an OpenAPI document (expected a YAML or JSON object)", { file });
+  if (typeof parsed.openapi !== "string" || !/^3\.[01]\./.test(parsed.openapi)) {
+    const found = parsed.swagger ? `Swagger ${String(parsed.swagger)}` : JSON.stringify(parsed.openapi ?? null);
+    throw new SpecError(`expected an OpenAPI 3.0 or 3.1 document, found ${found}`, { file, pointer: "/openapi" });
+  }
+  if (!isObject(parsed.info)) throw new SpecError("missing the required `info` object", { file, pointer: "/info" });
+  return { file, document: parsed as unknown as OpenAPIDocument };
+}
+
+/** Turn a Redocly problem into a SpecError that names the file the problem is in, with pointer and line. */
+export function problemToSpecError(problem: NormalizedProblem, file: string): SpecError {
+  const location = problem.location[0];
+  if (!location) return new SpecError(problem.message, { file });
+  const inFile = location.source.absoluteRef === path.resolve(file) ? file : relative(location.source.absoluteRef);
+  const pointer = "pointer" in location && location.pointer ? location.pointer.replace(/^#/, "") : undefined;
+  let line: number | undefined;
+  try {
+    line = getLineColLocation(location).start.line;
+  } catch {
+    // A location in a document built in memory has no text to find a line in; the pointer still locates it.
+  }
+  return new SpecError(`${problem.message} (${problem.ruleId})`, { file: inFile, pointer, line });
+}
+
+function toSpecError(error: unknown, file: string): SpecError {
+  if (error instanceof SpecError) return error;
+  const e = error as { message?: string; line?: number; originalError?: { code?: string; message?: string } };
+  if (typeof e.line === "number") {
+    const reason = (e.message ?? "").replace(/\s*in "[^"]*" \(\d+:\d+\)\s*$/, "");
+    return new SpecError(`not valid YAML or JSON: ${reason}`, { file, line: e.line }, { cause: error });
+  }
+  if (e.originalError?.code === "ENOENT") return new SpecError("file not found", { file }, { cause: error });
+  return new SpecError(e.originalError?.message ?? e.message ?? String(error), { file }, { cause: error });
+}
+
+function relative(absolute: string): string {
+  return /^[a-z]+:\/\//i.test(absolute) ? absolute : path.relative(process.cwd(), absolute);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

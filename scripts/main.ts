@@ -1,0 +1,42 @@
+import type { Command, Io } from "./lib/io.js";
+import { EXIT } from "./lib/io.js";
+import { SpecError } from "./lib/spec-error.js";
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  generate: { summary: "specs/ → generated/ (lint, select, merge, overlay, openapi-typescript)", load: () => import("./commands/generate.js") },
+  diff: { summary: "compare two versions of an OpenAPI document", load: () => import("./commands/diff.js") },
+};
+
+const usage = `Usage: galaxiom <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, { summary }]) => `  ${name.padEnd(10)}${summary}`)
+  .join("\n")}
+
+Run \`galaxiom <command> --help\` for a command's options.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h") {
+    io.stdout(usage);
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`galaxiom: unknown command "${name}"\n\n${usage}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await (await command.load()).run(rest, io);
+  } catch (error) {
+    // Only our own located errors are expected; anything else is a bug, but still no stack trace for users.
+    io.stderr(`galaxiom ${name}: ${error instanceof SpecError ? error.message : describe(error)}\n`);
+    return EXIT.badInput;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
