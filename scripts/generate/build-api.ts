@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { stringify } from "yaml";
+import { loadSpec, problemToSpecError, type OpenAPIDocument } from "../lib/load-spec.js";
+import { toPointer } from "../lib/json-pointer.js";
+import { SpecError } from "../lib/spec-error.js";
+import type { ApiConfig, SpecsConfig } from "./config.js";
+import { mergeDocuments } from "./merge.js";
+import { selectOperations } from "./select.js";
+
+export interface BuiltApi {
+  name: string;
+  /** The selected, merged, overlaid and linted description the types are generated from. */
+  document: OpenAPIDocument;
+  /** Lint warnings, one line each with file and pointer; they don't stop the build. */
+  warnings: string[];
+}
+
+/** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
+export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config): Promise<BuiltApi> {
+  const shown = (file: string) => path.relative(process.cwd(), file);
+  const inputs = await Promise.all(
+    api.sources.map(async (source) => {
+      const { document } = await loadSpec(shown(source.file));
+      const { document: selected, unmatched } = selectOperations(document, source.select);
+      const [miss] = unmatched;
+      if (miss !== undefined) {
+        const pointer = toPointer("apis", api.name, "specs", source.name, "select", ...miss.split("/"));
+        throw new SpecError(`matches no operation in ${shown(source.file)}`, { file: shown(config.file), pointer });
+      }
+      return { file: shown(source.file), document: selected };
+    }),
+  );
+  const { document: merged, origins } = mergeDocuments(inputs);
+
+  // Redocly applies the overlay while bundling; it resolves the overlay's relative references from here.
+  const virtualFile = path.join(path.dirname(config.file), api.name, `${api.name}.openapi.yaml`);
+  const result = await bundle({
+    doc: { source: new Source(virtualFile, stringify(merged)), parsed: structuredClone(merged) },
+    config: redocly,
+    overlays: api.overlay ? [api.overlay] : [],
+  }).catch((error: unknown) => {
+    throw new SpecError((error as Error).message, { file: shown(api.overlay ?? virtualFile) });
+  });
+  const document = result.bundle.parsed as OpenAPIDocument;
+
+  const problems = [
+    ...result.problems,
+    ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver: new BaseResolver() })),
+  ];
+  const locate = (problem: NormalizedProblem) => locateProblem(problem, virtualFile, origins, inputs.map((input) => input.file));
+  const located = await Promise.all(problems.map(async (problem) => ({ problem, error: await locate(problem) })));
+  const error = located.find(({ problem }) => problem.severity === "error");
+  if (error) throw error.error;
+  return { name: api.name, document, warnings: located.map(({ error }) => `warning: ${error.message}`) };
+}
+
+/**
+ * Problems in the merged document are reported against the vendor file the path or component came from,
+ * with the line there when the pointer exists in that file; problems in an overlay, against the overlay.
+ */
+async function locateProblem(problem: NormalizedProblem, virtualFile: string, origins: Map<string, string>, files: string[]): Promise<SpecError> {
+  const location = problem.location[0];
+  if (!location || location.source.absoluteRef !== virtualFile || !("pointer" in location)) {
+    return problemToSpecError(problem, location ? path.relative(process.cwd(), location.source.absoluteRef) : files.join(" + "));
+  }
+  const pointer = location.pointer.replace(/^#/, "");
+  const origin = [...origins.keys()].find((prefix) => pointer === prefix || pointer.startsWith(`${prefix}/`));
+  const file = origin ? origins.get(origin)! : files.join(" + ");
+  let line: number | undefined;
+  if (origin) {
+    try {
+      const source = new Source(path.resolve(file), await readFile(file, "utf8"));
+      line = getLineColLocation({ source, pointer: location.pointer, reportOnKey: location.reportOnKey ?? false }).start.line;
+    } catch {
+      // The pointer may not exist in the vendor file (the overlay added it); the pointer alone still locates it.
+    }
+  }
+  return new SpecError(`${problem.message} (${problem.ruleId})`, { file, pointer, line });
+}

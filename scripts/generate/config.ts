@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { SpecError } from "../lib/spec-error.js";
+
+/** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
+export type Selection =
+  | "all"
+  | { operations: string[]; paths: string[]; tags: string[]; operationIds: string[] };
+
+export interface SourceConfig {
+  /** The name `galaxiom pull <name>` takes. */
+  name: string;
+  /** Absolute path of the vendored document. */
+  file: string;
+  url: string | undefined;
+  select: Selection;
+}
+
+export interface ApiConfig {
+  name: string;
+  /** Absolute path of the OpenAPI Overlay applied after the merge, if any. */
+  overlay: string | undefined;
+  sources: SourceConfig[];
+}
+
+export interface SpecsConfig {
+  /** Absolute path of apis.yaml. */
+  file: string;
+  /** Absolute path of the Redocly config beside it. */
+  redoclyConfig: string;
+  apis: ApiConfig[];
+}
+
+export const CONFIG_FILE = "apis.yaml";
+const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
+
+/** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
+export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
+  const file = path.resolve(specsDir, CONFIG_FILE);
+  const shown = path.relative(process.cwd(), file);
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new SpecError("cannot read the specs config", { file: shown });
+  });
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    const { message, linePos } = error as { message: string; linePos?: Array<{ line: number }> };
+    throw new SpecError(`not valid YAML: ${message.split(" at line")[0]}`, { file: shown, line: linePos?.[0]?.line });
+  }
+  const fail = (pointer: string, problem: string) => new SpecError(problem, { file: shown, pointer });
+  const resolve = (relative: string) => path.resolve(path.dirname(file), relative);
+
+  const apisRaw = objectAt(objectAt(raw, "", "the config", fail).apis, "/apis", "`apis`", fail);
+  const apis: ApiConfig[] = Object.entries(apisRaw).map(([apiName, apiRaw]) => {
+    const at = `/apis/${apiName}`;
+    const api = objectAt(apiRaw, at, `API "${apiName}"`, fail);
+    const overlay = optionalString(api.overlay, `${at}/overlay`, fail);
+    const specs = objectAt(api.specs, `${at}/specs`, `the specs of "${apiName}"`, fail);
+    const sources = Object.entries(specs).map(([name, specRaw]): SourceConfig => {
+      const specAt = `${at}/specs/${name}`;
+      const spec = objectAt(specRaw, specAt, `spec "${name}"`, fail);
+      const specFile = optionalString(spec.file, `${specAt}/file`, fail);
+      if (!specFile) throw fail(`${specAt}/file`, `spec "${name}" needs a \`file\``);
+      return {
+        name,
+        file: resolve(specFile),
+        url: optionalString(spec.url, `${specAt}/url`, fail),
+        select: selection(spec.select, `${specAt}/select`, fail),
+      };
+    });
+    if (sources.length === 0) throw fail(`${at}/specs`, `API "${apiName}" lists no specs`);
+    return { name: apiName, overlay: overlay && resolve(overlay), sources };
+  });
+  const names = apis.flatMap((api) => api.sources.map((source) => source.name));
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw fail("/apis", `the spec name "${repeated}" is used twice; names must be unique across APIs`);
+  return { file, redoclyConfig: path.resolve(specsDir, "redocly.yaml"), apis };
+}
+
+function selection(raw: unknown, at: string, fail: Fail): Selection {
+  if (raw === "all") return "all";
+  if (raw === undefined) throw fail(at, "missing `select`: list the operations to keep, or `all`");
+  const object = objectAt(raw, at, "`select`", fail);
+  const unknown = Object.keys(object).find((key) => !(SELECTION_KEYS as readonly string[]).includes(key));
+  if (unknown) throw fail(`${at}/${unknown}`, `unknown selection "${unknown}" (expected ${SELECTION_KEYS.join(", ")})`);
+  const lists = Object.fromEntries(
+    SELECTION_KEYS.map((key) => [key, stringList(object[key], `${at}/${key}`, fail)]),
+  ) as Exclude<Selection, "all">;
+  for (const [index, operation] of lists.operations.entries()) {
+    if (!/^[A-Z]+ \/\S*$/.test(operation)) {
+      throw fail(`${at}/operations/${index}`, `"${operation}" is not of the form "GET /path"`);
+    }
+  }
+  return lists;
+}
+
+type Fail = (pointer: string, problem: string) => SpecError;
+
+function objectAt(value: unknown, at: string, what: string, fail: Fail): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(at, `${what} must be a mapping`);
+  return value as Record<string, unknown>;
+}
+
+function optionalString(value: unknown, at: string, fail: Fail): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value === "") throw fail(at, "must be a non-empty string");
+  return value;
+}
+
+function stringList(value: unknown, at: string, fail: Fail): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
+    throw fail(at, "must be a list of strings");
+  }
+  return value;
+}
