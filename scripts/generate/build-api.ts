@@ -62,7 +62,7 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
  */
 async function locateProblem(problem: NormalizedProblem, virtualFile: string, origins: Map<string, string>, files: string[]): Promise<SpecError> {
   const location = problem.location[0];
-  if (!location || location.source.absoluteRef !== virtualFile || !("pointer" in location)) {
+  if (!location || location.source.absoluteRef !== virtualFile || location.pointer === undefined) {
     return problemToSpecError(problem, location ? path.relative(process.cwd(), location.source.absoluteRef) : files.join(" + "));
   }
   const pointer = location.pointer.replace(/^#/, "");
@@ -72,7 +72,7 @@ async function locateProblem(problem: NormalizedProblem, virtualFile: string, or
   if (origin) {
     try {
       const source = new Source(path.resolve(file), await readFile(file, "utf8"));
-      line = getLineColLocation({ source, pointer: location.pointer, reportOnKey: location.reportOnKey ?? false }).start.line;
+      line = getLineColLocation({ source, pointer: location.pointer, reportOnKey: location.reportOnKey }).start.line;
     } catch {
       // The pointer may not exist in the vendor file (the overlay added it); the pointer alone still locates it.
     }

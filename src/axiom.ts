@@ -1,0 +1,58 @@
+import type { Client } from "openapi-fetch";
+import type { components, paths } from "../generated/axiom.js";
+import { operationSecurity, securitySchemes } from "../generated/axiom.security.js";
+import { securityMiddleware } from "./auth/security.js";
+import { createApiClient, type ClientOptions } from "./core/create-client.js";
+import { readEnv } from "./core/env.js";
+import { unwrap } from "./core/unwrap.js";
+import { GalaxiomError } from "./errors.js";
+import { Redactor } from "./redact.js";
+
+export type AxiomPaths = paths;
+/** Every schema of the Axiom description, by name: `AxiomSchemas["APIToken"]`. */
+export type AxiomSchemas = components["schemas"];
+
+export interface AxiomClientOptions extends ClientOptions {
+  /** An Axiom API token (`xaat-…`) or personal token (`xapt-…`). Default: the `AXIOM_TOKEN` environment variable. */
+  token?: string;
+  /** Your organization id, sent as `X-Axiom-Org-Id`. Default: the `AXIOM_ORG_ID` environment variable. */
+  orgId?: string;
+  /**
+   * Default: the `AXIOM_URL` environment variable (the API origin, as for Axiom's own SDKs and CLI) followed
+   * by `/v2`, else `https://api.axiom.co/v2`. The spec's paths (`/tokens/{id}`) are relative to it.
+   */
+  baseUrl?: string;
+}
+
+export type AxiomClient = Client<AxiomPaths> & {
+  tokens: {
+    /** `GET /tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
+    get(id: string): Promise<AxiomSchemas["APIToken"]>;
+  };
+};
+
+export const AXIOM_BASE_URL = "https://api.axiom.co/v2";
+
+/** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
+export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
+  const token = options.token ?? readEnv("AXIOM_TOKEN");
+  if (!token) {
+    throw new GalaxiomError("createAxiomClient: no token. Pass the `token` option or set the AXIOM_TOKEN environment variable.");
+  }
+  const orgId = options.orgId ?? readEnv("AXIOM_ORG_ID");
+  const origin = readEnv("AXIOM_URL");
+  const baseUrl = options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL);
+  const redactor = new Redactor([token]);
+  const client = createApiClient<AxiomPaths>({ ...options, baseUrl }, [
+    securityMiddleware(
+      { schemes: securitySchemes, operations: operationSecurity },
+      { bearer: () => token, headers: orgId ? { "X-Axiom-Org-Id": orgId } : {} },
+    ),
+  ]);
+  return Object.assign(client, {
+    tokens: {
+      get: (id: string) =>
+        unwrap({ method: "GET", path: "/tokens/{id}" }, client.GET("/tokens/{id}", { params: { path: { id } } }), redactor),
+    },
+  });
+}
