@@ -1,9 +1,9 @@
 import type { Command, Io } from "./lib/io.js";
 import { EXIT } from "./lib/io.js";
-import { SpecError } from "./lib/spec-error.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   generate: { summary: "specs/ → generated/ (lint, select, merge, overlay, openapi-typescript)", load: () => import("./commands/generate.js") },
+  pull: { summary: "fetch a vendor's next spec, show its diff, replace the vendored file", load: () => import("./commands/pull.js") },
   diff: { summary: "compare two versions of an OpenAPI document", load: () => import("./commands/diff.js") },
 };
 
@@ -31,12 +31,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await (await command.load()).run(rest, io);
   } catch (error) {
-    // Only our own located errors are expected; anything else is a bug, but still no stack trace for users.
-    io.stderr(`galaxiom ${name}: ${error instanceof SpecError ? error.message : describe(error)}\n`);
+    // Expected failures (SpecError, UsageError) say what and where in their message; anything else is a bug,
+    // but a user still gets one line, not a stack trace.
+    io.stderr(`galaxiom ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.badInput;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readDir, replaceDir } from "../lib/atomic.js";
 import { EXIT, type Command } from "../lib/io.js";
+import type { Warning } from "../generate/build-api.js";
 import { generate } from "../generate/index.js";
+
+const WARNINGS_LISTED = 10;
 
 const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>]
 
@@ -12,7 +15,9 @@ Builds each API of <specs>/apis.yaml (select, merge, overlay, lint) and writes <
   --check        write nothing; exit 1 naming each file in <out> that differs from what <specs> gives
   --specs <dir>  default: specs
   --out <dir>    default: generated
+  --verbose      list every lint warning (by default, up to ${WARNINGS_LISTED} are listed and the rest counted by rule)
 `;
+
 
 export const run: Command = async (argv, io) => {
   const { values } = parseArgs({
@@ -21,6 +26,7 @@ export const run: Command = async (argv, io) => {
       check: { type: "boolean", default: false },
       specs: { type: "string", default: "specs" },
       out: { type: "string", default: "generated" },
+      verbose: { type: "boolean", short: "v", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -29,7 +35,7 @@ export const run: Command = async (argv, io) => {
     return EXIT.ok;
   }
   const { files, warnings } = await generate(values.specs);
-  for (const warning of warnings) io.stderr(`${warning}\n`);
+  io.stderr(describeWarnings(warnings, values.verbose));
 
   if (values.check) {
     const stale = staleFiles(await readDir(values.out), files);
@@ -52,4 +58,15 @@ function staleFiles(actual: Map<string, string>, expected: Map<string, string>):
     if (!expected.has(name)) return [`${name}: not generated from specs/ (remove it)`];
     return actual.get(name) === expected.get(name) ? [] : [`${name}: differs`];
   });
+}
+
+/** Every warning when asked, else the first few and a count per rule: a full vendor spec can have hundreds. */
+function describeWarnings(warnings: Warning[], verbose: boolean): string {
+  const listed = verbose ? warnings : warnings.slice(0, WARNINGS_LISTED);
+  const lines = listed.map((warning) => `warning: ${warning.message}\n`);
+  if (listed.length === warnings.length) return lines.join("");
+  const counts = new Map<string, number>();
+  for (const { rule } of warnings) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const byRule = [...counts].map(([rule, count]) => `${rule} ×${count}`).join(", ");
+  return `${lines.join("")}… ${warnings.length} lint warnings in all (${byRule}); --verbose lists them\n`;
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { stringify } from "yaml";
-import { loadSpec, problemToSpecError, type OpenAPIDocument } from "../lib/load-spec.js";
+import { loadSpec, problemToSpecError, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { SpecError } from "../lib/spec-error.js";
 import type { ApiConfig, SpecsConfig } from "./config.js";
@@ -13,16 +13,28 @@ export interface BuiltApi {
   name: string;
   /** The selected, merged, overlaid and linted description the types are generated from. */
   document: OpenAPIDocument;
-  /** Lint warnings, one line each with file and pointer; they don't stop the build. */
-  warnings: string[];
+  /** Lint warnings; they don't stop the build. */
+  warnings: Warning[];
+  /** The vendor file each path and component came from, by JSON pointer. */
+  origins: Map<string, string>;
 }
 
+/** Documents already loaded in this run, by absolute path: several specs may select from one large file. */
+export interface Warning {
+  rule: string;
+  /** One line with the file, line and JSON pointer. */
+  message: string;
+}
+
+export type LoadCache = Map<string, Promise<LoadedSpec>>;
+
 /** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
-export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config): Promise<BuiltApi> {
+export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config, loads: LoadCache = new Map()): Promise<BuiltApi> {
   const shown = (file: string) => path.relative(process.cwd(), file);
   const inputs = await Promise.all(
     api.sources.map(async (source) => {
-      const { document } = await loadSpec(shown(source.file));
+      if (!loads.has(source.file)) loads.set(source.file, loadSpec(shown(source.file)));
+      const { document } = await loads.get(source.file)!;
       const { document: selected, unmatched } = selectOperations(document, source.select);
       const [miss] = unmatched;
       if (miss !== undefined) {
@@ -49,18 +61,27 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
     ...result.problems,
     ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver: new BaseResolver() })),
   ];
-  const locate = (problem: NormalizedProblem) => locateProblem(problem, virtualFile, origins, inputs.map((input) => input.file));
-  const located = await Promise.all(problems.map(async (problem) => ({ problem, error: await locate(problem) })));
-  const error = located.find(({ problem }) => problem.severity === "error");
-  if (error) throw error.error;
-  return { name: api.name, document, warnings: located.map(({ error }) => `warning: ${error.message}`) };
+  const sources = new Map<string, Promise<Source | undefined>>();
+  const locate = (problem: NormalizedProblem) => locateProblem(problem, virtualFile, origins, inputs.map((input) => input.file), sources);
+  const error = problems.find((problem) => problem.severity === "error");
+  if (error) throw await locate(error);
+  const lines = await Promise.all(problems.map(async (problem) => [(await locate(problem)).message, problem.ruleId] as const));
+  // A problem in a shared schema is reported once per path that reaches it; one line is enough.
+  const warnings = [...new Map(lines).entries()].map(([message, rule]) => ({ rule, message }));
+  return { name: api.name, document, warnings, origins };
 }
 
 /**
  * Problems in the merged document are reported against the vendor file the path or component came from,
  * with the line there when the pointer exists in that file; problems in an overlay, against the overlay.
  */
-async function locateProblem(problem: NormalizedProblem, virtualFile: string, origins: Map<string, string>, files: string[]): Promise<SpecError> {
+async function locateProblem(
+  problem: NormalizedProblem,
+  virtualFile: string,
+  origins: Map<string, string>,
+  files: string[],
+  sources: Map<string, Promise<Source | undefined>>,
+): Promise<SpecError> {
   const location = problem.location[0];
   if (!location || location.source.absoluteRef !== virtualFile || location.pointer === undefined) {
     return problemToSpecError(problem, location ? path.relative(process.cwd(), location.source.absoluteRef) : files.join(" + "));
@@ -69,9 +90,11 @@ async function locateProblem(problem: NormalizedProblem, virtualFile: string, or
   const origin = [...origins.keys()].find((prefix) => pointer === prefix || pointer.startsWith(`${prefix}/`));
   const file = origin ? origins.get(origin)! : files.join(" + ");
   let line: number | undefined;
-  if (origin) {
+  // One Source per file: it parses the file's YAML syntax tree once, however many problems are located in it.
+  if (origin && !sources.has(file)) sources.set(file, readFile(file, "utf8").then((text) => new Source(path.resolve(file), text), () => undefined));
+  const source = origin ? await sources.get(file) : undefined;
+  if (source) {
     try {
-      const source = new Source(path.resolve(file), await readFile(file, "utf8"));
       line = getLineColLocation({ source, pointer: location.pointer, reportOnKey: location.reportOnKey }).start.line;
     } catch {
       // The pointer may not exist in the vendor file (the overlay added it); the pointer alone still locates it.

@@ -116,3 +116,20 @@ function stringList(value: unknown, at: string, fail: Fail): string[] {
   }
   return value;
 }
+
+const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
+
+/**
+ * Redocly decorators and preprocessors rewrite a description while it is bundled, and per-API ones would apply
+ * only to some commands; either way they would change what the types say from outside the overlay. Refuse them,
+ * so the overlay stays the one place a description is changed.
+ */
+export async function checkRedoclyConfig(file: string): Promise<void> {
+  const shown = path.relative(process.cwd(), file);
+  const raw = parse(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+  const scopes: Array<[string, Record<string, unknown>]> = [["", raw ?? {}], ...Object.entries(raw?.apis ?? {}).map(([name, api]): [string, Record<string, unknown>] => [`/apis/${name}`, api ?? {}])];
+  for (const [at, scope] of scopes) {
+    const key = DOCUMENT_CHANGING_KEYS.find((candidate) => candidate in scope);
+    if (key) throw new SpecError(`\`${key}\` would change descriptions outside the overlay; put the change in the API's overlay`, { file: shown, pointer: `${at}/${key}` });
+  }
+}

@@ -12,6 +12,11 @@ export interface Io {
 /** A command takes its arguments (after the command name) and returns the process exit code. */
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
+/** Wrong arguments; the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */
 export const EXIT = { ok: 0, found: 1, badInput: 2 } as const;
 

@@ -44,7 +44,7 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
 /** As `loadSpec`, for a document already in memory; `file` names it in messages and anchors relative `$ref`s. */
 export async function loadSpecFromString(source: string, file: string): Promise<LoadedSpec> {
   const config = await (noRules ??= createConfig({}));
-  const absoluteRef = path.resolve(file === "-" ? "stdin.yaml" : file);
+  const absoluteRef = /^https?:\/\//i.test(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
   const result = await bundleFromString({ source, absoluteRef, config }).catch((error: unknown) => {
     throw toSpecError(error, file);
   });

@@ -98,8 +98,8 @@ describe("a failing build leaves generated/ exactly as it was", () => {
   });
 
   it("on a lint error, with the rule's message and location", async () => {
-    await edit("axiom/overlay.yaml", (text) => text.replace("summary: Retrieve API token", "x-summary: none"));
-    await expectFailure(/axiom\/v2-tokens\.yaml:\d+ #\/paths\/~1tokens~1\{id\}\/get\/summary: .*summary.* \(operation-summary\)/);
+    await edit("axiom/overlay.yaml", (text) => text.replace("url: https://api.axiom.co/v2", "url: https://api.axiom.co/v2/"));
+    await expectFailure(/axiom\/v2-tokens\.yaml #\/servers\/0\/url: Server `url` should not have a trailing slash\. \(no-server-trailing-slash\)/);
   });
 
   it("on two documents defining one component differently, naming both files and the component", async () => {
