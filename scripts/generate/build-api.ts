@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { stringify } from "yaml";
-import { loadSpec, problemToSpecError, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { loadSpecFromString, problemToSpecError, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { SpecError } from "../lib/spec-error.js";
 import type { ApiConfig, SpecsConfig } from "./config.js";
@@ -19,7 +19,7 @@ export interface BuiltApi {
   origins: Map<string, string>;
 }
 
-/** Documents already loaded in this run, by absolute path: several specs may select from one large file. */
+/** Documents already loaded in this run, by folder and content: several specs may select from one large document. */
 export interface Warning {
   rule: string;
   /** One line with the file, line and JSON pointer. */
@@ -33,8 +33,13 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
   const shown = (file: string) => path.relative(process.cwd(), file);
   const inputs = await Promise.all(
     api.sources.map(async (source) => {
-      if (!loads.has(source.file)) loads.set(source.file, loadSpec(shown(source.file)));
-      const { document } = await loads.get(source.file)!;
+      const text = await readFile(source.file, "utf8").catch(() => {
+        throw new SpecError("file not found", { file: shown(source.file) });
+      });
+      // Specs pulled from one vendor document hold the same bytes: parse and resolve them once.
+      const key = `${path.dirname(source.file)}\0${text}`;
+      if (!loads.has(key)) loads.set(key, loadSpecFromString(text, shown(source.file)));
+      const { document } = await loads.get(key)!;
       const { document: selected, unmatched } = selectOperations(document, source.select);
       const [miss] = unmatched;
       if (miss !== undefined) {

@@ -86,6 +86,8 @@ function toSpecError(error: unknown, file: string): SpecError {
     return new SpecError(`not valid YAML or JSON: ${reason}`, { file, line: e.line }, { cause: error });
   }
   if (e.originalError?.code === "ENOENT") return new SpecError("file not found", { file }, { cause: error });
+  const notObject = /^Document must be JSON object, got (\w+)/.exec(e.message ?? "");
+  if (notObject) return new SpecError(`not an OpenAPI document (expected a YAML or JSON object, got ${notObject[1]})`, { file }, { cause: error });
   return new SpecError(e.originalError?.message ?? e.message ?? String(error), { file }, { cause: error });
 }
 

@@ -1,0 +1,162 @@
+// Cost of the build on the vendors' full specs, and what its output costs an app's type-check.
+// The full specs are not committed; they are read from GALAXIOM_UPSTREAM_SPECS (default ../shared/specs-upstream).
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { median, table } from "./table.js";
+
+const exec = promisify(execFile);
+const repo = path.resolve(import.meta.dirname, "..");
+const upstream = path.resolve(repo, process.env.GALAXIOM_UPSTREAM_SPECS ?? "../shared/specs-upstream");
+const GALILEO = "galileo-server-2026-04-27.yaml";
+const AXIOM = "axiom-v2-2026-07-30.json";
+const RUNS = 3;
+
+const selections = {
+  default: {
+    galileo: `      galileo-v1: { file: galileo/full.yaml, select: { operations: [POST /v1/login/api_key] } }
+      galileo-v2-token: { file: galileo/full.yaml, select: { operations: [GET /v2/token] } }
+      galileo-v2-api-keys: { file: galileo/full.yaml, select: { operations: [POST /v2/users/api_keys] } }`,
+    axiom: `      axiom-v2: { file: axiom/full.json, select: { operations: ["GET /tokens/{id}"] } }`,
+  },
+  everything: {
+    galileo: "      galileo-server: { file: galileo/full.yaml, select: all }",
+    axiom: "      axiom-v2: { file: axiom/full.json, select: all }",
+  },
+};
+
+/** A specs/ folder holding the full vendor specs, with the repo's overlays and lint policy, for the given APIs. */
+async function specsFolder(work: string, apis: Array<"galileo" | "axiom">, selection: keyof typeof selections): Promise<string> {
+  const specs = path.join(work, `specs-${apis.join("-")}-${selection}`);
+  await mkdir(path.join(specs, "galileo"), { recursive: true });
+  await mkdir(path.join(specs, "axiom"), { recursive: true });
+  await cp(path.join(repo, "specs/redocly.yaml"), path.join(specs, "redocly.yaml"));
+  await cp(path.join(repo, "specs/galileo/overlay.yaml"), path.join(specs, "galileo/overlay.yaml"));
+  await cp(path.join(repo, "specs/axiom/overlay.yaml"), path.join(specs, "axiom/overlay.yaml"));
+  await symlink(path.join(upstream, GALILEO), path.join(specs, "galileo/full.yaml"));
+  await symlink(path.join(upstream, AXIOM), path.join(specs, "axiom/full.json"));
+  const body = apis.map((api) => `  ${api}:\n    overlay: ${api}/overlay.yaml\n    specs:\n${selections[selection][api]}`).join("\n");
+  await writeFile(path.join(specs, "apis.yaml"), `apis:\n${body}\n`);
+  return specs;
+}
+
+/** Wall time of `npm run generate` as a user runs it: one CLI process, through tsx. */
+async function timeGenerate(specs: string, out: string): Promise<number> {
+  const tsx = path.join(repo, "node_modules/tsx/dist/cli.mjs");
+  const start = performance.now();
+  await exec("node", [tsx, path.join(repo, "scripts/cli.ts"), "generate", "--specs", specs, "--out", out], { cwd: repo, maxBuffer: 1 << 26 });
+  return performance.now() - start;
+}
+
+const APP = `import { createAxiomClient, createGalileoClient } from "./src/index.js";
+const galileo = createGalileoClient({ apiKey: "gk" });
+const axiom = createAxiomClient({ token: "xaat" });
+export async function main() {
+  const token = await galileo.auth.getToken({ organization_slug: "acme" });
+  const { data } = await galileo.GET("/v2/token", { params: { query: { organization_id: "id" } } });
+  const created = await galileo.apiKeys.create({ description: "ci", project_role: "viewer" });
+  const login = await galileo.POST("/v1/login/api_key", { body: { api_key: "gk" } });
+  const apiToken = await axiom.tokens.get("abc");
+  return [token.expires_at, data?.access_token, created.api_key, login.data?.access_token, apiToken.name];
+}
+`;
+
+/** tsc --extendedDiagnostics on a small app using both clients, over the given generated/ folder. */
+async function appTypecheck(work: string, name: string, generated: string) {
+  const app = path.join(work, `app-${name}`);
+  await cp(path.join(repo, "src"), path.join(app, "src"), { recursive: true });
+  await cp(generated, path.join(app, "generated"), { recursive: true });
+  await mkdir(path.join(app, "node_modules"));
+  for (const dependency of ["openapi-fetch", "openapi-typescript-helpers"]) {
+    await symlink(path.join(repo, "node_modules", dependency), path.join(app, "node_modules", dependency));
+  }
+  await writeFile(path.join(app, "app.ts"), APP);
+  await writeFile(
+    path.join(app, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom"], types: [] }, files: ["app.ts"] }),
+  );
+  const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { stdout } = await exec("node", [tsc, "-p", app, "--extendedDiagnostics"], { cwd: app });
+    const read = (label: string) => Number(/^(?:\S.*?):\s+([\d.]+)/m.exec(stdout.split("\n").find((line) => line.startsWith(`${label}:`)) ?? "")?.[1]);
+    runs.push({ types: read("Types"), check: read("Check time"), total: read("Total time"), memory: read("Memory used") });
+  }
+  return {
+    types: runs[0]!.types,
+    check: median(runs.map((run) => run.check)),
+    total: median(runs.map((run) => run.total)),
+    memory: median(runs.map((run) => run.memory)),
+  };
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(path.join(upstream, GALILEO)) || !existsSync(path.join(upstream, AXIOM))) {
+    console.log(`generate bench skipped: the full vendor specs are not in ${upstream} (set GALAXIOM_UPSTREAM_SPECS)`);
+    return;
+  }
+  const work = await mkdtemp(path.join(tmpdir(), "galaxiom-bench-generate-"));
+  try {
+    const rows: string[][] = [];
+    const outputs = new Map<string, string>();
+    for (const [api, label] of [["galileo", "Galileo 1.961.4 (944 operations)"], ["axiom", "Axiom v2 (78 operations)"]] as const) {
+      for (const selection of ["default", "everything"] as const) {
+        const specs = await specsFolder(work, [api], selection);
+        const out = path.join(work, `out-${api}-${selection}`);
+        const times = [];
+        for (let i = 0; i < RUNS; i++) times.push(await timeGenerate(specs, out));
+        outputs.set(`${api}-${selection}`, out);
+        rows.push([label, selection, `${(median(times) / 1000).toFixed(2)} s`, `${(Math.min(...times) / 1000).toFixed(2)} s`]);
+      }
+    }
+    console.log("\n`npm run generate` on the full specs (one CLI process via tsx; median and best of 3)\n");
+    console.log(table(["spec", "selection", "median", "best"], rows));
+
+    const excerpt = path.join(repo, "generated");
+    const variants: Array<[string, string]> = [
+      ["excerpt types (generated/ as committed)", excerpt],
+      ["full Galileo spec, default selection", await mergedGenerated(work, "default")],
+      ["full Galileo spec, everything", await swap(work, "galileo", outputs.get("galileo-everything")!)],
+      ["full Axiom spec, everything", await swap(work, "axiom", outputs.get("axiom-everything")!)],
+    ];
+    const appRows: string[][] = [];
+    let baseline = 0;
+    for (const [index, [label, generated]] of variants.entries()) {
+      const result = await appTypecheck(work, String(index), generated);
+      if (index === 0) baseline = result.check;
+      appRows.push([
+        label,
+        String(result.types),
+        `${result.check.toFixed(2)} s`,
+        index === 0 ? "—" : `${((result.check / baseline - 1) * 100).toFixed(0)}%`,
+        `${result.total.toFixed(2)} s`,
+        `${Math.round(result.memory / 1024)} MB`,
+      ]);
+    }
+    console.log("\nType-checking a small app that uses both clients (tsc --extendedDiagnostics, median of 3)\n");
+    console.log(table(["generated types", "types", "check time", "vs excerpt", "total time", "memory"], appRows));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** generated/ with one API's files replaced by another build's, so an app sees one full API and one excerpt. */
+async function swap(work: string, api: "galileo" | "axiom", from: string): Promise<string> {
+  const target = path.join(work, `generated-${api}-everything`);
+  await cp(path.join(repo, "generated"), target, { recursive: true });
+  for (const suffix of [".ts", ".security.ts", ".openapi.yaml"]) await cp(path.join(from, `${api}${suffix}`), path.join(target, `${api}${suffix}`));
+  return target;
+}
+
+/** generated/ built from both full specs with the default selection (should equal the excerpts' output). */
+async function mergedGenerated(work: string, selection: "default"): Promise<string> {
+  const specs = await specsFolder(work, ["galileo", "axiom"], selection);
+  const out = path.join(work, "generated-full-default");
+  await timeGenerate(specs, out);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { diffSpecs } from "../diff/index.js";
+import { formatReport, formats, type Format } from "../diff/format/index.js";
+import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
+import { selectOperations } from "../generate/select.js";
+import { replaceFile } from "../lib/atomic.js";
+import { EXIT, UsageError, type Command } from "../lib/io.js";
+import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
+import { readSource } from "../pull/read-source.js";
+import { sha256, writeRow } from "../pull/sources-record.js";
+
+const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run] [--specs <dir>] [--format text|markdown|json]
+
+Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
+operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
+replaced unless every download is a valid OpenAPI document. Then run \`npm run generate\`.
+
+  name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
+  --from <source>  read this URL or file instead of the spec's url (one name only)
+  --dry-run        show the changes, replace nothing
+  --specs <dir>    default: specs
+  --format <f>     how to show the changes: text (default), markdown or json
+`;
+
+interface Pulled {
+  source: SourceConfig;
+  from: string;
+  text: string;
+  unchanged: boolean;
+}
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      specs: { type: "string", default: "specs" },
+      format: { type: "string", default: "text" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  const format = values.format as Format;
+  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
+  const config = await loadSpecsConfig(values.specs);
+  const all = config.apis.flatMap((api) => api.sources);
+  const targets = positionals.length === 0 ? all : positionals.map((name) => {
+    const source = all.find((candidate) => candidate.name === name);
+    if (!source) throw new UsageError(`no spec named "${name}" in ${values.specs}/apis.yaml (known: ${all.map((s) => s.name).join(", ")})`);
+    return source;
+  });
+  if (values.from !== undefined && targets.length !== 1) throw new UsageError("--from needs exactly one spec name");
+
+  // Every download is fetched and validated before any file is replaced: a failure leaves specs/ untouched.
+  const pulled: Pulled[] = [];
+  for (const source of targets) {
+    const from = values.from ?? source.url;
+    if (!from) throw new UsageError(`spec "${source.name}" has no url in apis.yaml; pass --from`);
+    const text = await readSource(from, io.fetch);
+    const { document } = await loadSpecFromString(text, from);
+    const vendored = await readFile(source.file, "utf8").catch(() => undefined);
+    pulled.push({ source, from, text, unchanged: vendored === text });
+    io.stdout(`${source.name}: ${from}\n`);
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, document, format, io.color));
+  }
+
+  const changed = pulled.filter((entry) => !entry.unchanged);
+  if (values["dry-run"] || changed.length === 0) {
+    io.stdout(values["dry-run"] && changed.length > 0 ? "dry run: nothing replaced\n" : "");
+    return EXIT.ok;
+  }
+  const record = path.join(values.specs, "SOURCES.md");
+  let sources = await readFile(record, "utf8").catch(() => "| file | source | vendored | sha256 |\n|---|---|---|---|\n");
+  const today = new Date().toISOString().slice(0, 10);
+  for (const { source, from, text } of changed) {
+    await replaceFile(source.file, text);
+    const file = path.relative(path.resolve(values.specs), source.file);
+    sources = writeRow(sources, { file, source: from, vendored: today, sha256: sha256(text) });
+    io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
+  }
+  await replaceFile(record, sources);
+  io.stdout("now run `npm run generate` to regenerate the types\n");
+  return EXIT.ok;
+};
+
+/** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
+async function describeChanges(source: SourceConfig, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
+  const previous = await loadSpec(path.relative(process.cwd(), source.file)).catch(() => undefined);
+  if (!previous) return "  no readable vendored version to compare with\n";
+  const before = selectOperations(previous.document, source.select).document;
+  const after = selectOperations(next, source.select).document;
+  const report = diffSpecs(before, after);
+  return formatReport(report, format, { color });
+}
+
+
