@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
-import { stringify } from "yaml";
 import { loadSpecFromString, problemToSpecError, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { SpecError } from "../lib/spec-error.js";
@@ -54,7 +53,8 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
   // Redocly applies the overlay while bundling; it resolves the overlay's relative references from here.
   const virtualFile = path.join(path.dirname(config.file), api.name, `${api.name}.openapi.yaml`);
   const result = await bundle({
-    doc: { source: new Source(virtualFile, stringify(merged)), parsed: structuredClone(merged) },
+    // Problems are located in the vendor files, never in this text, so it only needs to be the same data.
+    doc: { source: new Source(virtualFile, JSON.stringify(merged)), parsed: structuredClone(merged) },
     config: redocly,
     overlays: api.overlay ? [api.overlay] : [],
   }).catch((error: unknown) => {

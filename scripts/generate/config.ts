@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "@redocly/openapi-core";
 import { SpecError } from "../lib/spec-error.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
@@ -44,10 +44,10 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   });
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parseYaml(text);
   } catch (error) {
-    const { message, linePos } = error as { message: string; linePos?: Array<{ line: number }> };
-    throw new SpecError(`not valid YAML: ${message.split(" at line")[0]}`, { file: shown, line: linePos?.[0]?.line });
+    const { reason, mark } = error as { reason?: string; mark?: { line: number } };
+    throw new SpecError(`not valid YAML: ${reason ?? (error as Error).message}`, { file: shown, line: mark && mark.line + 1 });
   }
   const fail = (pointer: string, problem: string) => new SpecError(problem, { file: shown, pointer });
   const resolve = (relative: string) => path.resolve(path.dirname(file), relative);
@@ -126,7 +126,7 @@ const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
  */
 export async function checkRedoclyConfig(file: string): Promise<void> {
   const shown = path.relative(process.cwd(), file);
-  const raw = parse(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+  const raw = parseYaml(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
   const scopes: Array<[string, Record<string, unknown>]> = [["", raw ?? {}], ...Object.entries(raw?.apis ?? {}).map(([name, api]): [string, Record<string, unknown>] => [`/apis/${name}`, api ?? {}])];
   for (const [at, scope] of scopes) {
     const key = DOCUMENT_CHANGING_KEYS.find((candidate) => candidate in scope);

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parseYaml } from "@redocly/openapi-core";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { main } from "../../scripts/main.js";
 import { recordingIo } from "../helpers/io.js";
@@ -13,9 +13,14 @@ import { recordingIo } from "../helpers/io.js";
 const repo = path.resolve(import.meta.dirname, "../..");
 let work: string;
 
+interface Spec {
+  paths: Record<string, unknown>;
+  components: { schemas: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+}
+
 async function superset(files: string[]): Promise<string> {
-  const documents = await Promise.all(files.map(async (file) => parse(await readFile(path.join(repo, "specs", file), "utf8"))));
-  const full = structuredClone(documents[0]);
+  const documents = await Promise.all(files.map(async (file) => parseYaml(await readFile(path.join(repo, "specs", file), "utf8")) as Spec));
+  const full = structuredClone(documents[0]!);
   for (const document of documents.slice(1)) {
     Object.assign(full.paths, document.paths);
     Object.assign(full.components.schemas, document.components.schemas);
