@@ -159,4 +159,4 @@ async function mergedGenerated(work: string, selection: "default"): Promise<stri
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+

@@ -18,13 +18,13 @@ export interface BuiltApi {
   origins: Map<string, string>;
 }
 
-/** Documents already loaded in this run, by folder and content: several specs may select from one large document. */
 export interface Warning {
   rule: string;
   /** One line with the file, line and JSON pointer. */
   message: string;
 }
 
+/** Documents already loaded in this run, by folder and content: several specs may select from one large document. */
 export type LoadCache = Map<string, Promise<LoadedSpec>>;
 
 /** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
@@ -92,8 +92,9 @@ async function locateProblem(
     return problemToSpecError(problem, location ? path.relative(process.cwd(), location.source.absoluteRef) : files.join(" + "));
   }
   const pointer = location.pointer.replace(/^#/, "");
-  const origin = [...origins.keys()].find((prefix) => pointer === prefix || pointer.startsWith(`${prefix}/`));
-  const file = origin ? origins.get(origin)! : files.join(" + ");
+  // Origins are keyed by operation (/paths/p/method) or component (/components/type/name): three segments.
+  const origin = origins.get(pointer.split("/").slice(0, 4).join("/"));
+  const file = origin ?? files.join(" + ");
   let line: number | undefined;
   // One Source per file: it parses the file's YAML syntax tree once, however many problems are located in it.
   if (origin && !sources.has(file)) sources.set(file, readFile(file, "utf8").then((text) => new Source(path.resolve(file), text), () => undefined));

@@ -21,9 +21,9 @@ const OPTIONS: ts.CompilerOptions = {
 
 /**
  * Compile generated TypeScript in memory, as an app would (strict, no skipLibCheck), before it replaces
- * anything on disk. `aliases` maps hoisted alias names back to schema names for the report.
+ * anything on disk. `aliases` gives, per file, each hoisted schema's alias, to name the schema in the report.
  */
-export function typecheck(files: Map<string, string>, aliases: Map<string, string>): TypeProblem[] {
+export function typecheck(files: Map<string, string>, aliases: Map<string, Map<string, string>> = new Map()): TypeProblem[] {
   const root = path.resolve(".galaxiom-typecheck");
   const virtual = new Map([...files].map(([name, text]) => [path.join(root, name), text]));
   const host = ts.createCompilerHost(OPTIONS, true);
@@ -41,7 +41,8 @@ export function typecheck(files: Map<string, string>, aliases: Map<string, strin
     const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
     const { file, start } = diagnostic;
     if (!file || start === undefined) return { file: "(compiler)", schema: undefined, message };
-    return { file: path.relative(root, file.fileName), schema: enclosingSchema(file, start, aliases), message };
+    const name = path.relative(root, file.fileName);
+    return { file: name, schema: enclosingSchema(file, start, aliases.get(name) ?? new Map()), message };
   });
 }
 

@@ -47,12 +47,12 @@ export const notJson: Json = { f: () => 1 };
 // @ts-expect-error: undefined is not JSON
 export const alsoNot: Json = [undefined];
 `;
-    expect(typecheck(new Map([["api.ts", text], ["app.ts", app]]), aliases)).toEqual([]);
+    expect(typecheck(new Map([["api.ts", text], ["app.ts", app]]), new Map([["api.ts", aliases]]))).toEqual([]);
   });
 
   it("reports a schema that only contains itself, by name", async () => {
     const { text, aliases } = await emitTypes(documentWith({ Direct: { anyOf: [{ type: "string" }, ref("Direct")] } }));
-    expect(typecheck(new Map([["api.ts", text]]), aliases)).toEqual([
+    expect(typecheck(new Map([["api.ts", text]]), new Map([["api.ts", aliases]]))).toEqual([
       { file: "api.ts", schema: "Direct", message: "TS2456: Type alias '$Direct' circularly references itself." },
     ]);
   });
