@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
-import { loadSpecFromString, problemToSpecError, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { loadSpecFromString, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { problemToSpecError } from "../lib/redocly-problem.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { SpecError } from "../lib/spec-error.js";
 import type { ApiConfig, SpecsConfig } from "./config.js";

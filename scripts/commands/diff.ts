@@ -1,0 +1,91 @@
+import { parseArgs } from "node:util";
+import { diffSpecs } from "../diff/index.js";
+import { formatReport, formats, type Format } from "../diff/format/index.js";
+import type { DiffReport } from "../diff/types.js";
+import { EXIT, type Command, type Io } from "../lib/io.js";
+import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { SpecError } from "../lib/spec-error.js";
+
+const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json] [--fail-on wire|types|any]
+
+Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files; "-" reads one from stdin)
+and list every change with two verdicts, each breaking, risky or safe:
+  wire   will an app deployed against <old> keep working against a server implementing <new>?
+  types  will code written against the old generated types still compile against the new ones?
+
+Options:
+  --format <text|markdown|json>  output format (default: text)
+  --fail-on <wire|types|any>     exit 1 if there is a breaking change of that kind (any: either)
+  -h, --help                     show this help
+
+Exit codes: 0 compared, 1 --fail-on found a breaking change, 2 bad usage or unreadable input.
+The kinds of change and their verdicts are listed in docs/diff.md.
+`;
+
+const failOnChoices = ["wire", "types", "any"] as const;
+type FailOn = (typeof failOnChoices)[number];
+
+export const run: Command = async (argv, io) => {
+  const options = parse(argv);
+  if (typeof options === "string") {
+    io.stderr(`galaxiom diff: ${options}\n\n${usage}`);
+    return EXIT.badInput;
+  }
+  if (options.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  let report: DiffReport;
+  try {
+    report = diffSpecs(await load(options.old, io), await load(options.new, io));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    io.stderr(`galaxiom diff: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  io.stdout(formatReport(report, options.format, { color: io.color }));
+  return options.failOn && breaks(report, options.failOn) ? EXIT.found : EXIT.ok;
+};
+
+interface Options {
+  old: string;
+  new: string;
+  format: Format;
+  failOn: FailOn | undefined;
+  help: boolean;
+}
+
+/** The options, or what is wrong with the command line. */
+function parse(argv: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: "string", default: "text" }, "fail-on": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const { values, positionals } = parsed;
+  const format = formats.find((name) => name === values.format);
+  const failOn = failOnChoices.find((name) => name === values["fail-on"]);
+  if (values.help) return { old: "", new: "", format: "text", failOn: undefined, help: true };
+  if (!format) return `--format must be one of ${formats.join(", ")} (got "${values.format}")`;
+  if (values["fail-on"] !== undefined && !failOn) return `--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`;
+  const [old, now, ...extra] = positionals;
+  if (old === undefined || now === undefined || extra.length > 0) return `expected two documents, <old> and <new> (got ${positionals.length})`;
+  if (old === "-" && now === "-") return `only one of <old> and <new> can be "-" (standard input)`;
+  return { old, new: now, format, failOn, help: false };
+}
+
+async function load(file: string, io: Io): Promise<OpenAPIDocument> {
+  return (await loadSpec(file, io.readStdin)).document;
+}
+
+function breaks(report: DiffReport, failOn: FailOn): boolean {
+  const { wire, types } = report.summary;
+  if (failOn === "wire") return wire.breaking > 0;
+  if (failOn === "types") return types.breaking > 0;
+  return wire.breaking > 0 || types.breaking > 0;
+}

@@ -1,0 +1,18 @@
+import type { SchemaCheck } from "../../schema/compare.js";
+import { keyword } from "../../schema/view.js";
+import { code } from "../../text.js";
+
+/**
+ * `format`. Whether a format narrows anything depends on the format (`uuid` does, `int64` on an integer hardly),
+ * so a format the receiving side must now respect, or a different one, is risky; one the receiving side may now
+ * rely on (added to a response) or no longer has to meet (removed from a request) is safe.
+ */
+export const format: SchemaCheck = (pair) => {
+  const [before, after] = [keyword(pair.old, "format"), keyword(pair.new, "format")];
+  if (before?.value === after?.value) return;
+  const at = { old: before?.pointer ?? pair.old.pointer, new: after?.pointer ?? pair.new.pointer };
+  const request = pair.dir === "request";
+  if (!before) pair.report(request ? "request-format-changed" : "response-constraint-tightened", `format ${code(after?.value)} added`, at);
+  else if (!after) pair.report(request ? "request-constraint-relaxed" : "response-format-changed", `format ${code(before.value)} removed`, at);
+  else pair.report(`${pair.dir}-format-changed`, `format changed from ${code(before.value)} to ${code(after.value)}`, at);
+};

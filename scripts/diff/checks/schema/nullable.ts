@@ -1,0 +1,9 @@
+import type { SchemaCheck } from "../../schema/compare.js";
+
+/** `null` allowed or not, whichever way it is spelled (`nullable`, `type: [..., "null"]`, a null alternative). */
+export const nullable: SchemaCheck = (pair) => {
+  if (pair.old.nullable === pair.new.nullable) return;
+  const request = pair.dir === "request";
+  if (pair.new.nullable) pair.report(`${pair.dir}-became-nullable`, request ? "now accepts `null`" : "may now be `null`");
+  else pair.report(`${pair.dir}-became-not-nullable`, request ? "no longer accepts `null`" : "is never `null` any more");
+};

@@ -1,0 +1,81 @@
+import type { ChangeId } from "../../catalogue.js";
+import type { SchemaCheck, SchemaPair } from "../../schema/compare.js";
+import { properties as propertiesOf, requiredNames, viewOf, type Part } from "../../schema/view.js";
+import { isJson, type Side } from "../../side.js";
+import type { Direction } from "../../types.js";
+
+/**
+ * Properties added, removed, made required or optional, and compared one by one. A `readOnly` property is not
+ * part of a request and a `writeOnly` one not part of a response, so each direction sees only its own fields.
+ */
+export const properties: SchemaCheck = (pair, ctx) => {
+  const [before, after] = [propertiesOf(pair.old), propertiesOf(pair.new)];
+  if (before.size === 0 && after.size === 0) return;
+  const [requiredBefore, requiredAfter] = [requiredNames(pair.old), requiredNames(pair.new)];
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const [old, now] = [before.get(name), after.get(name)];
+    const seenBefore = old !== undefined && !hidden(ctx.old, old, pair.dir);
+    const seenAfter = now !== undefined && !hidden(ctx.new, now, pair.dir);
+    if (old && now && seenBefore && seenAfter) {
+      const change = requiredness(pair.dir, requiredBefore.has(name), requiredAfter.has(name));
+      if (change) report(pair, change, old, now);
+      pair.recurse(old, now);
+    } else if (seenBefore) {
+      const hiddenNow = pair.dir === "request" ? "request-property-became-read-only" : "response-property-became-write-only";
+      report(pair, now ? hiddenNow : removal(pair.dir, requiredBefore.has(name)), old, now);
+    } else if (seenAfter) {
+      report(pair, addition(pair.dir, requiredAfter.has(name)), old, now);
+    }
+  }
+};
+
+const details = {
+  "request-property-added": "new optional field",
+  "required-request-property-added": "new required field; clients that don't send it are rejected",
+  "request-property-removed": "removed; servers that reject unknown fields will refuse clients still sending it",
+  "request-property-became-required": "is now required",
+  "request-property-became-optional": "is now optional",
+  "request-property-became-read-only": "is now read-only; the server ignores or rejects it in requests",
+  "response-property-added": "new field",
+  "response-property-removed": "removed (it was optional)",
+  "required-response-property-removed": "removed (it was required)",
+  "response-property-became-optional": "may now be missing (no longer required)",
+  "response-property-became-required": "is now always present",
+  "response-property-became-write-only": "is now write-only and no longer returned",
+} satisfies Partial<Record<ChangeId, string>>;
+
+type PropertyChange = keyof typeof details;
+
+function report(pair: SchemaPair, id: PropertyChange, old: Part[] | undefined, now: Part[] | undefined): void {
+  const at = { old: old?.[0]?.pointer ?? pair.old.pointer, new: now?.[0]?.pointer ?? pair.new.pointer };
+  const subject = now?.[0] ? { side: "new" as const, pointer: now[0].pointer } : { side: "old" as const, pointer: at.old };
+  pair.report(id, details[id], at, subject);
+}
+
+function removal(dir: Direction, required: boolean): PropertyChange {
+  if (dir === "request") return "request-property-removed";
+  return required ? "required-response-property-removed" : "response-property-removed";
+}
+
+function addition(dir: Direction, required: boolean): PropertyChange {
+  if (dir === "response") return "response-property-added";
+  return required ? "required-request-property-added" : "request-property-added";
+}
+
+function requiredness(dir: Direction, before: boolean, after: boolean): PropertyChange | undefined {
+  if (before === after) return undefined;
+  return `${dir}-property-became-${after ? "required" : "optional"}`;
+}
+
+/** A property the direction never carries: readOnly in requests, writeOnly in responses. */
+function hidden(side: Side, property: Part[], dir: Direction): boolean {
+  const flag = dir === "request" ? "readOnly" : "writeOnly";
+  const [only] = property;
+  if (property.length === 1 && only) {
+    // The common case, a plain or $ref'd schema, is read directly; only a composed one needs the normalised view.
+    const target = side.deref(only.value, only.pointer);
+    if (isJson(only.value) && only.value[flag] === true) return true;
+    if (target && !("allOf" in target.value || "oneOf" in target.value || "anyOf" in target.value)) return target.value[flag] === true;
+  }
+  return viewOf(side, property).nodes.some((node) => node.value[flag] === true);
+}

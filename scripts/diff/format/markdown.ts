@@ -1,0 +1,33 @@
+import type { DiffReport } from "../types.js";
+import { affected, groupByEndpoint } from "./groups.js";
+
+/** The report as Markdown for a pull request comment: a summary table, then a table per endpoint. */
+export function formatMarkdown(report: DiffReport): string {
+  const { wire, types } = report.summary;
+  const lines = [
+    `## API changes: ${escape(report.old.title)} ${escape(report.old.version)} → ${escape(report.new.title)} ${escape(report.new.version)}`,
+    "",
+    "| | breaking | risky | safe |",
+    "|---|---:|---:|---:|",
+    `| wire | ${wire.breaking} | ${wire.risky} | ${wire.safe} |`,
+    `| types | ${types.breaking} | ${types.risky} | ${types.safe} |`,
+  ];
+  if (report.changes.length === 0) lines.push("", "No changes.");
+  for (const group of groupByEndpoint(report)) {
+    lines.push("", `### ${escape(group.title)}${group.oldPath ? ` (was \`${group.oldPath}\`)` : ""}`, "", "| wire | types | change | details |", "|---|---|---|---|");
+    for (const change of group.changes) {
+      const where = change.operations ? `<br>in ${affected(change)}` : "";
+      lines.push(`| ${verdict(change.wire)} | ${verdict(change.types)} | \`${change.id}\` | ${escape(change.message)}${escape(where)} |`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function verdict(value: string): string {
+  return value === "breaking" ? "**breaking**" : value;
+}
+
+/** Table cells end at `|`; messages may contain one (e.g. `string | null`). */
+function escape(text: string): string {
+  return text.replace(/\|/g, "\\|");
+}

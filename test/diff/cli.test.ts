@@ -1,0 +1,137 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { run } from "../../scripts/commands/diff.js";
+import type { Io } from "../../scripts/lib/io.js";
+
+const files = fileURLToPath(new URL("../fixtures/diff/files/", import.meta.url));
+const file = (name: string) => `${files}${name}`;
+
+/** Run `galaxiom diff` in-process, capturing what it prints. */
+async function diff(argv: string[], { stdin = "", color = false } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    color,
+    env: {},
+    readStdin: async () => stdin,
+    fetch: () => Promise.reject(new Error("no network in tests")),
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+describe("galaxiom diff", () => {
+  it("prints the changes grouped by endpoint and exits 0 without --fail-on", async () => {
+    const { code, stdout, stderr } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml")]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("Tokens 1.0.0 → Tokens 2.0.0");
+    expect(stdout).toContain("GET /tokens/{token_id} (was /tokens/{id})");
+    expect(stdout).toContain("path-param-renamed");
+    expect(stdout).not.toContain("\x1b[");
+  });
+
+  it("lists breaking changes before risky and safe ones", async () => {
+    const { stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml")]);
+    const order = ["response-property-became-optional", "response-enum-value-added", "path-param-renamed"].map((id) => stdout.indexOf(id));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("colours verdicts only when the Io asks for colour", async () => {
+    const { stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml")], { color: true });
+    expect(stdout).toContain("\x1b[31mbreaking");
+  });
+
+  it("writes the documented JSON shape", async () => {
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--format", "json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(["old", "new", "summary", "changes"]);
+    expect(report.old).toEqual({ title: "Tokens", version: "1.0.0" });
+    expect(report.summary).toEqual({ wire: { breaking: 1, risky: 1, safe: 1 }, types: { breaking: 2, risky: 1, safe: 0 } });
+    expect(report.changes.find((change: { id: string }) => change.id === "path-param-renamed")).toEqual({
+      id: "path-param-renamed",
+      wire: "safe",
+      types: "breaking",
+      method: "get",
+      path: "/tokens/{token_id}",
+      oldPath: "/tokens/{id}",
+      pointer: { old: "/paths/~1tokens~1{id}", new: "/paths/~1tokens~1{token_id}" },
+      message: "Path parameter `id` renamed to `token_id` (was /tokens/{id}); the URL is unchanged",
+    });
+  });
+
+  it("writes Markdown tables for a pull request comment", async () => {
+    const { stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--format", "markdown"]);
+    expect(stdout).toContain("## API changes: Tokens 1.0.0 → Tokens 2.0.0");
+    expect(stdout).toContain("| wire | 1 | 1 | 1 |");
+    expect(stdout).toContain("| **breaking** | **breaking** | `response-property-became-optional` |");
+  });
+
+  it.each([
+    ["wire", "tokens-v2.yaml", 1],
+    ["types", "tokens-v2.yaml", 1],
+    ["any", "tokens-v2.yaml", 1],
+    ["wire", "tokens-renamed-component.yaml", 0],
+    ["types", "tokens-renamed-component.yaml", 1],
+    ["any", "tokens-v1.json", 0],
+  ])("--fail-on %s against %s exits %i", async (failOn, after, exit) => {
+    expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", failOn])).code).toBe(exit);
+  });
+
+  it("reads one document from standard input", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const stdin = await readFile(file("tokens-v2.yaml"), "utf8");
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), "-", "--format", "json"], { stdin });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).new.version).toBe("2.0.0");
+  });
+
+  it("finds nothing between the same document in YAML and reformatted, reordered JSON", async () => {
+    expect(JSON.parse((await diff([file("tokens-v1.yaml"), file("tokens-v1.json"), "--format", "json"])).stdout).changes).toEqual([]);
+  });
+
+  it("finds nothing between OpenAPI 3.0 `nullable` and 3.1 `type: [string, \"null\"]`", async () => {
+    expect(JSON.parse((await diff([file("tokens-v1.yaml"), file("tokens-v1-openapi31.yaml"), "--format", "json"])).stdout).changes).toEqual([]);
+  });
+
+  it("follows external $refs across files", async () => {
+    const same = JSON.parse((await diff([file("tokens-v1.yaml"), file("split/openapi.yaml"), "--format", "json"])).stdout);
+    expect(same.changes).toEqual([]);
+    const changed = JSON.parse((await diff([file("split/openapi.yaml"), file("split-changed/openapi.yaml"), "--format", "json"])).stdout);
+    expect(changed.changes.map((change: { id: string }) => change.id)).toEqual(["response-property-removed"]);
+  });
+
+  it.each([
+    ["a missing file", "missing.yaml", /missing\.yaml: file not found/],
+    ["invalid YAML", "broken.yaml", /broken\.yaml:\d+: not valid YAML or JSON/],
+    ["a Swagger 2.0 document", "swagger.yaml", /swagger\.yaml #\/openapi: expected an OpenAPI 3\.0 or 3\.1 document/],
+  ])("exits 2 on %s, naming the file and where, with no stack trace", async (_, name, message) => {
+    const { code, stdout, stderr } = await diff([file("tokens-v1.yaml"), file(name)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["only-one.yaml"], /expected two documents/],
+    [["a.yaml", "b.yaml", "--format", "xml"], /--format must be one of text, markdown, json/],
+    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, any/],
+    [["a.yaml", "b.yaml", "--colour"], /Unknown option '--colour'/],
+    [["-", "-"], /only one of <old> and <new> can be "-"/],
+  ])("exits 2 with the usage on %j", async (argv, message) => {
+    const { code, stderr } = await diff(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("Usage: galaxiom diff");
+  });
+
+  it("prints its help and exits 0", async () => {
+    const { code, stdout } = await diff(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--fail-on <wire|types|any>");
+  });
+});
