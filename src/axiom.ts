@@ -1,9 +1,10 @@
-import type { Client } from "openapi-fetch";
 import type { components, paths } from "../generated/axiom.js";
 import { operationSecurity, securitySchemes } from "../generated/axiom.security.js";
-import { securityMiddleware } from "./auth/security.js";
-import { createApiClient, type ClientOptions } from "./core/create-client.js";
+import { authorizer, secretOf } from "./auth/security.js";
+import type { ApiClient } from "./core/client-types.js";
+import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
+import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
 import { unwrap } from "./core/unwrap.js";
 import { GalaxiomError } from "./errors.js";
 import { Redactor } from "./redact.js";
@@ -15,7 +16,7 @@ export type AxiomSchemas = components["schemas"];
 export interface AxiomClientOptions extends ClientOptions {
   /** An Axiom API token (`xaat-…`) or personal token (`xapt-…`). Default: the `AXIOM_TOKEN` environment variable. */
   token?: string;
-  /** Your organization id, sent as `X-Axiom-Org-Id`. Default: the `AXIOM_ORG_ID` environment variable. */
+  /** Your organization id, sent as `X-Axiom-Org-Id`; required with a personal token. Default: the `AXIOM_ORG_ID` environment variable. */
   orgId?: string;
   /**
    * Default: the `AXIOM_URL` environment variable (the API origin, as for Axiom's own SDKs and CLI) followed
@@ -24,35 +25,35 @@ export interface AxiomClientOptions extends ClientOptions {
   baseUrl?: string;
 }
 
-export type AxiomClient = Client<AxiomPaths> & {
+export type AxiomClient = ApiClient<AxiomPaths> & {
   tokens: {
     /** `GET /tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
-    get(id: string): Promise<AxiomSchemas["APIToken"]>;
+    get(id: string, options?: CallOptions): Promise<AxiomSchemas["APIToken"]>;
   };
 };
 
 export const AXIOM_BASE_URL = "https://api.axiom.co/v2";
+const WHERE = "createAxiomClient";
 
 /** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
 export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
   if (!token) {
-    throw new GalaxiomError("createAxiomClient: no token. Pass the `token` option or set the AXIOM_TOKEN environment variable.");
+    throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
   }
   const orgId = options.orgId ?? readEnv("AXIOM_ORG_ID");
+  if (token.startsWith("xapt-") && !orgId) {
+    throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
+  }
   const origin = readEnv("AXIOM_URL");
   const baseUrl = options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL);
-  const redactor = new Redactor([token]);
-  const client = createApiClient<AxiomPaths>({ ...options, baseUrl }, [
-    securityMiddleware(
-      { schemes: securitySchemes, operations: operationSecurity },
-      { bearer: () => token, headers: orgId ? { "X-Axiom-Org-Id": orgId } : {} },
-    ),
-  ]);
+  const resolved = resolveOptions(options, baseUrl, new Redactor([token]), WHERE);
+  const credentials = { bearer: secretOf(token), headers: orgId ? { "X-Axiom-Org-Id": orgId } : undefined };
+  const client = createApiClient<AxiomPaths>(resolved, authorizer({ schemes: securitySchemes, operations: operationSecurity }, credentials, resolved, WHERE));
   return Object.assign(client, {
     tokens: {
-      get: (id: string) =>
-        unwrap({ method: "GET", path: "/tokens/{id}" }, client.GET("/tokens/{id}", { params: { path: { id } } }), redactor),
+      get: (id: string, call?: CallOptions) =>
+        unwrap(resolved, { method: "GET", path: "/tokens/{id}" }, client.GET("/tokens/{id}", { ...call, params: { path: { id } } })),
     },
   });
 }

@@ -1,7 +1,28 @@
 export { createGalileoClient, GALILEO_BASE_URL } from "./galileo.js";
-export type { GalileoClient, GalileoClientOptions, GalileoPaths, GalileoSchemas, GetTokenQuery } from "./galileo.js";
+export type { ApiKey, GalileoAuthOptions, GalileoClient, GalileoClientOptions, GalileoPaths, GalileoSchemas, GetTokenQuery } from "./galileo.js";
 export { createAxiomClient, AXIOM_BASE_URL } from "./axiom.js";
 export type { AxiomClient, AxiomClientOptions, AxiomPaths, AxiomSchemas } from "./axiom.js";
-export { ApiError, GalaxiomError } from "./errors.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  GalaxiomError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
 export type { Operation, ValidationIssue } from "./errors.js";
-export type { ClientOptions } from "./core/create-client.js";
+export type { ApiClient } from "./core/client-types.js";
+export type { CallOptions, ClientOptions, Fetch } from "./core/options.js";
+export type { Clock } from "./core/clock.js";
+export type { Logger } from "./log.js";
+export type { CallRetryOptions, RetryOn, RetryOptions } from "./retry.js";
+export { RETRY_DEFAULTS } from "./retry.js";
+export { TOKEN_POLICY } from "./auth/token-exchange.js";
+export { DEFAULT_TIMEOUT_MS } from "./core/options.js";

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const installed = path.join(app, "node_modules", "galaxiom");
   await mkdir(installed, { recursive: true });
   await exec("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
-  for (const dependency of ["openapi-fetch", "openapi-typescript-helpers"]) {
+  for (const dependency of ["openapi-fetch", "openapi-typescript-helpers", "@redocly"]) {
     await symlink(path.join(repo, "node_modules", dependency), path.join(app, "node_modules", dependency), "dir");
   }
   await writeFile(path.join(app, "package.json"), JSON.stringify({ name: "app", type: "module", private: true }));
@@ -55,10 +55,20 @@ export const created: Promise<GalileoSchemas["CreateApiKeyResponse"]> = galileo.
 galileo.apiKeys.create({ description: "ci", project_role: "admin" });
 `,
     );
+    const compilerOptions = { noEmit: true, strict: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom"], types: [] };
+    await writeFile(path.join(app, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["app.ts"] }));
     const tsc = path.join(repo, "node_modules", "typescript", "bin", "tsc");
-    const args = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022,dom", "--types", "", "app.ts"];
-    await expect(exec("node", [tsc, ...args], { cwd: app })).resolves.toBeDefined();
+    await expect(exec("node", [tsc, "-p", app], { cwd: app })).resolves.toBeDefined();
   }, 60_000);
+
+  it("ships the galaxiom bin, whose diff runs from the installed package", async () => {
+    const installed = path.join(app, "node_modules", "galaxiom");
+    const { bin } = JSON.parse(await readFile(path.join(installed, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const fixtures = path.join(repo, "test/fixtures/diff/files");
+    const result = await exec("node", [path.join(installed, bin.galaxiom!), "diff", path.join(fixtures, "tokens-v1.yaml"), path.join(fixtures, "tokens-v2.yaml"), "--format", "json"], { cwd: app });
+    const report = JSON.parse(result.stdout) as { changes: Array<{ id: string }> };
+    expect(report.changes.map((change) => change.id)).toContain("path-param-renamed");
+  });
 
   it("ships compiled code and declarations only: no sources, specs, tests or source maps", async () => {
     const files = (await exec("tar", ["-tzf", tarball])).stdout.trim().split("\n");

@@ -5,6 +5,9 @@ import {
   type ApiError,
   type AxiomSchemas,
   type GalileoSchemas,
+  type Operation,
+  type RateLimitError,
+  type UnprocessableEntityError,
   type ValidationIssue,
 } from "../src/index.js";
 
@@ -24,7 +27,46 @@ describe("compile-time contract", () => {
 
   it("makes the validation detail readable as typed data", () => {
     expectTypeOf<ApiError["detail"]>().toEqualTypeOf<ValidationIssue[] | undefined>();
+    expectTypeOf<UnprocessableEntityError["detail"]>().toEqualTypeOf<ValidationIssue[]>();
     expectTypeOf<ValidationIssue>().toEqualTypeOf<GalileoSchemas["ValidationError"]>();
+    expectTypeOf<ApiError["operation"]>().toEqualTypeOf<Operation>();
+    expectTypeOf<RateLimitError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  it("types the per-call options on raw calls and helpers, and keeps the result types", async () => {
+    const signal = new AbortController().signal;
+    const { data } = await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, timeout: 5_000, deadline: 20_000, retry: false, signal });
+    expectTypeOf(data).toEqualTypeOf<AxiomSchemas["APIToken"] | undefined>();
+    void galileo.POST("/v2/users/api_keys", { body: { description: "ci" }, retry: { idempotent: true, attempts: 5 } });
+    void galileo.request("get", "/v2/token", { timeout: false });
+    void galileo.apiKeys.create({ description: "ci" }, { retry: { idempotent: true } });
+    void axiom.tokens.get("abc", { signal, timeout: 100 });
+    // @ts-expect-error: attempts is a number
+    void galileo.GET("/v2/token", { retry: { attempts: "3" } });
+    // @ts-expect-error: timeout is milliseconds or false
+    void galileo.GET("/v2/token", { timeout: "5s" });
+    // @ts-expect-error: retryOn lists statuses, "5xx", "connection" and "timeout"
+    void axiom.tokens.get("abc", { retry: { retryOn: ["4xx"] } });
+    // @ts-expect-error: the signal is an AbortSignal
+    void galileo.auth.getToken({}, { signal: "stop" });
+  });
+
+  it("takes one way to authenticate a Galileo client, not a mixture", () => {
+    createGalileoClient({ apiKey: async () => "gk-from-a-vault" });
+    createGalileoClient({ apiKey: "gk", tokenExchange: "v2-token", organizationSlug: "acme" });
+    createGalileoClient({ tokenExchange: "v1-login" });
+    createGalileoClient({ username: "ada", password: "secret", timeout: 5_000 });
+    createGalileoClient({ accessToken: "jwt" });
+    // @ts-expect-error: an API key and a bearer token at once
+    createGalileoClient({ apiKey: "gk", accessToken: "jwt" });
+    // @ts-expect-error: basic needs a password
+    createGalileoClient({ username: "ada" });
+    // @ts-expect-error: the organization applies to the v2 token exchange only
+    createGalileoClient({ apiKey: "gk", tokenExchange: "v1-login", organizationId: "org" });
+    // @ts-expect-error: not a token exchange galaxiom knows
+    createGalileoClient({ apiKey: "gk", tokenExchange: "v3" });
+    // @ts-expect-error: idempotent is a call's promise, not a client's
+    createGalileoClient({ apiKey: "gk", retry: { idempotent: true } });
   });
 
   it("rejects a wrong path", () => {

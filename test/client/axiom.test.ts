@@ -47,7 +47,7 @@ describe("GET /tokens/{id}", () => {
     expect(error.status).toBe(404);
     expect(error.operation).toEqual({ method: "GET", path: "/tokens/{id}" });
     expect(error.body).toEqual({ message: "token not found" });
-    expect(error.message).toBe("GET /tokens/{id} failed: 404 Not Found: token not found");
+    expect(error.message).toBe("GET /tokens/{id}: 404 Not Found: token not found");
   });
 });
 
@@ -55,7 +55,7 @@ describe("configuration", () => {
   it("refuses to create a client without a token, naming the option and the variable", () => {
     vi.stubEnv("AXIOM_TOKEN", "");
     expect(() => createAxiomClient()).toThrow(GalaxiomError);
-    expect(() => createAxiomClient()).toThrow(/`token` option or set the AXIOM_TOKEN/);
+    expect(() => createAxiomClient()).toThrow(/pass `token` or set AXIOM_TOKEN/);
   });
 
   it("reads AXIOM_TOKEN, AXIOM_ORG_ID and AXIOM_URL (the origin; /v2 is appended); explicit options win", async () => {

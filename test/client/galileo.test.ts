@@ -1,30 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createGalileoClient, GalaxiomError } from "../../src/index.js";
 import { capture, useNock, type Captured } from "../helpers/nock.js";
+import { createdKey, GALILEO, KEY, tokenResponse } from "../helpers/galileo.js";
 
 const nock = useNock();
-const KEY = "gk-test-0123456789abcdef";
-const BASE = "https://api.galileo.ai";
 
 afterEach(() => vi.unstubAllEnvs());
 
-const tokenResponse = { access_token: "jwt-abc.def.ghi", token_type: "bearer", expires_at: "2026-12-01T00:00:00Z" };
-const createdKey = {
-  id: "7f1d3c52-0000-4000-8000-000000000001",
-  description: "ci",
-  created_at: "2026-11-23T00:00:00Z",
-  updated_at: "2026-11-23T00:00:00Z",
-  created_by: "7f1d3c52-0000-4000-8000-000000000002",
-  truncated: "gk-n…",
-  api_key: "gk-new-secret-value",
-  project_role: "viewer",
-};
 const validationError = { detail: [{ loc: ["body", "description"], msg: "Field required", type: "missing" }] };
 
 describe("GET /v2/token", () => {
   it("sends the organization query and the API key header, and returns the typed token", async () => {
     const seen: Captured[] = [];
-    nock(BASE).get("/v2/token").query({ organization_slug: "acme" }).reply(capture(seen, 200, tokenResponse));
+    nock(GALILEO).get("/v2/token").query({ organization_slug: "acme" }).reply(capture(seen, 200, tokenResponse));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data, error } = await galileo.GET("/v2/token", { params: { query: { organization_slug: "acme" } } });
@@ -40,7 +28,7 @@ describe("GET /v2/token", () => {
   });
 
   it("helper auth.getToken returns the data", async () => {
-    nock(BASE).get("/v2/token").query({ organization_id: "7f1d3c52-0000-4000-8000-000000000003" }).reply(200, tokenResponse);
+    nock(GALILEO).get("/v2/token").query({ organization_id: "7f1d3c52-0000-4000-8000-000000000003" }).reply(200, tokenResponse);
     const galileo = createGalileoClient({ apiKey: KEY });
     await expect(galileo.auth.getToken({ organization_id: "7f1d3c52-0000-4000-8000-000000000003" })).resolves.toEqual(tokenResponse);
   });
@@ -49,7 +37,7 @@ describe("GET /v2/token", () => {
 describe("POST /v1/login/api_key", () => {
   it("carries the key in the JSON body and no credential header (its security is [])", async () => {
     const seen: Captured[] = [];
-    nock(BASE).post("/v1/login/api_key").reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
+    nock(GALILEO).post("/v1/login/api_key").reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data } = await galileo.POST("/v1/login/api_key", { body: { api_key: KEY } });
@@ -63,7 +51,7 @@ describe("POST /v1/login/api_key", () => {
 
   it("helper loginWithApiKey uses the client's key unless one is passed", async () => {
     const seen: Captured[] = [];
-    nock(BASE).post("/v1/login/api_key").twice().reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
+    nock(GALILEO).post("/v1/login/api_key").twice().reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     await galileo.auth.loginWithApiKey();
@@ -76,7 +64,7 @@ describe("POST /v1/login/api_key", () => {
 describe("POST /v2/users/api_keys", () => {
   it("sends the JSON body with the API key header and returns the created key", async () => {
     const seen: Captured[] = [];
-    nock(BASE).post("/v2/users/api_keys").reply(capture(seen, 200, createdKey));
+    nock(GALILEO).post("/v2/users/api_keys").reply(capture(seen, 200, createdKey));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data } = await galileo.POST("/v2/users/api_keys", { body: { description: "ci", project_role: "viewer" } });
@@ -88,7 +76,7 @@ describe("POST /v2/users/api_keys", () => {
   });
 
   it("helper apiKeys.create throws ApiError with typed validation detail on 422", async () => {
-    nock(BASE).post("/v2/users/api_keys").reply(422, validationError);
+    nock(GALILEO).post("/v2/users/api_keys").reply(422, validationError);
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const error = await galileo.apiKeys.create({ description: "" }).catch((e: unknown) => e);
@@ -100,11 +88,11 @@ describe("POST /v2/users/api_keys", () => {
     expect(apiError.operation).toEqual({ method: "POST", path: "/v2/users/api_keys" });
     expect(apiError.detail).toEqual(validationError.detail);
     expect(apiError.detail?.[0]?.loc).toEqual(["body", "description"]);
-    expect(apiError.message).toBe("POST /v2/users/api_keys failed: 422 Unprocessable Entity: body.description: Field required");
+    expect(apiError.message).toBe("POST /v2/users/api_keys: 422 Unprocessable Entity: body.description: Field required");
   });
 
   it("a non-JSON error body gives an ApiError with a short excerpt", async () => {
-    nock(BASE).post("/v2/users/api_keys").reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
+    nock(GALILEO).post("/v2/users/api_keys").reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const error = (await galileo.apiKeys.create({ description: "ci" }).catch((e: unknown) => e)) as ApiError;
@@ -113,7 +101,7 @@ describe("POST /v2/users/api_keys", () => {
     expect(error.status).toBe(502);
     expect(error.detail).toBeUndefined();
     expect(typeof error.body).toBe("string");
-    expect(error.message).toMatch(/^POST \/v2\/users\/api_keys failed: 502 Bad Gateway: <html><body>Bad gateway/);
+    expect(error.message).toMatch(/^POST \/v2\/users\/api_keys: 502 Bad Gateway: <html><body>Bad gateway/);
     expect(error.message.length).toBeLessThan(300);
   });
 });
@@ -122,7 +110,7 @@ describe("configuration", () => {
   it("refuses to create a client without a key, naming the option and the variable", () => {
     vi.stubEnv("GALILEO_API_KEY", "");
     expect(() => createGalileoClient()).toThrow(GalaxiomError);
-    expect(() => createGalileoClient()).toThrow(/`apiKey` option or set the GALILEO_API_KEY/);
+    expect(() => createGalileoClient()).toThrow(/pass `apiKey` or set GALILEO_API_KEY/);
   });
 
   it("reads GALILEO_API_KEY and GALILEO_API_URL; explicit options win", async () => {
@@ -158,7 +146,7 @@ describe("configuration", () => {
 describe("secrets", () => {
   it("never appear in an ApiError's message, properties or JSON, even when the server echoes them", async () => {
     const echoed = { detail: [{ loc: ["body", "api_key"], msg: `invalid key ${KEY}`, type: "value_error", input: KEY }], api_key: KEY };
-    nock(BASE).post("/v1/login/api_key").reply(401, echoed, { "x-request-id": "req-123" });
+    nock(GALILEO).post("/v1/login/api_key").reply(401, echoed, { "x-request-id": "req-123" });
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const error = (await galileo.auth.loginWithApiKey().catch((e: unknown) => e)) as ApiError;

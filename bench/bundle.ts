@@ -1,0 +1,45 @@
+// What an app bundles from galaxiom, openapi-fetch included: esbuild, minified, then gzipped, for an app that
+// uses both clients and one that uses only Axiom's (which must carry no Galileo code at all).
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { table } from "./table.js";
+
+const TARGET_BYTES = 6 * 1024;
+/** Strings only Galileo code contains: its auth header, its login path, its host. */
+const GALILEO_MARKERS = ["Galileo-API-Key", "v1/login", "api.galileo.ai"];
+
+const apps = {
+  "both clients": 'import { createAxiomClient, createGalileoClient } from "galaxiom";\nexport const clients = [createAxiomClient, createGalileoClient];',
+  "Axiom client only": 'import { createAxiomClient } from "galaxiom";\nexport const client = createAxiomClient;',
+  "openapi-fetch alone (for scale)": 'import createClient from "openapi-fetch";\nexport const client = createClient;',
+};
+
+async function bundle(source: string): Promise<string> {
+  const repo = path.resolve(import.meta.dirname, "..");
+  const { outputFiles } = await build({
+    stdin: { contents: source, resolveDir: repo, loader: "ts" },
+    // The package's entry, as an app resolves it; from source, so that no build has to run first.
+    alias: { galaxiom: path.join(repo, "src/index.ts") },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+  });
+  return outputFiles[0]!.text;
+}
+
+export async function run(): Promise<void> {
+  const rows: string[][] = [];
+  for (const [app, source] of Object.entries(apps)) {
+    const code = await bundle(source);
+    const gzipped = gzipSync(code).length;
+    const galileo = GALILEO_MARKERS.filter((marker) => code.includes(marker));
+    if (app === "Axiom client only" && galileo.length > 0) throw new Error(`the Axiom-only bundle contains Galileo code: ${galileo.join(", ")}`);
+    const verdict = app.startsWith("openapi-fetch") ? "" : gzipped <= TARGET_BYTES ? "✓" : `over by ${gzipped - TARGET_BYTES} B`;
+    rows.push([app, `${(code.length / 1024).toFixed(1)} kB`, `${(gzipped / 1024).toFixed(2)} kB`, verdict, galileo.length ? "yes" : "no"]);
+  }
+  console.log(`esbuild --bundle --minify, ESM for browsers; gzip at its default level. Target: ≤ ${TARGET_BYTES / 1024} kB gzipped.\n`);
+  console.log(table(["app imports", "minified", "gzipped", "target", "Galileo code"], rows));
+}
