@@ -1,4 +1,4 @@
-import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { openapiTypescript } from "../lib/commonjs.js";
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { eagerlyRecursiveSchemas, hoistRecursiveSchemas } from "./recursive-types.js";
 
@@ -15,6 +15,7 @@ export interface EmittedTypes {
  */
 export async function emitTypes(document: OpenAPIDocument): Promise<EmittedTypes> {
   // openapi-typescript bundles its input in place; it gets a copy so the description we write stays as built.
+  const { default: openapiTS, astToString, COMMENT_HEADER } = openapiTypescript;
   const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], { silent: true });
   const { nodes, aliases } = hoistRecursiveSchemas(ast, eagerlyRecursiveSchemas(document.components?.schemas ?? {}));
   return { text: COMMENT_HEADER + astToString(nodes), aliases };

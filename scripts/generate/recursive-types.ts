@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type * as TS from "typescript";
+import { ts } from "../lib/commonjs.js";
 import { componentOfRef } from "./select.js";
 
 /**
@@ -52,7 +53,7 @@ function eagerRefs(schema: unknown): string[] {
  * contains itself (`A = string | A`) still fails, as TS2456 on its alias, which the build reports.
  * Returns the alias name of each moved schema.
  */
-export function hoistRecursiveSchemas(nodes: ts.Node[], recursive: Set<string>): { nodes: ts.Node[]; aliases: Map<string, string> } {
+export function hoistRecursiveSchemas(nodes: TS.Node[], recursive: Set<string>): { nodes: TS.Node[]; aliases: Map<string, string> } {
   if (recursive.size === 0) return { nodes, aliases: new Map() };
   const aliases = new Map<string, string>();
   const used = new Set<string>();
@@ -63,17 +64,17 @@ export function hoistRecursiveSchemas(nodes: ts.Node[], recursive: Set<string>):
     aliases.set(name, alias);
   }
   const { factory } = ts;
-  const declarations: ts.TypeAliasDeclaration[] = [];
+  const declarations: TS.TypeAliasDeclaration[] = [];
 
-  const referTo = (context: ts.TransformationContext) => {
-    const visit = (node: ts.Node): ts.Node => {
+  const referTo = (context: TS.TransformationContext) => {
+    const visit = (node: TS.Node): TS.Node => {
       const name = schemaReference(node);
       const alias = name === undefined ? undefined : aliases.get(name);
       return alias ? factory.createTypeReferenceNode(alias) : ts.visitEachChild(node, visit, context);
     };
     return visit;
   };
-  const rewrite = <T extends ts.Node>(node: T): T => ts.transform(node, [(context) => (root) => referTo(context)(root) as T]).transformed[0]!;
+  const rewrite = <T extends TS.Node>(node: T): T => ts.transform(node, [(context) => (root) => referTo(context)(root) as T]).transformed[0]!;
 
   const result = nodes.map((node) => {
     if (!ts.isInterfaceDeclaration(node) || node.name.text !== "components") return node;
@@ -100,17 +101,17 @@ export function hoistRecursiveSchemas(nodes: ts.Node[], recursive: Set<string>):
 }
 
 /** `components["schemas"]["Name"]` → "Name"; anything else → undefined. */
-function schemaReference(node: ts.Node): string | undefined {
+function schemaReference(node: TS.Node): string | undefined {
   if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
   const outer = node.objectType;
   const isComponents = ts.isTypeReferenceNode(outer.objectType) && ts.isIdentifier(outer.objectType.typeName) && outer.objectType.typeName.text === "components";
   return isComponents && literalText(outer.indexType) === "schemas" ? literalText(node.indexType) : undefined;
 }
 
-function literalText(node: ts.TypeNode): string | undefined {
+function literalText(node: TS.TypeNode): string | undefined {
   return ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) ? node.literal.text : undefined;
 }
 
-function propertyName(member: ts.PropertySignature): string | undefined {
+function propertyName(member: TS.PropertySignature): string | undefined {
   return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : undefined;
 }
