@@ -14,9 +14,10 @@ export interface EmittedTypes {
  * can change what it generates.
  */
 export async function emitTypes(document: OpenAPIDocument): Promise<EmittedTypes> {
-  // openapi-typescript bundles its input in place; it gets a copy so the description we write stays as built.
+  // openapi-typescript bundles its input in place: the caller passes a document it no longer needs.
   const { default: openapiTS, astToString, COMMENT_HEADER } = openapiTypescript;
-  const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], { silent: true });
-  const { nodes, aliases } = hoistRecursiveSchemas(ast, eagerlyRecursiveSchemas(document.components?.schemas ?? {}));
+  const recursive = eagerlyRecursiveSchemas(document.components?.schemas ?? {});
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { silent: true });
+  const { nodes, aliases } = hoistRecursiveSchemas(ast, recursive);
   return { text: COMMENT_HEADER + astToString(nodes), aliases };
 }
