@@ -53,7 +53,7 @@ async function timeGenerate(specs: string, out: string): Promise<number> {
   return performance.now() - start;
 }
 
-const APP = `import { createAxiomClient, createGalileoClient } from "./src/index.js";
+const APP = `import { createAxiomClient, createGalileoClient } from "galaxiom";
 const galileo = createGalileoClient({ apiKey: "gk" });
 const axiom = createAxiomClient({ token: "xaat" });
 export async function main() {
@@ -66,19 +66,26 @@ export async function main() {
 }
 `;
 
-/** A folder with the app, a copy of src/ and the given generated/ folder, ready for `tsc -p`. */
+/**
+ * An app as users have it: galaxiom installed as its declarations (dist/src, built once by `npm run build`) over
+ * the given generated/ folder, compiled to declarations too. tsc then checks the app against them as it would.
+ */
 async function appFolder(work: string, name: string, generated: string): Promise<string> {
   const app = path.join(work, `app-${name}`);
-  await cp(path.join(repo, "src"), path.join(app, "src"), { recursive: true });
-  await cp(generated, path.join(app, "generated"), { recursive: true });
-  await mkdir(path.join(app, "node_modules"));
+  const installed = path.join(app, "node_modules/galaxiom");
+  await cp(path.join(repo, "dist/src"), path.join(installed, "dist/src"), { recursive: true, filter: (file) => !file.endsWith(".map") });
+  const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
+  const sources = ["galileo", "axiom"].flatMap((api) => [path.join(generated, `${api}.ts`), path.join(generated, `${api}.security.ts`)]);
+  const declarationOptions = ["--declaration", "--emitDeclarationOnly", "--skipLibCheck", "--target", "es2022", "--module", "nodenext"];
+  await exec("node", [tsc, ...declarationOptions, "--outDir", path.join(installed, "dist/generated"), ...sources]);
+  await writeFile(path.join(installed, "package.json"), JSON.stringify({ name: "galaxiom", type: "module", exports: { ".": { types: "./dist/src/index.d.ts" } } }));
   for (const dependency of ["openapi-fetch", "openapi-typescript-helpers"]) {
     await symlink(path.join(repo, "node_modules", dependency), path.join(app, "node_modules", dependency));
   }
   await writeFile(path.join(app, "app.ts"), APP);
   await writeFile(
     path.join(app, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom"], types: [] }, files: ["app.ts"] }),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom", "dom.iterable"], types: [] }, files: ["app.ts"] }),
   );
   return app;
 }
@@ -126,6 +133,7 @@ export async function run(): Promise<void> {
       ["full Galileo spec, everything", await swap(work, "galileo", outputs.get("galileo-everything")!)],
       ["full Axiom spec, everything", await swap(work, "axiom", outputs.get("axiom-everything")!)],
     ];
+    await exec("npm", ["run", "build", "--silent"], { cwd: repo });
     const apps = await Promise.all(variants.map(([, generated], index) => appFolder(work, String(index), generated)));
     // Round-robin, so that a busier moment of the machine weighs on every variant alike.
     const runs: Diagnostics[][] = apps.map(() => []);
