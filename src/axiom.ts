@@ -1,13 +1,11 @@
 import type { components, paths } from "../generated/axiom.js";
 import { operationSecurity, securitySchemes } from "../generated/axiom.security.js";
-import { authorizer, secretOf } from "./auth/security.js";
+import { secretOf } from "./auth/security.js";
 import type { ApiClient } from "./core/client-types.js";
 import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
-import { unwrap } from "./core/unwrap.js";
 import { GalaxiomError } from "./errors.js";
-import { Redactor } from "./redact.js";
 
 export type AxiomPaths = paths;
 /** Every schema of the Axiom description, by name: `AxiomSchemas["APIToken"]`. */
@@ -38,22 +36,22 @@ const WHERE = "createAxiomClient";
 /** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
 export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
-  if (!token) {
-    throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
-  }
+  if (!token) throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
   const orgId = options.orgId ?? readEnv("AXIOM_ORG_ID");
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
   const origin = readEnv("AXIOM_URL");
-  const baseUrl = options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL);
-  const resolved = resolveOptions(options, baseUrl, new Redactor([token]), WHERE);
-  const credentials = { bearer: secretOf(token), headers: orgId ? { "X-Axiom-Org-Id": orgId } : undefined };
-  const client = createApiClient<AxiomPaths>(resolved, authorizer({ schemes: securitySchemes, operations: operationSecurity }, credentials, resolved, WHERE));
+  const resolved = resolveOptions(options, options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL), [token], WHERE);
+  const [client, helper] = createApiClient<AxiomPaths>(resolved, securitySchemes, operationSecurity, {
+    kind: "bearer",
+    secret: secretOf(token),
+    headers: orgId ? { "X-Axiom-Org-Id": orgId } : {},
+  });
   return Object.assign(client, {
     tokens: {
       get: (id: string, call?: CallOptions) =>
-        unwrap(resolved, { method: "GET", path: "/tokens/{id}" }, client.GET("/tokens/{id}", { ...call, params: { path: { id } } })),
+        helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/tokens/{id}" }, { ...call, params: { path: { id } } }),
     },
   });
 }

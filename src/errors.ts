@@ -22,11 +22,10 @@ export interface ValidationIssue {
 export class GalaxiomError extends Error {
   override name = "GalaxiomError";
   /** The operation the error is about, when it is about one; the message then starts with it. */
-  readonly operation: Operation | undefined;
+  declare readonly operation: Operation | undefined;
 
-  constructor(message: string, options?: { operation?: Operation; cause?: unknown }) {
-    const operation = options?.operation;
-    super(operation ? `${operation.method} ${operation.path}: ${message}` : message, options);
+  constructor(message: string, operation?: Operation, cause?: unknown) {
+    super(operation ? `${operation.method} ${operation.path}: ${message}` : message, cause === undefined ? undefined : { cause });
     this.operation = operation;
   }
 
@@ -36,42 +35,46 @@ export class GalaxiomError extends Error {
   }
 }
 
-/** What an ApiError is made from: the operation, its response and the body openapi-fetch parsed. */
-export interface ApiErrorInit {
-  operation: Operation;
-  response: Response;
-  body: unknown;
-  redactor: Redactor;
-  /** The time, for reading a `Retry-After` date. */
-  now: number;
-}
-
 /** The server answered with an error status (4xx or 5xx); subclasses name the common ones. */
 export class ApiError extends GalaxiomError {
   override name = "ApiError";
   declare readonly operation: Operation;
-  readonly status: number;
+  declare readonly status: number;
   /** The response body: parsed JSON when it was JSON, else its text. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The validation issues when the body is `{ detail: [{ loc, msg, type }] }`, else undefined. */
-  readonly detail: ValidationIssue[] | undefined;
+  declare readonly detail: ValidationIssue[] | undefined;
   /** The server's id for the request, when a response header carries one: quote it to the vendor's support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The response headers; secret-looking ones (`set-cookie`, `x-api-key`…) are masked. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
 
-  constructor({ operation, response, redactor, body }: ApiErrorInit) {
-    const { status, statusText, headers } = response;
+  /** From an error response and the body openapi-fetch parsed; `now` is for reading a `Retry-After` date. */
+  constructor(operation: Operation, { status, statusText, headers }: Response, body: unknown, redactor: Redactor, now: number) {
     const redacted = redactor.value(body);
-    const detail = validationIssues(redacted) ?? (status === 422 ? [] : undefined);
+    const issues = (redacted as { detail?: unknown } | null)?.detail;
+    const detail =
+      Array.isArray(issues) && issues.every((issue: Partial<ValidationIssue> | null) => Array.isArray(issue?.loc) && typeof issue.msg == "string" && typeof issue.type == "string")
+        ? (issues as ValidationIssue[])
+        : status == 422
+          ? []
+          : undefined;
+    // A short account of the body: the validation issues, else a message field, else an excerpt.
+    const { message, error } = (redacted ?? {}) as { message?: unknown; error?: unknown };
+    const text = message ?? error ?? redacted;
     const requestId = requestIdOf(headers);
-    const message = `${status}${statusText ? ` ${statusText}` : ""}${summary(redacted, detail)}`;
-    super(redactor.text(requestId ? `${message} (request id ${requestId})` : message), { operation });
-    this.status = status;
-    this.body = redacted;
-    this.detail = detail;
-    this.requestId = requestId;
-    this.headers = redactor.headers(headers);
+    super(
+      redactor.text(
+        `${status}${statusText && ` ${statusText}`}${
+          detail?.length
+            ? `: ${detail.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ")}`
+            : excerpt(typeof text == "string" ? text : (JSON.stringify(redacted) ?? ""))
+        }${requestId ? ` (request id ${requestId})` : ""}`,
+      ),
+      operation,
+    );
+    Object.assign(this, { status, body: redacted, detail, requestId, headers: redactor.value(Object.fromEntries(headers)) });
+    if (status == 429) (this as { retryAfterMs?: number }).retryAfterMs = retryAfterMs(headers, now);
   }
 }
 
@@ -104,19 +107,15 @@ export class UnprocessableEntityError extends ApiError {
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   /** How long the server asked to wait (`retry-after-ms` or `Retry-After`), when it said. */
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: ApiErrorInit) {
-    super(init);
-    this.retryAfterMs = retryAfterMs(init.response.headers, init.now);
-  }
+  declare readonly retryAfterMs: number | undefined;
 }
 /** 5xx: the server failed; the same request may succeed later. */
 export class ServerError extends ApiError {
   override name = "ServerError";
 }
 
-const STATUS_ERRORS: Record<number, typeof ApiError> = {
+/** The ApiError subclass for each status that has one; other 5xx are ServerError, the rest ApiError. */
+export const STATUS_ERRORS: Record<number, typeof ApiError> = {
   400: BadRequestError,
   401: AuthenticationError,
   403: PermissionDeniedError,
@@ -125,12 +124,6 @@ const STATUS_ERRORS: Record<number, typeof ApiError> = {
   422: UnprocessableEntityError,
   429: RateLimitError,
 };
-
-/** The ApiError subclass for the response's status. */
-export function createApiError(init: ApiErrorInit): ApiError {
-  const { status } = init.response;
-  return new (STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : ApiError))(init);
-}
 
 /** The request got no response: the server could not be reached, or the connection broke. `cause` says how. */
 export class ConnectionError extends GalaxiomError {
@@ -145,35 +138,13 @@ export class AbortError extends GalaxiomError {
   override name = "AbortError";
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "x-axiom-trace-id", "x-amzn-requestid", "x-correlation-id"];
-
 /** The server's id for a request, from the first response header that carries one. */
 export function requestIdOf(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const id = headers.get(name);
-    if (id) return id;
-  }
-  return undefined;
-}
-
-function validationIssues(body: unknown): ValidationIssue[] | undefined {
-  const detail = (body as { detail?: unknown } | null)?.detail;
-  const valid =
-    Array.isArray(detail) &&
-    detail.every((item: Partial<ValidationIssue> | null) => Array.isArray(item?.loc) && typeof item.msg == "string" && typeof item.type == "string");
-  return valid ? (detail as ValidationIssue[]) : undefined;
-}
-
-/** A short account of the body for the message: the validation issues, a message field, or an excerpt. */
-function summary(body: unknown, detail: ValidationIssue[] | undefined): string {
-  if (detail?.length) return `: ${detail.map((issue) => `${issue.loc.join(".")}: ${issue.msg}`).join("; ")}`;
-  const { message, error } = (body ?? {}) as { message?: unknown; error?: unknown };
-  const field = message ?? error;
-  return excerpt(typeof field == "string" ? field : typeof body == "string" ? body : body === undefined ? "" : JSON.stringify(body));
+  return ["x-request-id", "x-axiom-trace-id", "x-amzn-requestid", "x-correlation-id"].map((name) => headers.get(name)).find(Boolean) ?? undefined;
 }
 
 /** `: text` on one line and at most 160 characters, or nothing for an empty text. */
 export function excerpt(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
-  return line ? `: ${line.length > 160 ? `${line.slice(0, 160)}…` : line}` : "";
+  return line && `: ${line.length > 160 ? `${line.slice(0, 160)}…` : line}`;
 }

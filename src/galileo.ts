@@ -1,14 +1,12 @@
 import type { components, paths } from "../generated/galileo.js";
 import { operationSecurity, securitySchemes } from "../generated/galileo.security.js";
-import { authorizer, secretOf, type Credentials, type Secret } from "./auth/security.js";
-import { tokenCache, tokenExpiry, type IssuedToken } from "./auth/token-exchange.js";
+import { secretOf, type Credentials } from "./auth/security.js";
+import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
 import type { ApiClient } from "./core/client-types.js";
 import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
-import { resolveOptions, type CallOptions, type ClientOptions, type ResolvedOptions } from "./core/options.js";
-import { unwrap } from "./core/unwrap.js";
-import { GalaxiomError, type Operation } from "./errors.js";
-import { Redactor } from "./redact.js";
+import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
+import { GalaxiomError } from "./errors.js";
 
 export type GalileoPaths = paths;
 /** Every schema of the Galileo description, by name: `GalileoSchemas["CreateApiKeyResponse"]`. */
@@ -71,72 +69,61 @@ export type GalileoClient = ApiClient<GalileoPaths> & {
 };
 
 export const GALILEO_BASE_URL = "https://api.galileo.ai";
-const SECURITY = { schemes: securitySchemes, operations: operationSecurity };
 const GET_TOKEN = { method: "GET", path: "/v2/token" };
 const LOGIN = { method: "POST", path: "/v1/login/api_key" };
 const WHERE = "createGalileoClient";
 
 /** A typed client for the Galileo API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
 export function createGalileoClient(options: GalileoClientOptions = {}): GalileoClient {
-  const { username, password, accessToken, tokenExchange } = options;
+  const { username, password = "", accessToken, tokenExchange, organizationId: organization_id, organizationSlug: organization_slug } = options;
   const apiKey = options.apiKey ?? (username ?? accessToken ? undefined : readEnv("GALILEO_API_KEY"));
   if (!apiKey && !username && !accessToken) {
     throw new GalaxiomError(`${WHERE}: no credentials: pass \`apiKey\` or set GALILEO_API_KEY (or pass username and password, or accessToken)`);
   }
-  if ((options.organizationId ?? options.organizationSlug) && tokenExchange != "v2-token") {
+  if ((organization_id ?? organization_slug) && tokenExchange != "v2-token") {
     throw new GalaxiomError(`${WHERE}: organizationId and organizationSlug need tokenExchange "v2-token"`);
   }
-  const baseUrl = options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL;
-  const redactor = new Redactor([typeof apiKey == "string" ? apiKey : undefined, password, accessToken]);
-  const resolved = resolveOptions(options, baseUrl, redactor, WHERE);
+  const basic = username && btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
+  const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
+  const { redactor, clock } = resolved;
+  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, securitySchemes, operationSecurity, credentials);
   const key = apiKey ? secretOf(apiKey) : undefined;
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
-  const keyClient = key && createApiClient<GalileoPaths>(resolved, authorizer(SECURITY, { apiKey: key }, resolved, WHERE));
-  const credentials: Credentials | undefined = username
-    ? { basic: { username, password: password ?? "" } }
-    : accessToken
-      ? { bearer: secretOf(accessToken) }
-      : tokenExchange && { bearer: tokenCache(exchange(tokenExchange, keyClient!, key!, options, resolved), resolved.clock) };
-  const client = credentials ? createApiClient<GalileoPaths>(resolved, authorizer(SECURITY, credentials, resolved, WHERE)) : keyClient!;
-  const authClient = keyClient ?? client;
+  const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;
 
+  const getToken = (query: GetTokenQuery = {}, call?: CallOptions) =>
+    authHelper<GalileoSchemas["GetTokenResponse"]>(GET_TOKEN, { ...call, params: { query } });
+  const loginWith = async (api_key: string | undefined, call?: CallOptions) => {
+    if (!api_key) throw new GalaxiomError("no API key: pass one, or create the client with one", LOGIN);
+    redactor.remember(api_key);
+    return authHelper<GalileoSchemas["Token"]>(LOGIN, { ...call, body: { api_key } });
+  };
+  /** The token exchange, with the API key: the token, and when it expires. */
+  const exchange = async (): Promise<[string, number]> => {
+    const login = tokenExchange == "v1-login";
+    const { access_token: token, expires_at } = ((login
+      ? // A login creates nothing, so a failed one may be retried like a GET.
+        await loginWith(await key!(), { retry: { idempotent: true } })
+      : await getToken({ organization_id, organization_slug })) ?? {}) as { access_token?: unknown; expires_at?: unknown };
+    if (typeof token != "string" || !token) throw new GalaxiomError("the response has no access_token", login ? LOGIN : GET_TOKEN);
+    redactor.remember(token);
+    return [token, tokenExpiry(token, clock.now(), expires_at)];
+  };
+
+  const [client, helper] = basic
+    ? apiClient({ kind: "basic", secret: secretOf(basic) })
+    : accessToken
+      ? apiClient({ kind: "bearer", secret: secretOf(accessToken) })
+      : tokenExchange
+        ? apiClient({ kind: "bearer", secret: tokenCache(exchange, clock) })
+        : keyed!;
+  // The auth helpers of an exchanging client use the API key itself.
+  const authHelper = keyed ? keyed[1] : helper;
   return Object.assign(client, {
-    auth: {
-      getToken: (query: GetTokenQuery = {}, call?: CallOptions) => unwrap(resolved, GET_TOKEN, authClient.GET("/v2/token", { ...call, params: { query } })),
-      loginWithApiKey: async (apiKey?: string, call?: CallOptions) => {
-        const api_key = apiKey ?? (await key?.read());
-        if (!api_key) throw new GalaxiomError("no API key: pass one, or create the client with one", { operation: LOGIN });
-        redactor.remember(api_key);
-        return unwrap(resolved, LOGIN, authClient.POST("/v1/login/api_key", { ...call, body: { api_key } }));
-      },
-    },
+    auth: { getToken, loginWithApiKey: async (apiKey?: string, call?: CallOptions) => loginWith(apiKey ?? (await key?.()), call) },
     apiKeys: {
       create: (body: GalileoSchemas["CreateApiKeyRequest"], call?: CallOptions) =>
-        unwrap(resolved, { method: "POST", path: "/v2/users/api_keys" }, client.POST("/v2/users/api_keys", { ...call, body })),
+        helper<GalileoSchemas["CreateApiKeyResponse"]>({ method: "POST", path: "/v2/users/api_keys" }, { ...call, body }),
     },
   });
-}
-
-/** The token exchange for `mode`, made with the API key's own client. */
-function exchange(mode: "v2-token" | "v1-login", keyClient: ApiClient<GalileoPaths>, key: Secret, options: GalileoClientOptions, resolved: ResolvedOptions) {
-  const { organizationId: organization_id, organizationSlug: organization_slug } = options;
-  const login = mode == "v1-login";
-  const { redactor } = resolved;
-  return async (): Promise<IssuedToken> => {
-    const operation: Operation = login ? LOGIN : GET_TOKEN;
-    const api_key = login ? await key.read() : "";
-    redactor.remember(api_key);
-    const body: { access_token?: unknown; expires_at?: unknown } = await unwrap(
-      resolved,
-      operation,
-      login
-        ? // A login creates nothing, so a failed one may be retried like a GET.
-          keyClient.POST("/v1/login/api_key", { body: { api_key }, retry: { idempotent: true } })
-        : keyClient.GET("/v2/token", { params: { query: { organization_id, organization_slug } } }),
-    );
-    const { access_token: token, expires_at: expiresAt } = body ?? {};
-    if (typeof token != "string" || !token) throw new GalaxiomError("the response has no access_token", { operation });
-    redactor.remember(token);
-    return { token, expiresAt: tokenExpiry(token, resolved.clock.now(), typeof expiresAt == "string" ? expiresAt : undefined) };
-  };
 }

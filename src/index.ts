@@ -19,9 +19,8 @@ export {
 } from "./errors.js";
 export type { Operation, ValidationIssue } from "./errors.js";
 export type { ApiClient } from "./core/client-types.js";
-export type { CallOptions, ClientOptions, Fetch } from "./core/options.js";
+export type { CallOptions, ClientOptions, Fetch, Logger } from "./core/options.js";
 export type { Clock } from "./core/clock.js";
-export type { Logger } from "./log.js";
 export type { CallRetryOptions, RetryOn, RetryOptions } from "./retry.js";
 export { RETRY_DEFAULTS } from "./retry.js";
 export { TOKEN_POLICY } from "./auth/token-exchange.js";

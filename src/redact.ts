@@ -1,9 +1,6 @@
 /** Header, query and body names whose values are secrets, wherever they appear. */
-export const SECRET_NAME = /authorization|key|token|secret|cookie|password|credential/i;
-export const REDACTED = "[REDACTED]";
-
-/** A client remembers this many secrets at most; exchanged tokens come and go, so the oldest are dropped. */
-const MAX_SECRETS = 16;
+const SECRET_NAME = /authorization|key|token|secret|cookie|password|credential/i;
+const REDACTED = "[REDACTED]";
 
 /**
  * Masks secrets in anything about to leave the library (error properties, messages, log lines): values
@@ -13,33 +10,28 @@ const MAX_SECRETS = 16;
 export class Redactor {
   readonly #secrets = new Set<string>();
 
-  constructor(secrets: Iterable<string | undefined> = []) {
-    for (const secret of secrets) this.remember(secret);
-  }
-
-  remember(secret: string | undefined): void {
-    // Very short values would mask ordinary text; real keys and tokens are far longer.
-    if (!secret || secret.length < 6 || this.#secrets.has(secret)) return;
-    this.#secrets.add(secret);
-    if (this.#secrets.size > MAX_SECRETS) this.#secrets.delete(this.#secrets.values().next().value!);
+  /** Remembers a secret; anything but a string (an API key given as a function) is ignored. */
+  remember(secret: unknown): void {
+    // Very short values would mask ordinary text; real keys and tokens are far longer. At most 16 are kept:
+    // exchanged tokens come and go, so the oldest are dropped.
+    if (typeof secret == "string" && secret.length > 5 && this.#secrets.add(secret).size > 16) {
+      this.#secrets.delete(this.#secrets.values().next().value!);
+    }
   }
 
   text(text: string): string {
-    let result = text;
-    for (const secret of this.#secrets) result = result.split(secret).join(REDACTED);
-    return result;
+    for (const secret of this.#secrets) text = text.replaceAll(secret, REDACTED);
+    return text;
   }
 
-  /** A redacted deep copy of JSON-like data; the input is not modified. */
+  /**
+   * A redacted deep copy of JSON data (a parsed body, headers as an object), through JSON itself: strings
+   * redacted, values under secret-looking names masked. The input is not modified.
+   */
   value<T>(value: T): T {
-    return this.#copy(value, 0) as T;
-  }
-
-  /** Response headers as a plain object, with secret-looking ones (`set-cookie`, `x-api-key`…) masked. */
-  headers(headers: Headers): Record<string, string> {
-    const result: Record<string, string> = {};
-    headers.forEach((value, name) => (result[name] = SECRET_NAME.test(name) ? REDACTED : this.text(value)));
-    return result;
+    return value === undefined
+      ? value
+      : (JSON.parse(JSON.stringify(value, (key, item: unknown) => (SECRET_NAME.test(key) ? REDACTED : typeof item == "string" ? this.text(item) : item))) as T);
   }
 
   /**
@@ -50,33 +42,28 @@ export class Redactor {
    * reason) is redacted.
    */
   error(error: unknown, depth = 0): unknown {
-    if (typeof error == "string") return this.text(error);
-    if (!(error instanceof Error) || depth > 4) return error;
-    const cause = this.error(error.cause, depth + 1);
-    const own = Object.entries(error);
-    const clean = (value: unknown) => (typeof value == "string" ? this.text(value) === value : value === null || (typeof value != "object" && typeof value != "function"));
-    if (cause === error.cause && [error.message, error.stack, ...own.map(([, value]) => value)].every(clean)) return error;
+    if (!(error instanceof Error) || depth > 4) return typeof error == "string" ? this.text(error) : error;
+    const { message, stack = "", cause } = error;
+    const hidden: Record<string, unknown> = { message: this.text(message), stack: this.text(stack), cause: this.error(cause, depth + 1) };
     const copy = Object.create(Object.getPrototypeOf(error) as object) as Record<string, unknown>;
-    for (const [key, value] of own) if (isData(value)) copy[key] = this.#copy(value, 0);
-    const hidden = { message: this.text(error.message), stack: this.text(error.stack ?? ""), ...(cause === undefined ? {} : { cause }) };
-    for (const [key, value] of Object.entries(hidden)) Object.defineProperty(copy, key, { value, writable: true, configurable: true });
+    let plain = hidden.message == message && hidden.stack == stack && hidden.cause === cause;
+    for (const [key, value] of Object.entries(error)) {
+      const prototype = typeof value == "object" && value && (Object.getPrototypeOf(value) as unknown);
+      let copied: unknown;
+      // Plain data is copied (redacted); anything else (a Request, a socket, a function, a cycle) is dropped.
+      try {
+        if (typeof value != "function" && (!prototype || prototype == Object.prototype || prototype == Array.prototype)) copied = this.value(value);
+      } catch {
+        // Not JSON after all.
+      }
+      // The error is kept as it is when its own properties are primitives that need no redaction.
+      plain &&= !prototype && copied === value;
+      if (copied !== undefined) copy[key] = copied;
+    }
+    if (plain) return error;
+    for (const key in hidden) {
+      if (hidden[key] !== undefined) Object.defineProperty(copy, key, { value: hidden[key], writable: true, configurable: true });
+    }
     return copy;
   }
-
-  #copy(value: unknown, depth: number): unknown {
-    if (typeof value === "string") return this.text(value);
-    if (typeof value !== "object" || value === null || depth > 32) return value;
-    if (Array.isArray(value)) return value.map((item) => this.#copy(item, depth + 1));
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, SECRET_NAME.test(key) ? REDACTED : this.#copy(item, depth + 1)]),
-    );
-  }
-}
-
-/** Data that can be copied safely: primitives, plain objects and arrays; not a Request, Headers or a client. */
-function isData(value: unknown): boolean {
-  if (typeof value == "function") return false;
-  if (typeof value != "object" || value === null) return true;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === Array.prototype || prototype === null;
 }

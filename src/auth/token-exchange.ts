@@ -1,12 +1,6 @@
 import type { Clock } from "../core/clock.js";
 import type { Secret } from "./security.js";
 
-/** A bearer token and when it expires (ms since the epoch). */
-export interface IssuedToken {
-  token: string;
-  expiresAt: number;
-}
-
 /** When a cached token is used, refreshed and given up, as a table. */
 export const TOKEN_POLICY = {
   /** Stop using a token this long before it expires (clock skew, and the time a request takes to arrive). */
@@ -18,55 +12,51 @@ export const TOKEN_POLICY = {
 } as const;
 
 /**
- * A bearer token obtained by `exchange`, cached until shortly before it expires, and shared: however many
- * calls need one at once, one exchange runs and every waiter gets its token, or its error. The next call
- * after a failure tries again. For a short-lived token, skew and refresh-ahead shrink to a quarter and half
- * its lifetime, so it is still used.
+ * A bearer token obtained by `exchange` (the token, and when it expires in ms since the epoch), cached until
+ * shortly before it expires, and shared: however many calls need one at once, one exchange runs and every
+ * waiter gets its token, or its error. The next call after a failure tries again. For a short-lived token,
+ * skew and refresh-ahead shrink to a quarter and half its lifetime, so it is still used.
  */
-export function tokenCache(exchange: () => Promise<IssuedToken>, clock: Clock): Secret {
-  let current: { token: string; usableUntil: number; refreshAt: number } | undefined;
+export function tokenCache(exchange: () => Promise<[token: string, expiresAt: number]>, clock: Clock): Secret {
+  let current: [token: string, usableUntil: number, refreshAt: number] | undefined;
   let pending: Promise<string> | undefined;
 
   const refresh = () =>
     (pending ??= exchange()
-      .then(({ token, expiresAt }) => {
+      .then(([token, expiresAt]) => {
         const lifetime = Math.max(0, expiresAt - clock.now());
-        current = {
-          token,
-          usableUntil: expiresAt - Math.min(TOKEN_POLICY.skewMs, lifetime / 4),
-          refreshAt: expiresAt - Math.min(TOKEN_POLICY.refreshAheadMs, lifetime / 2),
-        };
+        current = [token, expiresAt - Math.min(TOKEN_POLICY.skewMs, lifetime / 4), expiresAt - Math.min(TOKEN_POLICY.refreshAheadMs, lifetime / 2)];
         return token;
       })
       .finally(() => (pending = undefined)));
 
-  return {
-    read() {
+  return Object.assign(
+    () => {
       const now = clock.now();
-      if (!current || now >= current.usableUntil) return refresh();
+      if (!current || now >= current[1]) return refresh();
       // A failed background refresh is not this call's failure: its token is still good, and a later call retries.
-      if (now >= current.refreshAt) refresh().catch(() => undefined);
-      return current.token;
+      if (now >= current[2]) refresh().catch(() => undefined);
+      return current[0];
     },
-    invalidate(token) {
-      // Only the token that was refused: another call may already have replaced it.
-      if (current?.token === token) current = undefined;
+    {
+      invalidate(token: string) {
+        // Only the token that was refused: another call may already have replaced it.
+        if (current?.[0] === token) current = undefined;
+      },
     },
-  };
+  );
 }
 
 /** When a token expires: the server's `expires_at`, else the JWT's `exp`, else the default lifetime from now. */
-export function tokenExpiry(token: string, now: number, expiresAt?: string): number {
+export function tokenExpiry(token: string, now: number, expiresAt: unknown): number {
   // FastAPI writes naive UTC datetimes without an offset; Date.parse would read those as local time.
-  const stated = expiresAt ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(expiresAt) ? expiresAt : `${expiresAt}Z`) : Number.NaN;
-  return Number.isNaN(stated) ? (jwtExpiry(token) ?? now + TOKEN_POLICY.defaultLifetimeMs) : stated;
-}
-
-function jwtExpiry(token: string): number | undefined {
+  const stated = typeof expiresAt == "string" ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(expiresAt) ? expiresAt : `${expiresAt}Z`) : Number.NaN;
+  if (!Number.isNaN(stated)) return stated;
   try {
-    const payload = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
-    return typeof payload.exp === "number" ? payload.exp * 1000 : undefined;
+    const { exp } = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
+    if (typeof exp == "number") return exp * 1000;
   } catch {
-    return undefined; // not a JWT: the default lifetime applies
+    // Not a JWT: the default lifetime applies.
   }
+  return now + TOKEN_POLICY.defaultLifetimeMs;
 }

@@ -1,11 +1,20 @@
+import { assertSecureTransport } from "../auth/security.js";
 import { GalaxiomError } from "../errors.js";
-import { resolveLogger, type Logger } from "../log.js";
-import type { Redactor } from "../redact.js";
+import { Redactor } from "../redact.js";
 import { RETRY_DEFAULTS, type CallRetryOptions, type ResolvedRetry, type RetryOptions } from "../retry.js";
 import { systemClock, type Clock } from "./clock.js";
+import { readEnv } from "./env.js";
 
 /** A fetch: the runtime's or yours. It gets the request, and `{ signal }` when a timer or the caller's signal applies. */
 export type Fetch = (request: Request, init?: RequestInit) => Promise<Response>;
+
+/** Where the client reports what it does: `console` fits, as do pino, winston and most structured loggers. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
 
 /** Options every galaxiom client takes. */
 export interface ClientOptions {
@@ -28,7 +37,10 @@ export interface ClientOptions {
   timeout?: number | false;
   /** How long a whole call may take, in ms, retries and their waits included. `false`: no limit. @default false */
   deadline?: number | false;
-  /** Where to log one debug line per attempt and a warn line per retry. @default none (or the console, with GALAXIOM_DEBUG=1) */
+  /**
+   * Where to log one debug line per attempt and a warn line per retry.
+   * @default none; the console when the environment variable GALAXIOM_DEBUG is `1` or `true`
+   */
   logger?: Logger;
   /** Time and randomness, for tests. @default Date.now, setTimeout, clearTimeout and Math.random */
   clock?: Partial<Clock>;
@@ -46,9 +58,9 @@ export interface CallOptions {
 /** What a call runs under: the client's settings, or a call's overrides laid over them. */
 export interface CallPolicy {
   retry: ResolvedRetry;
-  timeout: number | undefined;
-  deadline: number | undefined;
-  signal: AbortSignal | undefined;
+  timeout?: number | undefined;
+  deadline?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** A client's options, resolved once at creation: defaults applied, values checked, nothing read again. */
@@ -64,39 +76,42 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_POLICY: CallPolicy = { retry: RETRY_DEFAULTS, timeout: DEFAULT_TIMEOUT_MS, deadline: undefined, signal: undefined };
 
-/** Resolves a client's options; `where` names the caller in errors (`createGalileoClient: …`). */
-export function resolveOptions(options: ClientOptions, baseUrl: string, redactor: Redactor, where: string): ResolvedOptions {
+/**
+ * Resolves a client's options: `where` names the caller in errors (`createGalileoClient: …`), and the
+ * redactor starts out knowing `secrets`.
+ */
+export function resolveOptions(options: ClientOptions, baseUrl: string, secrets: unknown[], where: string): ResolvedOptions {
+  assertSecureTransport(baseUrl, where);
+  const redactor = new Redactor();
+  secrets.forEach((secret) => redactor.remember(secret));
   return {
     baseUrl,
     headers: options.headers,
-    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
-    logger: resolveLogger(options.logger),
+    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
+    logger: options.logger ?? (/^(1|true)$/i.test(readEnv("GALAXIOM_DEBUG") ?? "") ? console : undefined),
     clock: { ...systemClock, ...options.clock },
     redactor,
     // `idempotent` is a call's promise about itself: a client-wide one would retry every create.
-    policy: resolveCall(DEFAULT_POLICY, { ...options, retry: options.retry && { ...options.retry, idempotent: false } }, where),
+    policy: resolveCall(
+      { retry: RETRY_DEFAULTS, timeout: DEFAULT_TIMEOUT_MS },
+      { ...options, retry: options.retry && { ...options.retry, idempotent: false } },
+      where,
+    ),
   };
 }
 
 /** A call's policy: the client's, with the call's options laid over it, and checked. */
 export function resolveCall(policy: CallPolicy, call: CallOptions, where: string): CallPolicy {
-  const retry = call.retry === false ? { ...policy.retry, attempts: 1 } : { ...policy.retry, ...call.retry };
+  const retry = { ...policy.retry, ...(call.retry === false ? { attempts: 1 } : call.retry) };
   const { attempts, baseDelayMs, maxDelayMs, retryOn } = retry;
+  const ms = (value: number | false | undefined, fallback: number | undefined, name: string) => {
+    if (value === false || value === undefined) return value === false ? undefined : fallback;
+    if (typeof value == "number" && value > 0 && value < Infinity) return value;
+    throw new GalaxiomError(`${where}: ${name} must be a number of ms above 0, or false`);
+  };
   if (!(Number.isInteger(attempts) && attempts > 0 && baseDelayMs >= 0 && maxDelayMs >= 0 && Array.isArray(retryOn))) {
     throw new GalaxiomError(`${where}: retry needs whole attempts ≥ 1, delays ≥ 0 ms and a retryOn list`);
   }
-  return {
-    retry,
-    timeout: duration(call.timeout, policy.timeout, "timeout", where),
-    deadline: duration(call.deadline, policy.deadline, "deadline", where),
-    signal: call.signal ?? undefined,
-  };
-}
-
-function duration(value: number | false | undefined, fallback: number | undefined, name: string, where: string): number | undefined {
-  if (value === undefined || value === false) return value === false ? undefined : fallback;
-  if (typeof value == "number" && value > 0 && value < Infinity) return value;
-  throw new GalaxiomError(`${where}: ${name} must be a number of ms above 0, or false`);
+  return { retry, timeout: ms(call.timeout, policy.timeout, "timeout"), deadline: ms(call.deadline, policy.deadline, "deadline"), signal: call.signal ?? undefined };
 }

@@ -30,6 +30,20 @@ describe("with fake timers", () => {
     expect(new Set(fetch.sent.map((request) => request.signal)).size).toBe(3);
   });
 
+  it("gives the attempt's signal to a custom fetch that copies its init, and aborts it on timeout", async () => {
+    let signal: AbortSignal | undefined;
+    const copying = (_request: Request, init?: RequestInit) => {
+      signal = { ...init }.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    };
+    const error = createGalileoClient({ apiKey: KEY, fetch: copying, timeout: 1_000, retry: false }).auth.getToken().catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await error).toBeInstanceOf(TimeoutError);
+    expect(signal?.aborted).toBe(true);
+  });
+
   it("throws TimeoutError when every attempt timed out", async () => {
     const fetch = observedFetch("hang", "hang", "hang");
     const call = createGalileoClient({ apiKey: KEY, fetch, timeout: 1_000, clock: instant }).auth.getToken();
