@@ -1,5 +1,5 @@
 import type { OpenAPIDocument } from "../lib/load-spec.js";
-import { fromPointer, toPointer } from "../lib/json-pointer.js";
+import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-pointer.js";
 
 export type Json = Record<string, unknown>;
 
@@ -16,9 +16,7 @@ export interface Side {
   deref(value: unknown, pointer: string): Located | undefined;
 }
 
-export function isJson(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export const isJson: (value: unknown) => value is Json = isObject;
 
 /** The pointer to a child of `pointer`, escaping `/` and `~` in the keys. */
 export function child(pointer: string, ...keys: Array<string | number>): string {
@@ -55,18 +53,7 @@ export function createSide(doc: OpenAPIDocument): Side {
 }
 
 function locate(doc: unknown, fragment: string): Located | undefined {
-  let keys: string[];
-  try {
-    keys = fromPointer(fragment);
-  } catch {
-    return undefined; // a malformed %-escape in the fragment names nothing
-  }
-  let node = doc;
-  for (const key of keys) {
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isJson(node)) node = node[key];
-    else return undefined;
-  }
+  const node = resolvePointer(doc, fragment);
   // Re-encode the keys so the pointer is a plain JSON pointer even when the $ref was %-escaped.
-  return isJson(node) ? { value: node, pointer: toPointer(...keys) } : undefined;
+  return isJson(node) ? { value: node, pointer: toPointer(...fromPointer(fragment)) } : undefined;
 }

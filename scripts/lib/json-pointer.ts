@@ -1,4 +1,4 @@
-/** RFC 6901 JSON pointers, built from and split into raw keys. */
+/** RFC 6901 JSON pointers, built from and split into raw keys, and followed into JSON data. */
 export function toPointer(...segments: Array<string | number>): string {
   return segments.map((segment) => `/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
@@ -10,4 +10,25 @@ export function fromPointer(pointer: string): string[] {
     .slice(1)
     .split("/")
     .map((segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value `pointer` (a JSON pointer, or a `#` fragment) names in `root`; undefined when it names nothing. */
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  let keys: string[];
+  try {
+    keys = fromPointer(pointer);
+  } catch {
+    return undefined; // a malformed %-escape names nothing
+  }
+  let node = root;
+  for (const key of keys) {
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isObject(node)) node = node[key];
+    else return undefined;
+  }
+  return node;
 }

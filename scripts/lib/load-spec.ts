@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config, NormalizedProblem } from "@redocly/openapi-core";
 import { readProcessStdin } from "./io.js";
+import { isObject } from "./json-pointer.js";
 import { problemToSpecError } from "./redocly-problem.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
 import { SpecError } from "./spec-error.js";
@@ -74,8 +75,4 @@ function toSpecError(error: unknown, file: string): SpecError {
   const notObject = /^Document must be JSON object, got (\w+)/.exec(e.message ?? "");
   if (notObject) return new SpecError(`not an OpenAPI document (expected a YAML or JSON object, got ${notObject[1]})`, { file }, { cause: error });
   return new SpecError(e.originalError?.message ?? e.message ?? String(error), { file }, { cause: error });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

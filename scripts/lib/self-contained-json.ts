@@ -1,5 +1,5 @@
 import type { OpenAPIDocument } from "./load-spec.js";
-import { fromPointer } from "./json-pointer.js";
+import { isObject, resolvePointer } from "./json-pointer.js";
 
 /**
  * Parse a JSON OpenAPI 3.0/3.1 document whose `$ref`s all point inside itself. Such a document needs no
@@ -31,24 +31,11 @@ function refsResolveInside(document: Record<string, unknown>): boolean {
     } else if (isObject(value)) {
       const ref = value.$ref;
       if (typeof ref === "string") {
-        if (!resolved.has(ref)) resolved.set(ref, ref.startsWith("#") && target(document, ref) !== undefined);
+        if (!resolved.has(ref)) resolved.set(ref, ref.startsWith("#") && resolvePointer(document, ref) !== undefined);
         if (!resolved.get(ref)) return false;
       }
       for (const key in value) pending.push(value[key]);
     }
   }
   return true;
-}
-
-function target(document: unknown, ref: string): unknown {
-  let node = document;
-  for (const key of fromPointer(ref)) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
