@@ -1,5 +1,5 @@
 import type { components, paths } from "../generated/axiom.js";
-import { operationSecurity, securitySchemes } from "../generated/axiom.security.js";
+import { operationSecurity } from "../generated/axiom.security.js";
 import { secretOf } from "./auth/security.js";
 import type { ApiClient } from "./core/client-types.js";
 import { createApiClient } from "./core/create-client.js";
@@ -43,7 +43,7 @@ export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient
   }
   const origin = readEnv("AXIOM_URL");
   const resolved = resolveOptions(options, options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL), [token], WHERE);
-  const [client, helper] = createApiClient<AxiomPaths>(resolved, securitySchemes, operationSecurity, {
+  const [client, helper] = createApiClient<AxiomPaths>(resolved, operationSecurity, {
     kind: "bearer",
     secret: secretOf(token),
     headers: orgId ? { "X-Axiom-Org-Id": orgId } : {},

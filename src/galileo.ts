@@ -1,5 +1,5 @@
 import type { components, paths } from "../generated/galileo.js";
-import { operationSecurity, securitySchemes } from "../generated/galileo.security.js";
+import { operationSecurity } from "../generated/galileo.security.js";
 import { secretOf, type Credentials } from "./auth/security.js";
 import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
 import type { ApiClient } from "./core/client-types.js";
@@ -86,7 +86,7 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
   const basic = username && btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
   const { redactor, clock } = resolved;
-  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, securitySchemes, operationSecurity, credentials);
+  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, credentials);
   const key = apiKey ? secretOf(apiKey) : undefined;
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
   const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;

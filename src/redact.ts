@@ -1,6 +1,7 @@
 /** Header, query and body names whose values are secrets, wherever they appear. */
 const SECRET_NAME = /authorization|key|token|secret|cookie|password|credential/i;
 const REDACTED = "[REDACTED]";
+const PLAIN: unknown[] = [Object.prototype, Array.prototype];
 
 /**
  * Masks secrets in anything about to leave the library (error properties, messages, log lines): values
@@ -26,43 +27,44 @@ export class Redactor {
 
   /**
    * A redacted deep copy of JSON data (a parsed body, headers as an object), through JSON itself: strings
-   * redacted, values under secret-looking names masked. The input is not modified.
+   * redacted, values under secret-looking names masked, objects that are not plain data (a Request, a
+   * socket) dropped. The input is not modified.
    */
   value<T>(value: T): T {
     return value === undefined
       ? value
-      : (JSON.parse(JSON.stringify(value, (key, item: unknown) => (SECRET_NAME.test(key) ? REDACTED : typeof item == "string" ? this.text(item) : item))) as T);
+      : (JSON.parse(
+          JSON.stringify(value, (key, item: unknown) =>
+            SECRET_NAME.test(key)
+              ? REDACTED
+              : typeof item == "string"
+                ? this.text(item)
+                : item instanceof Object && !PLAIN.includes(Object.getPrototypeOf(item) as object)
+                  ? undefined
+                  : item,
+          ),
+        ) as T);
   }
 
   /**
-   * An error safe to keep as a `cause`. It is the error itself when nothing on it is secret and its own
-   * properties are plain values (a socket error's `code`). Otherwise it is a copy of the same class with the
-   * message, stack and values redacted and plain data kept, but any other object dropped: an interceptor's
-   * error can spell out the request's headers, and an error may hold the Request itself. A string (an abort
-   * reason) is redacted.
+   * An error safe to keep as a `cause`: a copy of the same class, with its message, stack and cause redacted
+   * and its own plain data copied (an interceptor's error can spell out the request's headers, and an error
+   * may hold the Request itself). A string (an abort reason) is redacted.
    */
   error(error: unknown, depth = 0): unknown {
-    if (!(error instanceof Error) || depth > 4) return typeof error == "string" ? this.text(error) : error;
-    const { message, stack = "", cause } = error;
-    const hidden: Record<string, unknown> = { message: this.text(message), stack: this.text(stack), cause: this.error(cause, depth + 1) };
-    const copy = Object.create(Object.getPrototypeOf(error) as object) as Record<string, unknown>;
-    let plain = hidden.message == message && hidden.stack == stack && hidden.cause === cause;
-    for (const [key, value] of Object.entries(error)) {
-      const prototype = typeof value == "object" && value && (Object.getPrototypeOf(value) as unknown);
-      let copied: unknown;
-      // Plain data is copied (redacted); anything else (a Request, a socket, a function, a cycle) is dropped.
-      try {
-        if (typeof value != "function" && (!prototype || prototype == Object.prototype || prototype == Array.prototype)) copied = this.value(value);
-      } catch {
-        // Not JSON after all.
-      }
-      // The error is kept as it is when its own properties are primitives that need no redaction.
-      plain &&= !prototype && copied === value;
-      if (copied !== undefined) copy[key] = copied;
+    if (!(error instanceof Error)) return typeof error == "string" ? this.text(error) : error;
+    let data = {};
+    try {
+      data = this.value({ ...error });
+    } catch {
+      // A cycle: the error keeps its message and class.
     }
-    if (plain) return error;
-    for (const key in hidden) {
-      if (hidden[key] !== undefined) Object.defineProperty(copy, key, { value: hidden[key], writable: true, configurable: true });
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, data);
+    for (const key of ["message", "stack", "cause"] as const) {
+      if (Object.hasOwn(error, key)) {
+        const value = key == "cause" ? depth < 4 && this.error(error.cause, depth + 1) : this.text(error[key]!);
+        Object.defineProperty(copy, key, { value, writable: true, configurable: true });
+      }
     }
     return copy;
   }

@@ -1,9 +1,8 @@
 import { GalaxiomError, type Operation } from "../errors.js";
 import type { Redactor } from "../redact.js";
 
-/** The generated `<api>.security.ts` tables: schemes by name, and each operation's `security` alternatives. */
-export type SecuritySchemes = Record<string, { type: string; in?: string; name?: string; scheme?: string }>;
-export type OperationSecurity = Record<string, string[][]>;
+/** The generated `<api>.security.ts` table: for each operation, the headers each kind of credential goes in. */
+export type OperationSecurity = Record<string, Partial<Record<Credentials["kind"], string[]>>>;
 
 /**
  * A credential, read at each attempt so that keys may rotate or load lazily, and tokens renew. A token that
@@ -48,20 +47,14 @@ export function assertSecureTransport(url: string, where: string): void {
 }
 
 /**
- * The Authorizer of one operation. Its credentials go in the headers of the first alternative of its
- * `security` (in spec order) whose schemes are all of the client's kind: an API key in a header (keys in query
- * strings and cookies end up in logs), or `Authorization` for http bearer or basic, oauth2 and openIdConnect.
- * `security: []` gets none, so a public endpoint never sees a key. An operation no alternative fits throws why
- * when it is called.
+ * The Authorizer of one operation: its credentials go in the headers the generated table names for the
+ * client's kind, none when the operation's `security` is `[]`. An operation that takes another kind throws
+ * why when it is called.
  */
-export function authorizer(schemes: SecuritySchemes, security: OperationSecurity, { kind, secret, headers }: Credentials, redactor: Redactor, operation: Operation): Authorizer {
+export function authorizer(security: OperationSecurity, { kind, secret, headers }: Credentials, redactor: Redactor, operation: Operation): Authorizer {
   const where = `${operation.method} ${operation.path}`;
-  const alternatives = security[where] ?? [];
-  const fits = (name: string) => {
-    const { type, in: location, scheme = "" } = schemes[name] ?? {};
-    return kind == (type == "apiKey" ? location == "header" && "apiKey" : type == "http" ? scheme.toLowerCase() : /^(oauth2|openIdConnect)$/.test(type!) && "bearer");
-  };
-  const names = alternatives.length ? alternatives.find((names) => names.every(fits))?.map((name) => schemes[name]!.name ?? "Authorization") : [];
+  const kinds = security[where];
+  const names = kinds ? kinds[kind] : [];
   const prefix = kind == "bearer" ? "Bearer " : kind == "basic" ? "Basic " : "";
 
   const attach = (request: Request, value: string): Renew | undefined => {
@@ -72,7 +65,7 @@ export function authorizer(schemes: SecuritySchemes, security: OperationSecurity
   };
 
   return (request) => {
-    if (!names) throw new GalaxiomError(`needs ${alternatives.join(" or ")} credentials, not ${kind}`, operation);
+    if (!names) throw new GalaxiomError(`takes ${Object.keys(kinds!).join(" or ") || "no supported"} credentials, not ${kind}`, operation);
     if (!names.length) return undefined;
     // A call may pass its own baseUrl, and middleware may rewrite the request.
     assertSecureTransport(request.url, where);

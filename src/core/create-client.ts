@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { authorizer, type Authorizer, type Credentials, type OperationSecurity, type SecuritySchemes } from "../auth/security.js";
+import { authorizer, type Authorizer, type Credentials, type OperationSecurity } from "../auth/security.js";
 import { ApiError, excerpt, GalaxiomError, ServerError, STATUS_ERRORS, type Operation } from "../errors.js";
 import type { ApiClient } from "./client-types.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
@@ -22,7 +22,6 @@ export type Helper = <Data>(operation: Operation, init?: object) => Promise<Data
  */
 export function createApiClient<Paths extends {}>(
   options: ResolvedOptions,
-  schemes: SecuritySchemes,
   security: OperationSecurity,
   credentials: Credentials,
 ): [ApiClient<Paths>, Helper] {
@@ -36,7 +35,7 @@ export function createApiClient<Paths extends {}>(
     const operation = { method, path };
     // openapi-fetch's path styles: `{id}`, `{id*}` (explode), `{.id}` (label), `{;id}` (matrix).
     const names = [...path.matchAll(/\{[.;]?([^{}*]+)\*?\}/g)].map((match) => match[1]!);
-    return [operation, names, authorizer(schemes, security, credentials, redactor, operation)];
+    return [operation, names, authorizer(security, credentials, redactor, operation)];
   };
 
   function call(method: string, path: string, init: Init = {}, unwrap?: boolean): Promise<unknown> {

@@ -64,12 +64,12 @@ describe("the real specs' shapes, everything selected, under the real lint polic
   it("derive auth from the spec: public endpoints carry nothing, Axiom's root bearerAuth covers the rest", async () => {
     const { files } = await generate();
     const galileo = files.get("galileo.security.ts")!;
-    expect(galileo).toContain('"POST /v1/login/api_key": [],');
-    expect(galileo).toContain('"GET /healthcheck": [],');
-    expect(galileo).toContain('"PATCH /v2/datasets/{dataset_id}/content": [["APIKeyHeader"],["OAuth2PasswordBearer"]],');
+    expect(galileo).toContain('"POST /v1/login/api_key": {"apiKey":[],"bearer":[],"basic":[]},');
+    expect(galileo).toContain('"GET /healthcheck": {"apiKey":[],"bearer":[],"basic":[]},');
+    expect(galileo).toContain('"PATCH /v2/datasets/{dataset_id}/content": {"apiKey":["Galileo-API-Key"],"bearer":["Authorization"]},');
     const axiom = files.get("axiom.security.ts")!;
-    expect(axiom).toContain('"GET /tokens/{id}": [["Auth"]],');
-    expect(axiom).toContain('"POST /datasets/{id}/query": [["bearerAuth"]],');
+    expect(axiom).toContain('"GET /tokens/{id}": {"bearer":["Authorization"]},');
+    expect(axiom).toContain('"POST /datasets/{id}/query": {"bearer":["Authorization"]},');
   });
 
   it("apply the overlays' fixes: one server, pydantic's `error` keyword gone, a nullable Filter value typed as such", async () => {
