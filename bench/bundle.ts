@@ -1,8 +1,8 @@
 // What an app bundles from galaxiom, openapi-fetch included: esbuild, minified, then gzipped, for an app that
-// uses both clients and one that uses only Axiom's (which must carry no Galileo code at all).
+// uses both clients and one that uses either (the Axiom one must carry no Galileo code at all).
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { table } from "./table.js";
 
 const TARGET_BYTES = 6 * 1024;
@@ -12,22 +12,47 @@ const GALILEO_MARKERS = ["Galileo-API-Key", "v1/login", "api.galileo.ai"];
 const apps = {
   "both clients": 'import { createAxiomClient, createGalileoClient } from "galaxiom";\nexport const clients = [createAxiomClient, createGalileoClient];',
   "Axiom client only": 'import { createAxiomClient } from "galaxiom";\nexport const client = createAxiomClient;',
+  "Galileo client only": 'import { createGalileoClient } from "galaxiom";\nexport const client = createGalileoClient;',
   "openapi-fetch alone (for scale)": 'import createClient from "openapi-fetch";\nexport const client = createClient;',
 };
 
-async function bundle(source: string): Promise<string> {
+async function bundle(source: string, minify = true): Promise<string> {
   const repo = path.resolve(import.meta.dirname, "..");
   const { outputFiles } = await build({
     stdin: { contents: source, resolveDir: repo, loader: "ts" },
     // The package's entry, as an app resolves it; from source, so that no build has to run first.
     alias: { galaxiom: path.join(repo, "src/index.ts") },
     bundle: true,
-    minify: true,
+    minify,
     format: "esm",
     platform: "browser",
     write: false,
   });
   return outputFiles[0]!.text;
+}
+
+const gzipped = (parts: string[]) => gzipSync(parts.join("")).length;
+
+/**
+ * Where the bytes of the both-clients bundle go: for each module, how many gzipped bytes the bundle loses
+ * without it. esbuild marks each module's code in an unminified bundle; each part is minified on its own (so
+ * top-level names keep their length, and the figures are approximate) and left out in turn. A module's cost
+ * depends on the rest (gzip finds repeats across modules), so the column doesn't add up to the total.
+ */
+async function marginalCosts(source: string): Promise<string[][]> {
+  const parts = (await bundle(source, false)).split(/^(?=\/\/ (?:src|generated|node_modules)\/)/m);
+  const minified = await Promise.all(
+    parts.map(async (part) => ({
+      module: /^\/\/ (\S+)/.exec(part)?.[1] ?? "",
+      code: (await transform(part.replace(/^export \{[^}]*\};?$/m, ""), { minify: true, loader: "js" })).code,
+    })),
+  );
+  const all = gzipped(minified.map((part) => part.code));
+  return minified
+    .filter((part) => part.module)
+    .map((part) => ({ module: part.module.replace(/^node_modules\/(.*?)\/.*$/, "$1 (dependency)"), cost: all - gzipped(minified.filter((other) => other !== part).map((other) => other.code)) }))
+    .sort((a, b) => b.cost - a.cost)
+    .map(({ module, cost }) => [module, `${cost} B`]);
 }
 
 export async function run(): Promise<void> {
@@ -42,4 +67,6 @@ export async function run(): Promise<void> {
   }
   console.log(`esbuild --bundle --minify, ESM for browsers; gzip at its default level. Target: ≤ ${TARGET_BYTES / 1024} kB gzipped.\n`);
   console.log(table(["app imports", "minified", "gzipped", "target", "Galileo code"], rows));
+  console.log("\nWhere the bytes of the both-clients bundle go (≈ gzipped bytes the bundle loses without the module):\n");
+  console.log(table(["module", "≈ gzipped"], await marginalCosts(apps["both clients"])));
 }
