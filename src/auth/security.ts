@@ -36,12 +36,12 @@ export function secretOf(value: string | (() => string | Promise<string>)): Secr
 }
 
 /**
- * Credentials never travel over plain http://, except to this machine. Only an http:// URL is parsed, as this
- * runs on every request.
+ * Credentials never travel over plain http://, except to this machine. Read from the URL's text rather than
+ * parsed, as this runs on every request: a Request's URL is already normalised.
  */
 export function assertSecureTransport(url: string, where: string): void {
-  const host = /^http:/i.test(url) && new URL(url).hostname;
-  if (host && !/^(localhost|127(\.\d+){3}|\[::1\])$/.test(host)) {
+  const host = /^http:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1];
+  if (host !== undefined && !/^(localhost|127(\.\d+){3}|\[::1\])$/i.test(host)) {
     throw new GalaxiomError(`${where}: refusing to send credentials over http:// to ${host}: use https://, or a loopback host`);
   }
 }
