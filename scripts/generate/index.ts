@@ -21,8 +21,8 @@ To change a type, change \`specs/\` (an overlay, the selection in \`specs/apis.y
 and regenerate. \`npm test\` fails when this folder is stale.
 
 For each API: \`<api>.openapi.yaml\` is the description the types were generated from (vendor documents, selected,
-merged and overlaid); \`<api>.ts\` is openapi-typescript's output for it; \`<api>.security.ts\` is the table of
-credentials each operation's \`security\` asks for, which the client reads at run time.
+merged and overlaid); \`<api>.ts\` is openapi-typescript's output for it; \`<api>.security.ts\` is, for each
+operation, the headers each kind of credential its \`security\` accepts goes in, which the client looks up.
 `;
 
 /** specs/ → the complete content of generated/, in memory; nothing is written. */
