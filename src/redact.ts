@@ -49,20 +49,20 @@ export class Redactor {
   /**
    * An error safe to keep as a `cause`: a copy of the same class, with its message, stack and cause redacted
    * and its own plain data copied (an interceptor's error can spell out the request's headers, and an error
-   * may hold the Request itself). A string (an abort reason) is redacted.
+   * may hold the Request itself). Anything else (an abort reason) is redacted as data.
    */
   error(error: unknown, depth = 0): unknown {
-    if (!(error instanceof Error)) return typeof error == "string" ? this.text(error) : error;
-    let data = {};
+    let data: unknown;
     try {
-      data = this.value({ ...error });
+      data = this.value(error instanceof Error ? { ...error } : error);
     } catch {
-      // A cycle: the error keeps its message and class.
+      // A cycle: an error keeps its message and class, anything else is dropped.
     }
+    if (!(error instanceof Error)) return data;
     const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, data);
     for (const key of ["message", "stack", "cause"] as const) {
-      if (Object.hasOwn(error, key)) {
-        const value = key == "cause" ? depth < 4 && this.error(error.cause, depth + 1) : this.text(error[key]!);
+      if (Object.hasOwn(error, key) && (key != "cause" || depth < 4)) {
+        const value = key == "cause" ? this.error(error.cause, depth + 1) : this.text(String(error[key]));
         Object.defineProperty(copy, key, { value, writable: true, configurable: true });
       }
     }

@@ -18,6 +18,7 @@ const SECRETS = [KEY, PASSWORD, ACCESS_TOKEN, ...EXCHANGED, AXIOM_TOKEN, btoa(`a
 const echo = (...secrets: string[]) => ({ detail: [{ loc: ["body", "api_key"], msg: `invalid: ${secrets.join(" ")}`, type: "value_error", input: secrets[0] }] });
 const exchanged = (index: number) => json(200, { access_token: EXCHANGED[index], token_type: "bearer", expires_at: "2099-01-01T00:00:00Z" });
 const abort = new AbortController();
+const abortWithData = new AbortController();
 
 /** Each scenario makes a client, calls it, and ends in an error; the logger sees every line on the way. */
 const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => Promise<unknown>> = {
@@ -39,6 +40,10 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
   "a caller's abort whose reason holds the key": (logger) => {
     abort.abort(new Error(`cancelled while using ${KEY}`));
     return galileo({ apiKey: KEY }, logger).auth.getToken({}, { signal: abort.signal });
+  },
+  "a caller's abort whose reason is data holding the key": (logger) => {
+    abortWithData.abort({ why: `navigated away from ${KEY}`, apiKey: KEY });
+    return galileo({ apiKey: KEY }, logger).auth.getToken({}, { signal: abortWithData.signal });
   },
   "a success that is not JSON, holding the key": (logger) =>
     galileo({ apiKey: KEY }, logger, new Response(`key=${KEY}`, { headers: { "content-type": "text/plain" } })).auth.getToken(),
