@@ -2,7 +2,7 @@ import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { HTTP_METHODS } from "./select.js";
 
 /** The kinds of credentials a client can hold: an API key, a bearer token, or HTTP basic credentials. */
-export const CREDENTIAL_KINDS = ["apiKey", "bearer", "basic"] as const;
+const CREDENTIAL_KINDS = ["apiKey", "bearer", "basic"] as const;
 type Kind = (typeof CREDENTIAL_KINDS)[number];
 type Scheme = { type?: unknown; in?: unknown; name?: unknown; scheme?: unknown };
 
@@ -48,7 +48,7 @@ export function emitSecurity(document: OpenAPIDocument, sourceName: string): str
  * a bearer token or HTTP basic credentials. A kind that is missing can't call the operation; an empty list
  * means the operation takes no credentials.
  */
-export const operationSecurity: Record<string, { apiKey?: string[]; bearer?: string[]; basic?: string[] }> = {
+export const operationSecurity: Record<string, { ${CREDENTIAL_KINDS.map((kind) => `${kind}?: string[]`).join("; ")} }> = {
 ${entries.join("")}};
 `;
 }
