@@ -41,3 +41,23 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const asked = /^\d+$/.test(value) ? Number(value) * 1000 : Math.max(0, Date.parse(value) - now);
   return Number.isNaN(asked) ? undefined : asked;
 }
+
+/** How an attempt ended, as `retryOn` names it: a response status, no response, or out of time. */
+export type Outcome = number | "connection" | "timeout";
+
+/** RFC 9110 §9.2.2: sending these twice has the effect of sending them once; anything else could act twice. */
+const IDEMPOTENT = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
+
+/**
+ * Whether a failed attempt is tried again, and after how long: the wait in ms, or undefined for no retry.
+ * Pure, so that each rule reads on its own line. `asked` is what the server asked for (Retry-After), `jitter`
+ * a number in [0, 1), and `msLeft` what is left of the deadline.
+ */
+export function retryDelay(retry: ResolvedRetry, method: string, outcome: Outcome, attempt: number, asked: number | undefined, jitter: number, msLeft: number): number | undefined {
+  if (attempt >= retry.attempts) return undefined;
+  if (!retry.idempotent && !IDEMPOTENT.includes(method)) return undefined;
+  if (!retry.retryOn.includes(outcome) && !(typeof outcome == "number" && outcome > 499 && retry.retryOn.includes("5xx"))) return undefined;
+  const wait = asked ?? jitter * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  // A server asking for longer than allowed, or a wait past the deadline, ends the call now rather than later.
+  return wait > retry.maxDelayMs || wait >= msLeft ? undefined : wait;
+}

@@ -36,13 +36,13 @@ export function secretOf(value: string | (() => string | Promise<string>)): Secr
 }
 
 /**
- * Credentials never travel over plain http://, except to this machine. Read from the URL's text rather than
- * parsed, as this runs on every request: a Request's URL is already normalised.
+ * Requests, and so credentials, never travel over plain http://, except to this machine. Read from the URL's
+ * text rather than parsed, as this runs on every request: a Request's URL is already normalised.
  */
 export function assertSecureTransport(url: string, where: string): void {
   const host = /^http:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1];
   if (host !== undefined && !/^(localhost|127(\.\d+){3}|\[::1\])$/i.test(host)) {
-    throw new GalaxiomError(`${where}: refusing to send credentials over http:// to ${host}: use https://, or a loopback host`);
+    throw new GalaxiomError(`${where}: refusing to send a request over http:// to ${host}: use https://, or a loopback host`);
   }
 }
 
@@ -58,8 +58,13 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
   const prefix = kind == "bearer" ? "Bearer " : kind == "basic" ? "Basic " : "";
 
   const attach = (request: Request, value: string): Renew | undefined => {
-    for (const name of names!) request.headers.set(name, prefix + value);
-    for (const name in headers) request.headers.set(name, headers[name]!);
+    try {
+      for (const name of names!) request.headers.set(name, prefix + value);
+      for (const name in headers) request.headers.set(name, headers[name]!);
+    } catch {
+      // The runtime's message quotes the value.
+      throw new GalaxiomError(`the ${kind} credential is not a valid header value (a line break or control character?)`, operation);
+    }
     redactor.remember(value);
     return secret.invalidate && (() => secret.invalidate!(value));
   };
@@ -67,8 +72,6 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
   return (request) => {
     if (!names) throw new GalaxiomError(`takes ${Object.keys(kinds!).join(" or ") || "no supported"} credentials, not ${kind}`, operation);
     if (!names.length) return undefined;
-    // A call may pass its own baseUrl, and middleware may rewrite the request.
-    assertSecureTransport(request.url, where);
     // A key at hand is set at once; a key function or a token exchange is waited for.
     const value = secret();
     return typeof value == "string" ? attach(request, value) : value.then((resolved) => attach(request, resolved));

@@ -2,10 +2,11 @@ import createClient from "openapi-fetch";
 import { authorizer, type Authorizer, type Credentials, type OperationSecurity } from "../auth/security.js";
 import { ApiError, excerpt, GalaxiomError, ServerError, STATUS_ERRORS, type Operation } from "../errors.js";
 import type { ApiClient } from "./client-types.js";
+import type { Redactor } from "../redact.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
-import { send } from "./pipeline.js";
+import { asGalaxiomError, send, settle, type Flight } from "./pipeline.js";
 
-type Init = CallOptions & { params?: { path?: Record<string, unknown> }; fetch?: unknown };
+type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; fetch?: unknown };
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
@@ -39,39 +40,37 @@ export function createApiClient<Paths extends {}>(
   };
 
   function call(method: string, path: string, init: Init = {}, unwrap?: boolean): Promise<unknown> {
+    let byMethod = known.get(path);
+    if (!byMethod) known.set(path, (byMethod = {}));
+    const [operation, names, authorize] = (byMethod[method] ??= learn(method, path));
     try {
-      let byMethod = known.get(path);
-      if (!byMethod) known.set(path, (byMethod = {}));
-      const [operation, names, authorize] = (byMethod[method] ??= learn(method, path));
-      for (const name of names) checkPathParam(operation, name, init.params?.path?.[name]);
       let rest: object = init;
+      if (names.length) rest = { ...init, params: { ...init.params, path: checkedPathParams(operation, names, init.params?.path) } };
+      if (init.params?.query) checkQueryParams(operation, init.params.query);
       let policy = options.policy;
       if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch) != null) {
         // Galaxiom's own options stay out of openapi-fetch's init, which would copy them onto the Request, and a
         // call's own `fetch` would bypass the pipeline.
-        const { retry, timeout, deadline, signal, fetch: bypass, ...others } = init;
+        const { retry, timeout, deadline, signal, fetch: bypass, ...others } = rest as Init;
         rest = others;
         policy = resolveCall(policy, { retry, timeout, deadline, signal }, `${method} ${path}`);
       }
       // `fetch` and `method` before the call's init: in V8, adding a property after a spread (`{ ...init, fetch }`,
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
       // `method` makes openapi-fetch's spread a copy too.
-      const result = request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy), method, ...rest });
+      const flight: Flight = {};
+      const result = request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight), method, ...rest });
+      const settled = settle(result, flight, options, operation, policy);
       return unwrap
-        ? result.then(
-            ({ data, error, response }) => {
-              const { status } = response;
-              if (response.ok) return data;
-              throw new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, error, redactor, options.clock.now());
-            },
-            (failure: unknown) => {
-              throw failure instanceof SyntaxError ? new GalaxiomError(`the response body is not valid JSON${excerpt(redactor.text(failure.message))}`, operation) : failure;
-            },
-          )
-        : result;
+        ? settled.then(({ data, error, response }) => {
+            const { status } = response;
+            if (response.ok) return data;
+            throw new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, error, redactor, options.clock.now());
+          })
+        : settled;
     } catch (error) {
       // A call rejects, never throws: bad arguments surface where every other failure does.
-      return Promise.reject(error);
+      return Promise.reject(asGalaxiomError(error, operation, redactor));
     }
   }
 
@@ -86,24 +85,45 @@ export function createApiClient<Paths extends {}>(
 }
 
 /**
- * Refuses, before any I/O, a path parameter that would send the request somewhere else or nowhere: missing,
- * null, empty, `.` or `..` (which URL parsing resolves away), an object, NaN or Infinity, or not well-formed
- * Unicode (which cannot be percent-encoded). What passes is encoded by openapi-fetch's path serializer with
- * `encodeURIComponent`, so that `/`, `?` and `#` in a value stay inside its one segment.
+ * The path parameters to send, read once and checked: a getter read again by openapi-fetch could answer
+ * differently. Refused, before any I/O, is a value that would send the request somewhere else or nowhere:
+ * missing, null, empty, `.` or `..` (which URL parsing resolves away), an object, NaN or Infinity, or not
+ * well-formed Unicode (which cannot be percent-encoded). What passes is encoded by openapi-fetch's path
+ * serializer with `encodeURIComponent`, so that `/`, `?` and `#` in a value stay inside its one segment.
  */
-function checkPathParam(operation: Operation, name: string, value: unknown): void {
+function checkedPathParams(operation: Operation, names: string[], given: Record<string, unknown> | undefined): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  for (const name of names) {
+    const value = given?.[name];
+    const problem =
+      value === undefined
+        ? "missing"
+        : value === null || (typeof value == "string" && /^\.{0,2}$/.test(value))
+          ? JSON.stringify(value)
+          : typeof value == "object"
+            ? "an object"
+            : valueProblem(value);
+    if (problem) throw new GalaxiomError(`path parameter \`${name}\` is ${problem}`, operation);
+    checked[name] = value;
+  }
+  return checked;
+}
+
+/** Refuses a query value that cannot be sent, naming its parameter: openapi-fetch's serializer would throw a bare URIError or TypeError. */
+function checkQueryParams(operation: Operation, query: Record<string, unknown>): void {
+  for (const name in query) {
+    const value = query[name];
+    const items = Array.isArray(value) ? value : value !== null && typeof value == "object" ? Object.values(value) : [value];
+    const problem = items.map(valueProblem).find(Boolean);
+    if (problem) throw new GalaxiomError(`query parameter \`${name}\` is ${problem}`, operation);
+  }
+}
+
+/** What makes a primitive unsendable in a URL, or undefined. */
+function valueProblem(value: unknown): string | undefined {
   const type = typeof value;
-  const problem =
-    value === undefined
-      ? "missing"
-      : value === null || (type == "string" && /^\.{0,2}$/.test(value as string))
-        ? JSON.stringify(value)
-        : type == "object"
-          ? "an object"
-          : type == "function" || type == "symbol"
-            ? `a ${type}`
-            : type == "number" && !Number.isFinite(value)
-              ? String(value)
-              : /\p{Cs}/u.test(String(value)) && "not well-formed Unicode";
-  if (problem) throw new GalaxiomError(`path parameter \`${name}\` is ${problem}`, operation);
+  if (type == "function" || type == "symbol") return `a ${type}`;
+  if (type == "number" && !Number.isFinite(value)) return String(value);
+  if (type == "string" && /\p{Cs}/u.test(value as string)) return "not well-formed Unicode";
+  return undefined;
 }

@@ -82,7 +82,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * redactor starts out knowing `secrets`.
  */
 export function resolveOptions(options: ClientOptions, baseUrl: string, secrets: unknown[], where: string): ResolvedOptions {
-  assertSecureTransport(baseUrl, where);
+  checkBaseUrl(baseUrl, where);
   const redactor = new Redactor();
   secrets.forEach((secret) => redactor.remember(secret));
   return {
@@ -114,4 +114,15 @@ export function resolveCall(policy: CallPolicy, call: CallOptions, where: string
     throw new GalaxiomError(`${where}: retry needs whole attempts ≥ 1, delays ≥ 0 ms and a retryOn list`);
   }
   return { retry, timeout: ms(call.timeout, policy.timeout, "timeout"), deadline: ms(call.deadline, policy.deadline, "deadline"), signal: call.signal ?? undefined };
+}
+
+/**
+ * Refuses, at creation, a baseUrl that could never be called or would send credentials where they should not
+ * go. The messages never quote it: its query or userinfo may hold a secret.
+ */
+function checkBaseUrl(baseUrl: string, where: string): void {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new GalaxiomError(`${where}: baseUrl is not an absolute http:// or https:// URL`);
+  if (url.username || url.password) throw new GalaxiomError(`${where}: baseUrl holds credentials (user:password@): pass them as options instead`);
+  assertSecureTransport(url.href, where);
 }

@@ -1,154 +1,191 @@
-import type { Authorizer, Renew } from "../auth/security.js";
-import { AbortError, ConnectionError, excerpt, requestIdOf, TimeoutError, type Operation } from "../errors.js";
-import { retryAfterMs } from "../retry.js";
-import type { Clock } from "./clock.js";
+import { assertSecureTransport, type Authorizer, type Renew } from "../auth/security.js";
+import { AbortError, ConnectionError, excerpt, GalaxiomError, requestIdOf, TimeoutError, type Operation } from "../errors.js";
+import { retryAfterMs, retryDelay } from "../retry.js";
+import type { Redactor } from "../redact.js";
 import type { CallPolicy, ResolvedOptions } from "./options.js";
+import { redirected } from "./redirect.js";
+import { delay, startScope, type Scope } from "./timer.js";
 
 /**
- * The one loop every request goes through, as openapi-fetch's `fetch`. Each attempt, in this order:
- *   1. a fresh request: the same one when it has no body, else a clone, so that the body can be sent again;
- *   2. under one timer (the `timeout`, cut to what is left of the `deadline`, and the caller's `signal`):
- *      the operation's credentials, which may wait for a token exchange, then fetch;
- *   3. one debug line;
- *   4. a 401 on a token that can be renewed drops the token and replays the attempt, once per call;
- *   5. a success is returned; anything else goes to the retry policy, which ends the call (returning the
- *      response, or throwing when there is none) or schedules another attempt: a warn line, then a wait.
- * Error statuses are returned, not thrown: raw calls give `{ error, response }` and helpers throw ApiError.
+ * What a call's pipeline leaves for the call to finish: the scope of the attempt whose response it returned,
+ * still armed, so that its timer and the caller's signal bound the reading of the body too (openapi-fetch reads
+ * it after the pipeline returns), and what its limit was, for the error.
  */
-export async function send(options: ResolvedOptions, authorize: Authorizer, request: Request, operation: Operation, policy: CallPolicy): Promise<Response> {
-  const { clock, logger, redactor } = options;
-  const { retry, signal, timeout, deadline } = policy;
-  const { attempts, maxDelayMs, retryOn } = retry;
-  const { method, path } = operation;
-  const deadlineAt = deadline ? clock.now() + deadline : Infinity;
-  // Without a logger there is no `log`, and `log?.(…)` does not even build its line.
-  const log =
-    logger && ((level: "debug" | "warn", status: unknown, text: string, fields: object) => logger[level](`galaxiom: ${method} ${path} ${status}${text}`, { ...operation, status, ...fields }));
+export interface Flight {
+  scope?: Scope;
+  limit?: string;
+}
+
+/** One call's context: what every attempt of it reads. */
+interface Call {
+  options: ResolvedOptions;
+  authorize: Authorizer;
+  /** The request as openapi-fetch made it, never sent: each attempt sends a copy, so the body can go again. */
+  template: Request;
+  operation: Operation;
+  policy: CallPolicy;
+  deadlineAt: number;
+  flight: Flight;
+}
+
+/** What one exchange with the server gave: a response read whole, or why there is none. */
+type Exchange =
+  | { response: Response; renew: Renew | undefined; scope: Scope; limit: string; failure?: undefined; timedOut?: undefined }
+  | { response?: undefined; renew?: undefined; scope?: undefined; failure: unknown; timedOut: boolean; limit: string };
+
+/**
+ * The path every request takes, as openapi-fetch's `fetch`: attempts until one succeeds or the retry policy
+ * ends the call. A refused token is renewed and the request sent again at once, once per call. Error statuses
+ * are returned, not thrown: raw calls give `{ error, response }` and helpers throw ApiError.
+ */
+export async function send(options: ResolvedOptions, authorize: Authorizer, template: Request, operation: Operation, policy: CallPolicy, flight: Flight): Promise<Response> {
+  const { clock } = options;
+  const call: Call = { options, authorize, template, operation, policy, deadlineAt: policy.deadline ? clock.now() + policy.deadline : Infinity, flight };
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw new AbortError("aborted by the caller's signal", operation, redactor.error(signal.reason));
-    const outgoing = request.body ? request.clone() : request;
-    const started = clock.now();
-    const byTimeout = timeout !== undefined && timeout <= deadlineAt - started;
-    const limitMs = byTimeout ? timeout : deadlineAt - started;
-    let renew: Renew | undefined;
-    let sent = false;
-    let response: Response | undefined;
-    let failure: unknown;
-    try {
-      response = await timed(
-        (init) => {
-          const dispatch = (granted: Renew | undefined) => {
-            renew = granted;
-            sent = true;
-            return options.fetch(outgoing, init);
-          };
-          const authorized = authorize(outgoing);
-          return authorized instanceof Promise ? authorized.then(dispatch) : dispatch(authorized);
-        },
-        limitMs,
-        signal,
-        clock,
-      );
-    } catch (error) {
-      if (signal?.aborted) continue; // the check above throws the AbortError
-      failure = error;
-    }
-    const timedOut = (failure as { name?: unknown } | null)?.name == "TimeoutError";
-    // Credentials that could not be had (a token exchange retries on its own) end the call as they are.
-    if (!response && !sent && !timedOut) throw failure;
-    const outcome = response?.status ?? (timedOut ? "timeout" : "connection");
-    const status = response?.status ?? (timedOut ? "timed out" : "connection failed");
-    if (log) {
-      const requestId = response && requestIdOf(response.headers);
-      const durationMs = clock.now() - started;
-      log("debug", status, ` in ${durationMs} ms (attempt ${attempt}/${attempts}${requestId ? `, request id ${requestId}` : ""})`, { durationMs, attempt, requestId });
-    }
-    if (response?.ok) return response;
-    if (response?.status == 401 && renew && !renewed) {
+    let result = await exchange(call, attempt);
+    if (result.response?.status == 401 && result.renew && !renewed) {
       renewed = true;
-      renew();
-      discard(response);
-      attempt--;
-      continue;
+      result.scope.release();
+      discard(result.response);
+      result.renew();
+      result = await exchange(call, attempt);
     }
-    // Whether to try again, and after how long. Read top to bottom: each rule ends the call for the reason beside it.
+    const { response } = result;
     const now = clock.now();
-    const delay = (response && retryAfterMs(response.headers, now)) ?? clock.random() * Math.min(maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    if (
-      attempt >= attempts || // out of attempts
-      // RFC 9110 §9.2.2: sending these twice has the effect of sending them once; anything else could act twice.
-      (!retry.idempotent && !/^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/.test(method)) ||
-      (!retryOn.includes(outcome) && !(+outcome > 499 && retryOn.includes("5xx"))) || // not a failure that passes
-      delay > maxDelayMs || // the server asks for longer than allowed
-      delay >= deadlineAt - now // the wait would pass the deadline
-    ) {
-      if (response) return response;
-      const tries = `, after ${attempt} attempt${attempt > 1 ? "s" : ""}`;
-      if (timedOut) throw new TimeoutError(`${byTimeout ? `no response within the ${limitMs} ms timeout` : `the ${deadline} ms deadline passed`}${tries}`, operation);
-      // What went wrong, in a few words: the socket error's code when the runtime gives one (`fetch failed (ECONNRESET)`).
-      const { message, cause } = Object(failure) as { message?: unknown; cause?: { code?: unknown } };
-      const how = `${String(message ?? failure)}${cause?.code ? ` (${String(cause.code)})` : ""}`;
-      throw new ConnectionError(`could not reach ${new URL(request.url).origin}${tries}${excerpt(redactor.text(how))}`, operation, redactor.error(failure));
+    const outcome = response ? response.status : result.timedOut ? "timeout" : "connection";
+    const asked = response && retryAfterMs(response.headers, now);
+    const wait = response?.ok ? undefined : retryDelay(policy.retry, operation.method, outcome, attempt, asked, clock.random(), call.deadlineAt - now);
+    if (wait === undefined) {
+      if (!response) throw failed(call, result, attempt);
+      flight.scope = result.scope;
+      flight.limit = result.limit;
+      return response;
     }
-    const delayMs = Math.round(delay);
-    log?.("warn", status, `; retrying in ${delayMs} ms (attempt ${attempt + 1}/${attempts})`, { delayMs, attempt: attempt + 1 });
+    result.scope?.release();
     if (response) discard(response);
-    // The wait is an attempt that never answers, under the delay as its timer: it ends when the delay passes,
-    // or at once when the caller aborts, which the check at the top of the loop turns into an AbortError.
-    await timed(() => new Promise(() => undefined), delay, signal, clock, true).catch(() => undefined);
+    const delayMs = Math.round(wait);
+    log(call, "warn", response?.status ?? (result.timedOut ? "timed out" : "connection failed"), `; retrying in ${delayMs} ms (attempt ${attempt + 1}/${policy.retry.attempts})`, { delayMs, attempt: attempt + 1 });
+    await delay(clock, wait, policy.signal).catch(() => {
+      throw aborted(call);
+    });
   }
 }
 
-/** An attempt's controller, made when first needed. */
-type Attempt = { controller?: AbortController };
-const controllerOf = (attempt: Attempt) => (attempt.controller ??= new AbortController());
-const signalOf = (attempt: Attempt) => controllerOf(attempt).signal;
-
 /**
- * The init an attempt's fetch gets, `{ signal }`, as a Proxy whose signal is made when first read or copied
- * (`{ ...init }` carries it too): creating an AbortSignal costs more than all the rest of an attempt's
- * bookkeeping, and a fetch that never reads it would never use it. A Proxy, as an object literal with a getter
- * is several times slower to make, and a getter on a prototype would be lost by a copy.
+ * One attempt: the request sent once under one scope (the `timeout`, cut to what is left of the `deadline`, and
+ * the caller's `signal`), which the response keeps armed, so that the body is bounded too. Throws what ends
+ * the call whatever the retry policy: the caller's abort, credentials that could not be had, a refused redirect.
  */
-const ATTEMPT_INIT: ProxyHandler<Attempt> = {
-  get: (attempt, key) => (key == "signal" ? signalOf(attempt) : undefined),
-  has: (_, key) => key == "signal",
-  ownKeys: () => ["signal"],
-  getOwnPropertyDescriptor: (attempt, key) => (key == "signal" ? { value: signalOf(attempt), enumerable: true, configurable: true } : undefined),
-};
+async function exchange(call: Call, attempt: number): Promise<Exchange> {
+  const { options, operation, policy } = call;
+  const { clock } = options;
+  if (policy.signal?.aborted) throw aborted(call);
+  const started = clock.now();
+  const msLeft = call.deadlineAt - started;
+  const byTimeout = policy.timeout !== undefined && policy.timeout <= msLeft;
+  const limit = byTimeout ? `no response within the ${policy.timeout} ms timeout` : `the ${policy.deadline} ms deadline passed`;
+  const scope = startScope(clock, byTimeout ? policy.timeout! : msLeft, policy.signal);
+  const progress: Progress = { sent: false, renew: undefined };
+  const sending = sendFollowing(call, scope.signal, progress);
+  try {
+    const response = await (scope.aborted ? Promise.race([sending, scope.aborted]) : sending);
+    if (options.logger) {
+      const requestId = requestIdOf(response.headers);
+      const durationMs = clock.now() - started;
+      log(call, "debug", response.status, ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts}${requestId ? `, request id ${requestId}` : ""})`, { durationMs, attempt, requestId });
+    }
+    return { response, renew: progress.renew, scope, limit };
+  } catch (failure) {
+    scope.release();
+    if (policy.signal?.aborted) throw aborted(call);
+    if (!progress.sent || failure instanceof GalaxiomError) throw failure;
+    const timedOut = (failure as { name?: unknown } | null)?.name == "TimeoutError";
+    const durationMs = clock.now() - started;
+    log(call, "debug", timedOut ? "timed out" : "connection failed", ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts})`, { durationMs, attempt });
+    return { failure, timedOut, limit };
+  }
+}
 
-/**
- * Runs one attempt under its own timer: `run` gets an init whose signal aborts when `ms` pass or the caller's
- * signal aborts, and the promise rejects at that moment, even if `run` ignores the signal (a custom fetch may).
- * A timeout rejects with a `TimeoutError` DOMException, as `AbortSignal.timeout()` does; a caller's abort with
- * the caller's reason. Like `AbortSignal.timeout()`'s, an attempt's timer does not keep the process alive by
- * itself (the request does): on Node, holding it costs as much again as setting it. A `wait` (the delay before
- * a retry) does. Built from a plain AbortController, not `AbortSignal.any`, which older browsers lack.
- */
-function timed(run: (init?: RequestInit) => Promise<Response>, ms: number, caller: AbortSignal | undefined, clock: Clock, wait?: boolean): Promise<Response> {
-  if (ms == Infinity && !caller) return run();
-  const attempt: Attempt = {};
-  // Started before the timer, so that credentials that cannot be had throw at once, with nothing to clean up.
-  const running = run(new Proxy(attempt, ATTEMPT_INIT) as RequestInit);
-  return new Promise((resolve, reject) => {
-    const end = (outcome: unknown, ok?: boolean) => {
-      clock.clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
-      if (ok) return resolve(outcome as Response);
-      // Aborted even when nothing has read the signal yet: a fetch that reads it later finds it aborted.
-      controllerOf(attempt).abort(outcome);
-      reject(outcome);
-    };
-    const onAbort = () => end(caller!.reason);
-    const timer = ms < Infinity ? clock.setTimeout(() => end(new DOMException(`no response within ${ms} ms`, "TimeoutError")), ms) : undefined;
-    if (!wait) (timer as { unref?(): void } | undefined)?.unref?.();
-    caller?.addEventListener("abort", onAbort);
-    running.then((response) => end(response, true), end);
-  });
+/** How far an attempt got: whether anything went out (else its failure is not the server's), and how to renew its token. */
+interface Progress {
+  sent: boolean;
+  renew: Renew | undefined;
+}
+
+/** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
+async function sendFollowing({ options, authorize, template, operation }: Call, signal: AbortSignal | undefined, progress: Progress): Promise<Response> {
+  let request = template.body ? template.clone() : template;
+  for (let hops = 0; ; hops++) {
+    // Every hop: no request travels over plain http:// but to this machine.
+    assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
+    progress.renew = await authorize(request);
+    progress.sent = true;
+    const response = await options.fetch(request, { signal, redirect: "manual" });
+    const next = redirected(request.url, template, response, hops, operation);
+    if (!next) return response;
+    discard(response);
+    request = await next;
+  }
 }
 
 /** Frees a response that will not be read, so that its connection can be reused. */
 function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
+
+/** The error that ends a call whose last attempt got no response. */
+function failed({ options, template, operation }: Call, result: Exchange, attempts: number): GalaxiomError {
+  const { failure, timedOut, limit } = result as Extract<Exchange, { response?: undefined }>;
+  const tries = `, after ${attempts} attempt${attempts > 1 ? "s" : ""}`;
+  if (timedOut) return new TimeoutError(`${limit}${tries}`, operation);
+  // What went wrong, in a few words: the socket error's code when the runtime gives one (`fetch failed (ECONNRESET)`).
+  const { message, cause } = Object(failure) as { message?: unknown; cause?: { code?: unknown } };
+  const how = `${String(message ?? failure)}${cause?.code ? ` (${String(cause.code)})` : ""}`;
+  const { redactor } = options;
+  return new ConnectionError(`could not reach ${new URL(template.url).origin}${tries}${excerpt(redactor.text(how))}`, operation, redactor.error(failure));
+}
+
+function aborted({ options, operation, policy }: Pick<Call, "options" | "operation" | "policy">): AbortError {
+  return new AbortError("aborted by the caller's signal", operation, options.redactor.error(policy.signal!.reason));
+}
+
+/**
+ * Ends a call once openapi-fetch has read the body: releases the last attempt's scope, and turns a body cut
+ * short by it into the AbortError or TimeoutError it is.
+ */
+export function settle<T>(result: Promise<T>, flight: Flight, options: ResolvedOptions, operation: Operation, policy: CallPolicy): Promise<T> {
+  return result.then(
+    (value) => {
+      flight.scope?.release();
+      return value;
+    },
+    (failure: unknown) => {
+      flight.scope?.release();
+      if (policy.signal?.aborted) throw aborted({ options, operation, policy });
+      if (flight.scope?.signal?.aborted) throw new TimeoutError(`${flight.limit} (the response body was still arriving)`, operation);
+      throw asGalaxiomError(failure, operation, options.redactor);
+    },
+  );
+}
+
+/** One log line, when there is a logger: everything in it went through the redactor, as a request id may echo a secret. */
+function log({ options, operation }: Call, level: "debug" | "warn", status: unknown, text: string, fields: { requestId?: string | undefined; [name: string]: unknown }): void {
+  const { logger, redactor } = options;
+  if (!logger) return;
+  const requestId = fields.requestId && redactor.text(fields.requestId);
+  logger[level](redactor.text(`galaxiom: ${operation.method} ${operation.path} ${String(status)}${text}`), { ...operation, status, ...fields, ...(requestId && { requestId }) });
+}
+
+/**
+ * Whatever a call rejects with, as a GalaxiomError: openapi-fetch's own failures (a success whose body is not
+ * JSON, a header or URL the runtime refuses) and a middleware's, redacted, as the runtime's messages may quote
+ * the values they refuse.
+ */
+export function asGalaxiomError(failure: unknown, operation: Operation, redactor: Redactor): GalaxiomError {
+  if (failure instanceof GalaxiomError) return failure;
+  const message = excerpt(redactor.text(String((failure as { message?: unknown } | null)?.message ?? failure)));
+  const what = failure instanceof SyntaxError ? "the response body is not valid JSON" : "could not make the request";
+  return new GalaxiomError(`${what}${message}`, operation, redactor.error(failure));
+}
+

@@ -229,7 +229,7 @@ describe("token exchange", () => {
 describe("transport", () => {
   it("refuses plain http:// to a remote host at creation, and says why", () => {
     expect(() => createGalileoClient({ apiKey: KEY, baseUrl: "http://galileo.example.test" })).toThrow(
-      "createGalileoClient: refusing to send credentials over http:// to galileo.example.test: use https://, or a loopback host",
+      "createGalileoClient: refusing to send a request over http:// to galileo.example.test: use https://, or a loopback host",
     );
     expect(() => createAxiomClient({ token: "xaat-0123456789", baseUrl: "http://axiom.example.test/v2" })).toThrow(GalaxiomError);
   });
@@ -243,7 +243,7 @@ describe("transport", () => {
   it("checks a per-call baseUrl too, before anything is sent", async () => {
     const fetch = observedFetch();
     const galileo = createGalileoClient({ apiKey: KEY, fetch });
-    await expect(galileo.GET("/v2/token", { baseUrl: "http://galileo.example.test" })).rejects.toThrow(/refusing to send credentials over http:\/\/ to galileo.example.test/);
+    await expect(galileo.GET("/v2/token", { baseUrl: "http://galileo.example.test" })).rejects.toThrow(/refusing to send a request over http:\/\/ to galileo.example.test/);
     expect(fetch.sent).toEqual([]);
   });
 });
