@@ -33,9 +33,9 @@ export interface ClientOptions {
    * @default { attempts: 3, baseDelayMs: 500, maxDelayMs: 30000, retryOn: [408, 429, "5xx", "connection", "timeout"] }
    */
   retry?: RetryOptions | false;
-  /** How long each attempt may wait for the response headers, in ms; a new timer per attempt. `false`: no limit. @default 30000 */
+  /** How long each attempt may take, in ms, its response body included; a new timer per attempt. `false`: no limit. @default 30000 */
   timeout?: number | false;
-  /** How long a whole call may take, in ms, retries and their waits included. `false`: no limit. @default false */
+  /** How long a whole call may take, in ms, retries, their waits and the response body included. `false`: no limit. @default false */
   deadline?: number | false;
   /**
    * Where to log one debug line per attempt and a warn line per retry.
