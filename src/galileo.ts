@@ -7,6 +7,7 @@ import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { base64 } from "./redact.js";
 
 export type GalileoPaths = paths;
 /** Every schema of the Galileo description, by name: `GalileoSchemas["CreateApiKeyResponse"]`. */
@@ -83,7 +84,7 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
   if ((organization_id ?? organization_slug) && tokenExchange != "v2-token") {
     throw new GalaxiomError(`${WHERE}: organizationId and organizationSlug need tokenExchange "v2-token"`);
   }
-  const basic = username && btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
+  const basic = username && base64(`${username}:${password}`);
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
   const { redactor, clock } = resolved;
   const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, credentials);
