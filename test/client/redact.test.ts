@@ -66,6 +66,8 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
     galileo({ apiKey: ODD_KEY }, logger, json(400, { message: `${encodeURIComponent(ODD_KEY)} ${base64(ODD_KEY)} ${base64url(ODD_KEY)}` })).auth.getToken(),
   "a secret-looking custom header echoed": (logger) =>
     galileo({ apiKey: KEY, headers: { "X-Custom-Auth": CUSTOM_AUTH } }, logger, json(400, { message: `bad X-Custom-Auth ${CUSTOM_AUTH}` })).auth.getToken(),
+  // The error alone: the debug line's request id is the pipeline's to redact.
+  "a request id holding the key": () => galileo({ apiKey: KEY }, recordingLogger(), json(404, {}, { "x-request-id": `rid-${KEY}` })).auth.getToken(),
   "a success that is not JSON, holding the key": (logger) =>
     galileo({ apiKey: KEY }, logger, new Response(`key=${KEY}`, { headers: { "content-type": "text/plain" } })).auth.getToken(),
   "an Axiom token refused, through nock's own no-match error": async (logger) => {
