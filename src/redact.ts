@@ -79,7 +79,11 @@ export class Redactor {
       // A cycle: an error keeps its message and class, anything else is dropped.
     }
     if (!(error instanceof Error)) return data;
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, data);
+    // A DOMException (an abort's or a timeout's reason) keeps its name and message in internal slots, which an
+    // object made from its prototype lacks, so that printing one would throw: it is made anew instead.
+    const copy: object =
+      error instanceof DOMException ? new DOMException(this.text(error.message), error.name) : Object.create(Object.getPrototypeOf(error) as object);
+    Object.assign(copy, data);
     for (const key of ["message", "stack", "cause"] as const) {
       if (Object.hasOwn(error, key) && (key != "cause" || depth < 4)) {
         const value = key == "cause" ? this.error(error.cause, depth + 1) : this.text(String(error[key]));

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createAxiomClient, createGalileoClient, type ApiKey, type GalileoClient } from "../../src/index.js";
+import { AbortError, createAxiomClient, createGalileoClient, type ApiKey, type GalileoClient } from "../../src/index.js";
 import { Redactor } from "../../src/redact.js";
 import { json, observedFetch, type Reply } from "../helpers/fetch.js";
 import { recordingLogger } from "../helpers/logger.js";
@@ -68,6 +68,15 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
     galileo({ apiKey: KEY, headers: { "X-Custom-Auth": CUSTOM_AUTH } }, logger, json(400, { message: `bad X-Custom-Auth ${CUSTOM_AUTH}` })).auth.getToken(),
   // The error alone: the debug line's request id is the pipeline's to redact.
   "a request id holding the key": () => galileo({ apiKey: KEY }, recordingLogger(), json(404, {}, { "x-request-id": `rid-${KEY}` })).auth.getToken(),
+  "an abort with no reason (a DOMException)": (logger) => {
+    const controller = new AbortController();
+    controller.abort();
+    return galileo({ apiKey: KEY }, logger).auth.getToken({}, { signal: controller.signal });
+  },
+  "an AbortSignal.timeout() while the server hangs": (logger) =>
+    galileo({ apiKey: KEY }, logger, "hang").auth.getToken({}, { signal: AbortSignal.timeout(5), retry: false }),
+  "a fetch failing with a DOMException holding the key": (logger) =>
+    galileo({ apiKey: KEY }, logger, new DOMException(`no route for ${KEY}`, "NetworkError")).auth.getToken({}, { retry: false }),
   "a success that is not JSON, holding the key": (logger) =>
     galileo({ apiKey: KEY }, logger, new Response(`key=${KEY}`, { headers: { "content-type": "text/plain" } })).auth.getToken(),
   "an Axiom token refused, through nock's own no-match error": async (logger) => {
@@ -187,5 +196,28 @@ describe("a cause", () => {
     expect(errors[1]!.cause).toMatchObject({ message: "boom [REDACTED]", code: "E_BOOM", socket: { remotePort: 443 } });
     expect(errors[1]!.cause).not.toHaveProperty("request");
     expect(inspect(errors[1], { depth: 10, showHidden: true })).not.toContain(KEY);
+  });
+
+  it("that is a DOMException is a real one, redacted, so that printing it works", async () => {
+    const fetch = observedFetch(new DOMException(`no route for ${KEY}`, "NetworkError"));
+    const error = (await createGalileoClient({ apiKey: KEY, fetch, retry: false }).auth.getToken().catch((e: unknown) => e)) as Error;
+    expect(error.cause).toBeInstanceOf(DOMException);
+    expect(error.cause).toMatchObject({ name: "NetworkError", message: "no route for [REDACTED]", code: 19 });
+    expect(String(error.cause)).toBe("NetworkError: no route for [REDACTED]");
+    expect(inspect(error)).toContain("no route for [REDACTED]");
+  });
+
+  it.each([
+    ["an abort with no reason", () => AbortSignal.abort(), "AbortError"],
+    ["AbortSignal.timeout()", () => AbortSignal.timeout(5), "TimeoutError"],
+  ])("of an AbortError from %s prints with inspect, String and JSON", async (_, signal, name) => {
+    const galileo = createGalileoClient({ apiKey: KEY, fetch: observedFetch("hang"), retry: false });
+    const error = (await galileo.auth.getToken({}, { signal: signal() }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBeInstanceOf(DOMException);
+    expect((error.cause as DOMException).name).toBe(name);
+    expect(String(error.cause)).toMatch(new RegExp(`^${name}: `));
+    expect(inspect(error, { depth: 10, showHidden: true })).toContain(name);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "AbortError" });
   });
 });
