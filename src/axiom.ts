@@ -6,6 +6,7 @@ import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { sendable } from "./redact.js";
 
 export type AxiomPaths = paths;
 /** Every schema of the Axiom description, by name: `AxiomSchemas["APIToken"]`. */
@@ -37,6 +38,7 @@ const WHERE = "createAxiomClient";
 export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
   if (!token) throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
+  sendable(token, `${WHERE}: the token`);
   const orgId = options.orgId ?? readEnv("AXIOM_ORG_ID");
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);

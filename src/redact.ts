@@ -1,3 +1,5 @@
+import { GalaxiomError } from "./errors.js";
+
 /**
  * Header, query and body names whose values are secrets, wherever they appear; `auth` as a word of its own
  * (`X-Custom-Auth`, `auth_header`), not `author` or `WWW-Authenticate`.
@@ -97,6 +99,15 @@ export class Redactor {
 /** The values of `headers` under secret-looking names (`X-Custom-Auth`), which are secrets too. */
 export function secretHeaders(headers: Record<string, string> | undefined): string[] {
   return Object.entries(headers ?? {}).flatMap(([name, value]) => (SECRET_NAME.test(name) ? [value] : []));
+}
+
+/**
+ * A credential that can go in a header, or a GalaxiomError naming `what` it is: a line break or NUL cannot, and
+ * the runtime's own error for one would quote the whole secret.
+ */
+export function sendable(secret: string, what: string): string {
+  if (/[\r\n\0]/.test(secret)) throw new GalaxiomError(`${what} contains a line break or NUL, which cannot be sent in a header`);
+  return secret;
 }
 
 /** The base64 of a text's UTF-8 bytes (`btoa` alone takes only Latin-1). */

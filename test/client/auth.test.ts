@@ -46,6 +46,42 @@ describe("Galileo credentials, by mode", () => {
     expect(fetch.sent[0]!.headers["galileo-api-key"]).toBeUndefined();
   });
 
+  it.each([
+    ["undefined", () => undefined],
+    ["an empty string", () => ""],
+    ["a number, asynchronously", async () => 42],
+  ])("an apiKey function returning %s: a GalaxiomError saying so, and nothing sent", async (_, apiKey) => {
+    const fetch = observedFetch();
+    const error = await createGalileoClient({ apiKey: apiKey as () => string, fetch }).auth.getToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GalaxiomError);
+    expect((error as Error).message).toMatch(/the apiKey function returned no key/);
+    expect(fetch.sent).toEqual([]);
+  });
+
+  it.each(["\n", "\r", "\r\n"])("refuses a key with a line break (%j), without quoting it: a string at creation, a function's per call", async (lineBreak) => {
+    const key = `gk-broken-0123${lineBreak}456789`;
+    const created = (() => {
+      try {
+        return createGalileoClient({ apiKey: key });
+      } catch (e) {
+        return e;
+      }
+    })();
+    const fetch = observedFetch();
+    const called = await createGalileoClient({ apiKey: async () => key, fetch }).auth.getToken().catch((e: unknown) => e);
+    for (const error of [created, called]) {
+      expect(error).toBeInstanceOf(GalaxiomError);
+      expect((error as Error).message).toMatch(/the API key (from the apiKey function )?contains a line break/);
+      expect(JSON.stringify(error) + (error as Error).stack).not.toContain("0123");
+    }
+    expect(fetch.sent).toEqual([]);
+  });
+
+  it("refuses an access token or an Axiom token with a line break at creation, without quoting it", () => {
+    expect(() => createGalileoClient({ accessToken: "jwt-broken-0123\n456789" })).toThrow(/^createGalileoClient: the access token contains a line break[^0-9]*$/);
+    expect(() => createAxiomClient({ token: "xaat-broken-0123\n456789" })).toThrow(/^createAxiomClient: the token contains a line break[^0-9]*$/);
+  });
+
   it("refuses organization options without the v2 token exchange", () => {
     expect(() => createGalileoClient({ apiKey: KEY, tokenExchange: "v1-login", organizationId: "org" } as never)).toThrow(
       /organizationId and organizationSlug need tokenExchange "v2-token"/,
