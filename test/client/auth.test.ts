@@ -13,6 +13,8 @@ const token = (name: string, expiresInMs = 10 * MINUTE) => ({
   token_type: "bearer",
   expires_at: new Date(Date.now() + expiresInMs).toISOString(),
 });
+/** How many token exchanges (v2 token or v1 login) were sent. */
+const exchangesIn = (sent: { url: string }[]) => sent.filter((request) => /\/(v2\/token|v1\/login\/api_key)$/.test(request.url)).length;
 const bearers = (sent: { url: string; headers: Record<string, string> }[]) =>
   sent.map((request) => `${new URL(request.url).pathname} ${request.headers.authorization ?? request.headers["galileo-api-key"]}`);
 
@@ -250,6 +252,35 @@ describe("token exchange", () => {
     vi.setSystemTime(T0 + MINUTE - 1_000);
     await galileo.apiKeys.create({ description: "ci" });
     expect(fetch.sent[3]!.headers.authorization).toBe("Bearer jwt-b-0123456789");
+  });
+
+  it("a token stated to expire already (a clock hours ahead of the server's) is used for the default lifetime, not exchanged per call", async () => {
+    vi.useFakeTimers({ now: T0, toFake: ["Date", "setTimeout", "clearTimeout"] });
+    const stale = { ...token("a"), expires_at: new Date(T0 - 3 * 60 * MINUTE).toISOString() };
+    const fetch = observedFetch((request) => json(200, request.url.endsWith("/v2/token") ? stale : created));
+    const galileo = createGalileoClient({ apiKey: KEY, tokenExchange: "v2-token", fetch });
+
+    for (let call = 0; call < 5; call++) await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(1);
+    vi.setSystemTime(T0 + TOKEN_POLICY.defaultLifetimeMs - TOKEN_POLICY.skewMs + 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(2);
+  });
+
+  it("a JWT stated to expire already is used for the lifetime it states (exp - iat), from now", async () => {
+    vi.useFakeTimers({ now: T0, toFake: ["Date", "setTimeout", "clearTimeout"] });
+    const issued = T0 / 1000 - 3 * 3600;
+    const login = json(200, { access_token: jwt({ sub: "a", iat: issued, exp: issued + 300 }), token_type: "bearer" });
+    const fetch = observedFetch(login, json(200, created), json(200, created), () => json(200, { access_token: "opaque-0123456789" }), json(200, created));
+    const galileo = createGalileoClient({ apiKey: KEY, tokenExchange: "v1-login", fetch });
+
+    await galileo.apiKeys.create({ description: "ci" });
+    vi.setSystemTime(T0 + 5 * MINUTE - TOKEN_POLICY.refreshAheadMs - 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(1);
+    vi.setSystemTime(T0 + 5 * MINUTE - TOKEN_POLICY.skewMs + 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(2);
   });
 
   it("an exchange answer without an access_token is a clean error, not a crash", async () => {
