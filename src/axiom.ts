@@ -43,8 +43,7 @@ export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
-  const origin = readEnv("AXIOM_URL");
-  const resolved = resolveOptions(options, options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL), [token], WHERE);
+  const resolved = resolveOptions(options, options.baseUrl ?? baseUrlFrom(readEnv("AXIOM_URL")), [token], WHERE);
   const [client, helper] = createApiClient<AxiomPaths>(resolved, operationSecurity, {
     kind: "bearer",
     secret: secretOf(token),
@@ -56,4 +55,9 @@ export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient
         helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/tokens/{id}" }, { ...call, params: { path: { id } } }),
     },
   });
+}
+
+/** The base URL for AXIOM_URL, the API's origin as Axiom's own SDKs and CLI read it; the default without it. */
+function baseUrlFrom(origin: string | undefined): string {
+  return origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL;
 }
