@@ -147,6 +147,6 @@ function keySecret(apiKey: ApiKey): Secret {
 
 /** What an apiKey function returned, if it is a key that can be sent. */
 function checkedKey(value: unknown): string {
-  if (typeof value != "string" || !value) throw new GalaxiomError(`the apiKey function returned no key (${value === "" ? "an empty string" : typeof value})`);
+  if (typeof value != "string" || !value) throw new GalaxiomError("the apiKey function returned no key");
   return sendable(value, "the API key from the apiKey function");
 }

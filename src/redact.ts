@@ -122,12 +122,11 @@ function isSecret(value: unknown): value is string {
 
 /**
  * A secret as a server may echo it: as is, URL-encoded (a query or form), and base64 and base64url (a basic
- * header, a JWT's part), with or without padding. A padded form comes before the unpadded one it starts with.
+ * header, a JWT's part). The base64 forms are matched without their padding, so that they match either way.
  */
 function formsOf(secret: string): string[] {
-  const padded = base64(secret);
-  const unpadded = padded.replace(/=+$/, "");
+  const base64Form = base64(secret).replace(/=+$/, "");
   // A lone surrogate cannot be URL-encoded: it is sent as U+FFFD, as TextEncoder writes it.
   const urlEncoded = encodeURIComponent(secret.replace(/\p{Cs}/gu, "\uFFFD"));
-  return [...new Set([secret, urlEncoded, padded, unpadded, unpadded.replace(/\+/g, "-").replace(/\//g, "_")])];
+  return [...new Set([secret, urlEncoded, base64Form, base64Form.replace(/\+/g, "-").replace(/\//g, "_")])];
 }

@@ -158,7 +158,7 @@ describe("the registry", () => {
   it("matches every form of a secret, and leaves very short values alone", () => {
     const redactor = new Redactor([ODD_KEY, "short"]);
     expect(redactor.text(formsOf(ODD_KEY).join(" "))).toBe("[REDACTED] [REDACTED] [REDACTED] [REDACTED]");
-    expect(redactor.text(`${base64(ODD_KEY)}|short`)).toBe("[REDACTED]|short");
+    expect(redactor.text(`${base64(ODD_KEY)}|short`)).toMatch(/^\[REDACTED\]=*\|short$/);
   });
 
   it("masks values under secret-looking names, `auth` among them as a word of its own", () => {
