@@ -40,6 +40,7 @@ export class Redactor {
     if (this.#rotating.size > ROTATING_KEPT) this.#rotating.delete(this.#rotating.keys().next().value!);
   }
 
+  /** The text with every form of every secret kept masked. */
   text(text: string): string {
     for (const secrets of [this.#configured, this.#rotating]) {
       for (const forms of secrets.values()) for (const form of forms) text = text.replaceAll(form, REDACTED);
