@@ -6,6 +6,7 @@ import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { sendable } from "./redact.js";
 
 export type AxiomPaths = paths;
 /** Every schema of the Axiom description, by name: `AxiomSchemas["APIToken"]`. */
@@ -37,12 +38,12 @@ const WHERE = "createAxiomClient";
 export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
   if (!token) throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
+  sendable(token, `${WHERE}: the token`);
   const orgId = options.orgId ?? readEnv("AXIOM_ORG_ID");
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
-  const origin = readEnv("AXIOM_URL");
-  const resolved = resolveOptions(options, options.baseUrl ?? (origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL), [token], WHERE);
+  const resolved = resolveOptions(options, options.baseUrl ?? baseUrlFrom(readEnv("AXIOM_URL")), [token], WHERE);
   const [client, helper] = createApiClient<AxiomPaths>(resolved, operationSecurity, {
     kind: "bearer",
     secret: secretOf(token),
@@ -54,4 +55,9 @@ export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient
         helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/tokens/{id}" }, { ...call, params: { path: { id } } }),
     },
   });
+}
+
+/** The base URL for AXIOM_URL, the API's origin as Axiom's own SDKs and CLI read it; the default without it. */
+function baseUrlFrom(origin: string | undefined): string {
+  return origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL;
 }

@@ -62,7 +62,8 @@ export class ApiError extends GalaxiomError {
     // A short account of the body: the validation issues, else a message field, else an excerpt.
     const { message, error } = (redacted ?? {}) as { message?: unknown; error?: unknown };
     const text = message ?? error ?? redacted;
-    const requestId = requestIdOf(headers);
+    // The server's own text, which may echo what it was sent: redacted like the body.
+    const requestId = redactor.value(requestIdOf(headers));
     super(
       redactor.text(
         `${status}${statusText && ` ${statusText}`}${
@@ -138,7 +139,7 @@ export class AbortError extends GalaxiomError {
   override name = "AbortError";
 }
 
-/** The server's id for a request, from the first response header that carries one. */
+/** The server's id for a request, from the first response header that carries one, as sent: redact it to show it. */
 export function requestIdOf(headers: Headers): string | undefined {
   return ["x-request-id", "x-axiom-trace-id", "x-amzn-requestid", "x-correlation-id"].map((name) => headers.get(name)).find(Boolean) ?? undefined;
 }

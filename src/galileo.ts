@@ -1,12 +1,13 @@
 import type { components, paths } from "../generated/galileo.js";
 import { operationSecurity } from "../generated/galileo.security.js";
-import { secretOf, type Credentials } from "./auth/security.js";
+import { secretOf, type Credentials, type Secret } from "./auth/security.js";
 import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
 import type { ApiClient } from "./core/client-types.js";
-import { createApiClient } from "./core/create-client.js";
+import { createApiClient, type Helper } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { base64, sendable } from "./redact.js";
 
 export type GalileoPaths = paths;
 /** Every schema of the Galileo description, by name: `GalileoSchemas["CreateApiKeyResponse"]`. */
@@ -83,11 +84,13 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
   if ((organization_id ?? organization_slug) && tokenExchange != "v2-token") {
     throw new GalaxiomError(`${WHERE}: organizationId and organizationSlug need tokenExchange "v2-token"`);
   }
-  const basic = username && btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
+  if (typeof apiKey == "string") sendable(apiKey, `${WHERE}: the API key`);
+  if (accessToken) sendable(accessToken, `${WHERE}: the access token`);
+  const basic = username && base64(`${username}:${password}`);
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
   const { redactor, clock } = resolved;
   const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, credentials);
-  const key = apiKey ? secretOf(apiKey) : undefined;
+  const key = apiKey ? keySecret(apiKey) : undefined;
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
   const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;
 
@@ -110,13 +113,14 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
     return [token, tokenExpiry(token, clock.now(), expires_at)];
   };
 
-  const [client, helper] = basic
-    ? apiClient({ kind: "basic", secret: secretOf(basic) })
-    : accessToken
-      ? apiClient({ kind: "bearer", secret: secretOf(accessToken) })
-      : tokenExchange
-        ? apiClient({ kind: "bearer", secret: tokenCache(exchange, clock) })
-        : keyed!;
+  /** The client's own credentials, by the first of its options that names a way to authenticate; else the API key. */
+  const authenticated = (): [ApiClient<GalileoPaths>, Helper] => {
+    if (basic) return apiClient({ kind: "basic", secret: secretOf(basic) });
+    if (accessToken) return apiClient({ kind: "bearer", secret: secretOf(accessToken) });
+    if (tokenExchange) return apiClient({ kind: "bearer", secret: tokenCache(exchange, clock) });
+    return keyed!;
+  };
+  const [client, helper] = authenticated();
   // The auth helpers of an exchanging client use the API key itself.
   const authHelper = keyed ? keyed[1] : helper;
   return Object.assign(client, {
@@ -126,4 +130,23 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
         helper<GalileoSchemas["CreateApiKeyResponse"]>({ method: "POST", path: "/v2/users/api_keys" }, { ...call, body }),
     },
   });
+}
+
+/**
+ * The API key as a Secret: a string as it is (checked at creation), a function's value checked at each call,
+ * so that a function returning no key is a GalaxiomError saying so, not a TypeError from deep inside.
+ */
+function keySecret(apiKey: ApiKey): Secret {
+  if (typeof apiKey == "string") return secretOf(apiKey);
+  return () => {
+    const value = apiKey();
+    // A key returned at once stays at hand, so that the authorizer sets it without waiting.
+    return typeof value == "string" ? checkedKey(value) : Promise.resolve(value).then(checkedKey);
+  };
+}
+
+/** What an apiKey function returned, if it is a key that can be sent. */
+function checkedKey(value: unknown): string {
+  if (typeof value != "string" || !value) throw new GalaxiomError("the apiKey function returned no key");
+  return sendable(value, "the API key from the apiKey function");
 }

@@ -1,27 +1,51 @@
-/** Header, query and body names whose values are secrets, wherever they appear. */
-const SECRET_NAME = /authorization|key|token|secret|cookie|password|credential/i;
+import { GalaxiomError } from "./errors.js";
+
+/**
+ * Header, query and body names whose values are secrets, wherever they appear; `auth` as a word of its own
+ * (`X-Custom-Auth`, `auth_header`), not `author` or `WWW-Authenticate`.
+ */
+const SECRET_NAME = /authorization|(^|[^a-z])auth([^a-z]|$)|key|token|secret|cookie|password|credential/i;
 const REDACTED = "[REDACTED]";
 const PLAIN: unknown[] = [Object.prototype, Array.prototype];
 
+/** How many rotating secrets are kept: enough for the tokens and keys in use and a few before them. */
+const ROTATING_KEPT = 16;
+
 /**
  * Masks secrets in anything about to leave the library (error properties, messages, log lines): values
- * under secret-looking names, and every occurrence of a secret the client knows (its API key, token or
- * password), however it got there (e.g. a server echoing the submitted key in a validation error).
+ * under secret-looking names, and every occurrence of a secret the client knows, however it got there (e.g.
+ * a server echoing the submitted key in a validation error), as is, URL-encoded or in base64.
+ *
+ * The one registry of a client's secrets. Those it was configured with (API key, password, token, secret
+ * headers) are kept for its life. Rotating ones (exchanged tokens, keys an apiKey function returns) come and go,
+ * so only the newest are kept.
  */
 export class Redactor {
-  readonly #secrets = new Set<string>();
+  /** Each secret and the forms it is masked in. */
+  readonly #configured = new Map<string, string[]>();
+  /** The same for rotating secrets, least recently remembered first. */
+  readonly #rotating = new Map<string, string[]>();
 
-  /** Remembers a secret; anything but a string (an API key given as a function) is ignored. */
-  remember(secret: unknown): void {
-    // Very short values would mask ordinary text; real keys and tokens are far longer. At most 16 are kept:
-    // exchanged tokens come and go, so the oldest are dropped.
-    if (typeof secret == "string" && secret.length > 5 && this.#secrets.add(secret).size > 16) {
-      this.#secrets.delete(this.#secrets.values().next().value!);
-    }
+  constructor(configured: Iterable<unknown> = []) {
+    for (const secret of configured) if (isSecret(secret)) this.#configured.set(secret, formsOf(secret));
   }
 
+  /** Remembers a rotating secret; a configured one, or anything but a string, is ignored. */
+  remember(secret: unknown): void {
+    if (!isSecret(secret) || this.#configured.has(secret)) return;
+    // Moved to the newest end, so that a secret still in use (a key between token exchanges) is never the one dropped.
+    const forms = this.#rotating.get(secret) ?? formsOf(secret);
+    this.#rotating.delete(secret);
+    this.#rotating.set(secret, forms);
+    if (this.#rotating.size > ROTATING_KEPT) this.#rotating.delete(this.#rotating.keys().next().value!);
+  }
+
+  /** The text with every form of every secret kept masked, and the credentials of any URL in it (`//user:pass@`). */
   text(text: string): string {
-    for (const secret of this.#secrets) text = text.replaceAll(secret, REDACTED);
+    text = text.replace(/\/\/[^/?#\s@]+@/g, `//${REDACTED}@`);
+    for (const secrets of [this.#configured, this.#rotating]) {
+      for (const forms of secrets.values()) for (const form of forms) text = text.replaceAll(form, REDACTED);
+    }
     return text;
   }
 
@@ -59,7 +83,11 @@ export class Redactor {
       // A cycle: an error keeps its message and class, anything else is dropped.
     }
     if (!(error instanceof Error)) return data;
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as object, data);
+    // A DOMException (an abort's or a timeout's reason) keeps its name and message in internal slots, which an
+    // object made from its prototype lacks, so that printing one would throw: it is made anew instead.
+    const copy: object =
+      error instanceof DOMException ? new DOMException(this.text(error.message), error.name) : Object.create(Object.getPrototypeOf(error) as object);
+    Object.assign(copy, data);
     for (const key of ["message", "stack", "cause"] as const) {
       if (Object.hasOwn(error, key) && (key != "cause" || depth < 4)) {
         const value = key == "cause" ? this.error(error.cause, depth + 1) : this.text(String(error[key]));
@@ -68,4 +96,39 @@ export class Redactor {
     }
     return copy;
   }
+}
+
+/** The values of `headers` under secret-looking names (`X-Custom-Auth`), which are secrets too. */
+export function secretHeaders(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {}).flatMap(([name, value]) => (SECRET_NAME.test(name) ? [value] : []));
+}
+
+/**
+ * A credential that can go in a header, or a GalaxiomError naming `what` it is: a line break or NUL cannot, and
+ * the runtime's own error for one would quote the whole secret.
+ */
+export function sendable(secret: string, what: string): string {
+  if (/[\r\n\0]/.test(secret)) throw new GalaxiomError(`${what} contains a line break or NUL, which cannot be sent in a header`);
+  return secret;
+}
+
+/** The base64 of a text's UTF-8 bytes (`btoa` alone takes only Latin-1). */
+export function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** Very short values would mask ordinary text; real keys and tokens are far longer. */
+function isSecret(value: unknown): value is string {
+  return typeof value == "string" && value.length > 5;
+}
+
+/**
+ * A secret as a server may echo it: as is, URL-encoded (a query or form), and base64 and base64url (a basic
+ * header, a JWT's part). The base64 forms are matched without their padding, so that they match either way.
+ */
+function formsOf(secret: string): string[] {
+  const base64Form = base64(secret).replace(/=+$/, "");
+  // A lone surrogate cannot be URL-encoded: it is sent as U+FFFD, as TextEncoder writes it.
+  const urlEncoded = encodeURIComponent(secret.replace(/\p{Cs}/gu, "\uFFFD"));
+  return [...new Set([secret, urlEncoded, base64Form, base64Form.replace(/\+/g, "-").replace(/\//g, "_")])];
 }

@@ -7,7 +7,7 @@ export const TOKEN_POLICY = {
   skewMs: 30_000,
   /** From this long before expiry, a call starts a refresh in the background and still uses the current token. */
   refreshAheadMs: 120_000,
-  /** The lifetime assumed for a token that states none (v1 login without a JWT `exp`). */
+  /** The lifetime assumed for a token that states none (v1 login without a JWT `exp`), or one already past. */
   defaultLifetimeMs: 10 * 60_000,
 } as const;
 
@@ -47,16 +47,28 @@ export function tokenCache(exchange: () => Promise<[token: string, expiresAt: nu
   );
 }
 
-/** When a token expires: the server's `expires_at`, else the JWT's `exp`, else the default lifetime from now. */
+/**
+ * When a token expires: the server's `expires_at`, else the JWT's `exp`, else the default lifetime from now.
+ * An expiry already past says that the server's clock and this one disagree (this one hours ahead, say), not that
+ * a token just issued is useless: trusting it would exchange again for every call. The token is then used for the
+ * lifetime it states, which needs no clock (the JWT's `exp - iat`), else the default lifetime, from now; if the
+ * server does refuse it, a 401 renews it.
+ */
 export function tokenExpiry(token: string, now: number, expiresAt: unknown): number {
+  const { exp, iat } = claimsOf(token);
   // FastAPI writes naive UTC datetimes without an offset; Date.parse would read those as local time.
   const stated = typeof expiresAt == "string" ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(expiresAt) ? expiresAt : `${expiresAt}Z`) : Number.NaN;
-  if (!Number.isNaN(stated)) return stated;
+  const expiry = Number.isNaN(stated) ? (typeof exp == "number" ? exp * 1000 : Number.NaN) : stated;
+  if (expiry > now) return expiry;
+  const lifetime = typeof exp == "number" && typeof iat == "number" && exp > iat ? (exp - iat) * 1000 : TOKEN_POLICY.defaultLifetimeMs;
+  return now + lifetime;
+}
+
+/** A JWT's claims, or none for a token that is not one. */
+function claimsOf(token: string): { exp?: unknown; iat?: unknown } {
   try {
-    const { exp } = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { exp?: unknown };
-    if (typeof exp == "number") return exp * 1000;
+    return (JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as object | null) ?? {};
   } catch {
-    // Not a JWT: the default lifetime applies.
+    return {};
   }
-  return now + TOKEN_POLICY.defaultLifetimeMs;
 }

@@ -4,7 +4,7 @@ import { ApiError, excerpt, GalaxiomError, ServerError, STATUS_ERRORS, type Oper
 import type { ApiClient } from "./client-types.js";
 import type { Redactor } from "../redact.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
-import { asGalaxiomError, send, settle, type Flight } from "./pipeline.js";
+import { asGalaxiomError, send, settle } from "./pipeline.js";
 
 type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; fetch?: unknown };
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -58,9 +58,9 @@ export function createApiClient<Paths extends {}>(
       // `fetch` and `method` before the call's init: in V8, adding a property after a spread (`{ ...init, fetch }`,
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
       // `method` makes openapi-fetch's spread a copy too.
-      const flight: Flight = {};
-      const result = request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight), method, ...rest });
-      const settled = settle(result, flight, options, operation, policy);
+      const settled = settle(options, operation, policy, (flight) =>
+        request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight), method, ...rest }),
+      );
       return unwrap
         ? settled.then(({ data, error, response }) => {
             const { status } = response;

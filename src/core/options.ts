@@ -1,6 +1,6 @@
 import { assertSecureTransport } from "../auth/security.js";
 import { GalaxiomError } from "../errors.js";
-import { Redactor } from "../redact.js";
+import { Redactor, secretHeaders } from "../redact.js";
 import { RETRY_DEFAULTS, type CallRetryOptions, type ResolvedRetry, type RetryOptions } from "../retry.js";
 import { systemClock, type Clock } from "./clock.js";
 import { readEnv } from "./env.js";
@@ -79,12 +79,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Resolves a client's options: `where` names the caller in errors (`createGalileoClient: …`), and the
- * redactor starts out knowing `secrets`.
+ * redactor keeps `secrets`, and the values of secret-looking `headers`, for the client's life.
  */
 export function resolveOptions(options: ClientOptions, baseUrl: string, secrets: unknown[], where: string): ResolvedOptions {
   checkBaseUrl(baseUrl, where);
-  const redactor = new Redactor();
-  secrets.forEach((secret) => redactor.remember(secret));
+  const redactor = new Redactor([...secrets, ...secretHeaders(options.headers)]);
   return {
     baseUrl,
     headers: options.headers,

@@ -7,13 +7,12 @@ import { redirected } from "./redirect.js";
 import { delay, startScope, type Scope } from "./timer.js";
 
 /**
- * What a call's pipeline leaves for the call to finish: the scope of the attempt whose response it returned,
- * still armed, so that its timer and the caller's signal bound the reading of the body too (openapi-fetch reads
- * it after the pipeline returns), and what its limit was, for the error.
+ * How a call's pipeline hands over the scope of the attempt whose response it returns: still armed, so that its
+ * timer and the caller's signal bound the reading of the body too, which openapi-fetch does after the pipeline
+ * returns. `limit` says what the timer was, for the error.
  */
 export interface Flight {
-  scope?: Scope;
-  limit?: string;
+  hold(scope: Scope, limit: string): void;
 }
 
 /** One call's context: what every attempt of it reads. */
@@ -58,8 +57,7 @@ export async function send(options: ResolvedOptions, authorize: Authorizer, temp
     const wait = response?.ok ? undefined : retryDelay(policy.retry, operation.method, outcome, attempt, asked, clock.random(), call.deadlineAt - now);
     if (wait === undefined) {
       if (!response) throw failed(call, result, attempt);
-      flight.scope = result.scope;
-      flight.limit = result.limit;
+      flight.hold(result.scope, result.limit);
       return response;
     }
     result.scope?.release();
@@ -151,19 +149,30 @@ function aborted({ options, operation, policy }: Pick<Call, "options" | "operati
 }
 
 /**
- * Ends a call once openapi-fetch has read the body: releases the last attempt's scope, and turns a body cut
- * short by it into the AbortError or TimeoutError it is.
+ * Runs a call, `start` being openapi-fetch's request with the pipeline as its fetch, and ends it once openapi-fetch
+ * has read the body, or when the scope handed over aborts, even if the body ignores the signal (a custom fetch's
+ * may): then the call rejects with the AbortError or TimeoutError it is. Every other failure becomes a GalaxiomError.
  */
-export function settle<T>(result: Promise<T>, flight: Flight, options: ResolvedOptions, operation: Operation, policy: CallPolicy): Promise<T> {
-  return result.then(
+export function settle<T>(options: ResolvedOptions, operation: Operation, policy: CallPolicy, start: (flight: Flight) => Promise<T>): Promise<T> {
+  let held: Scope | undefined;
+  let limit = "";
+  return new Promise<T>((resolve, reject) => {
+    start({
+      hold(scope, bound) {
+        held = scope;
+        limit = bound;
+        scope.aborted?.catch(reject);
+      },
+    }).then(resolve, reject);
+  }).then(
     (value) => {
-      flight.scope?.release();
+      held?.release();
       return value;
     },
     (failure: unknown) => {
-      flight.scope?.release();
+      held?.release();
       if (policy.signal?.aborted) throw aborted({ options, operation, policy });
-      if (flight.scope?.signal?.aborted) throw new TimeoutError(`${flight.limit} (the response body was still arriving)`, operation);
+      if (held?.signal?.aborted) throw new TimeoutError(`${limit} (the response body was still arriving)`, operation);
       throw asGalaxiomError(failure, operation, options.redactor);
     },
   );

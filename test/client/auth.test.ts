@@ -13,6 +13,8 @@ const token = (name: string, expiresInMs = 10 * MINUTE) => ({
   token_type: "bearer",
   expires_at: new Date(Date.now() + expiresInMs).toISOString(),
 });
+/** How many token exchanges (v2 token or v1 login) were sent. */
+const exchangesIn = (sent: { url: string }[]) => sent.filter((request) => /\/(v2\/token|v1\/login\/api_key)$/.test(request.url)).length;
 const bearers = (sent: { url: string; headers: Record<string, string> }[]) =>
   sent.map((request) => `${new URL(request.url).pathname} ${request.headers.authorization ?? request.headers["galileo-api-key"]}`);
 
@@ -44,6 +46,42 @@ describe("Galileo credentials, by mode", () => {
     await createGalileoClient({ accessToken: "jwt-fixed-0123456789", fetch }).apiKeys.create({ description: "ci" });
     expect(fetch.sent[0]!.headers.authorization).toBe("Bearer jwt-fixed-0123456789");
     expect(fetch.sent[0]!.headers["galileo-api-key"]).toBeUndefined();
+  });
+
+  it.each([
+    ["undefined", () => undefined],
+    ["an empty string", () => ""],
+    ["a number, asynchronously", async () => 42],
+  ])("an apiKey function returning %s: a GalaxiomError saying so, and nothing sent", async (_, apiKey) => {
+    const fetch = observedFetch();
+    const error = await createGalileoClient({ apiKey: apiKey as () => string, fetch }).auth.getToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GalaxiomError);
+    expect((error as Error).message).toMatch(/the apiKey function returned no key/);
+    expect(fetch.sent).toEqual([]);
+  });
+
+  it.each(["\n", "\r", "\r\n"])("refuses a key with a line break (%j), without quoting it: a string at creation, a function's per call", async (lineBreak) => {
+    const key = `gk-broken-0123${lineBreak}456789`;
+    const created = (() => {
+      try {
+        return createGalileoClient({ apiKey: key });
+      } catch (e) {
+        return e;
+      }
+    })();
+    const fetch = observedFetch();
+    const called = await createGalileoClient({ apiKey: async () => key, fetch }).auth.getToken().catch((e: unknown) => e);
+    for (const error of [created, called]) {
+      expect(error).toBeInstanceOf(GalaxiomError);
+      expect((error as Error).message).toMatch(/the API key (from the apiKey function )?contains a line break/);
+      expect(JSON.stringify(error) + (error as Error).stack).not.toContain("0123");
+    }
+    expect(fetch.sent).toEqual([]);
+  });
+
+  it("refuses an access token or an Axiom token with a line break at creation, without quoting it", () => {
+    expect(() => createGalileoClient({ accessToken: "jwt-broken-0123\n456789" })).toThrow(/^createGalileoClient: the access token contains a line break[^0-9]*$/);
+    expect(() => createAxiomClient({ token: "xaat-broken-0123\n456789" })).toThrow(/^createAxiomClient: the token contains a line break[^0-9]*$/);
   });
 
   it("refuses organization options without the v2 token exchange", () => {
@@ -214,6 +252,35 @@ describe("token exchange", () => {
     vi.setSystemTime(T0 + MINUTE - 1_000);
     await galileo.apiKeys.create({ description: "ci" });
     expect(fetch.sent[3]!.headers.authorization).toBe("Bearer jwt-b-0123456789");
+  });
+
+  it("a token stated to expire already (a clock hours ahead of the server's) is used for the default lifetime, not exchanged per call", async () => {
+    vi.useFakeTimers({ now: T0, toFake: ["Date", "setTimeout", "clearTimeout"] });
+    const stale = { ...token("a"), expires_at: new Date(T0 - 3 * 60 * MINUTE).toISOString() };
+    const fetch = observedFetch((request) => json(200, request.url.endsWith("/v2/token") ? stale : created));
+    const galileo = createGalileoClient({ apiKey: KEY, tokenExchange: "v2-token", fetch });
+
+    for (let call = 0; call < 5; call++) await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(1);
+    vi.setSystemTime(T0 + TOKEN_POLICY.defaultLifetimeMs - TOKEN_POLICY.skewMs + 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(2);
+  });
+
+  it("a JWT stated to expire already is used for the lifetime it states (exp - iat), from now", async () => {
+    vi.useFakeTimers({ now: T0, toFake: ["Date", "setTimeout", "clearTimeout"] });
+    const issued = T0 / 1000 - 3 * 3600;
+    const login = json(200, { access_token: jwt({ sub: "a", iat: issued, exp: issued + 300 }), token_type: "bearer" });
+    const fetch = observedFetch(login, json(200, created), json(200, created), () => json(200, { access_token: "opaque-0123456789" }), json(200, created));
+    const galileo = createGalileoClient({ apiKey: KEY, tokenExchange: "v1-login", fetch });
+
+    await galileo.apiKeys.create({ description: "ci" });
+    vi.setSystemTime(T0 + 5 * MINUTE - TOKEN_POLICY.refreshAheadMs - 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(1);
+    vi.setSystemTime(T0 + 5 * MINUTE - TOKEN_POLICY.skewMs + 1);
+    await galileo.apiKeys.create({ description: "ci" });
+    expect(exchangesIn(fetch.sent)).toBe(2);
   });
 
   it("an exchange answer without an access_token is a clean error, not a crash", async () => {

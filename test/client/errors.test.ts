@@ -70,6 +70,13 @@ describe("the error family", () => {
     expect((await errorFor(json(500, {}, { "x-axiom-trace-id": "trace-7" }))).requestId).toBe("trace-7");
   });
 
+  it("masks a secret in the request id, wherever the id is shown", async () => {
+    const error = await errorFor(json(404, { message: "no such project" }, { "x-request-id": `rid-${KEY}` }));
+    expect(error.requestId).toBe("rid-[REDACTED]");
+    expect(error.headers["x-request-id"]).toBe("rid-[REDACTED]");
+    expect([error.message, JSON.stringify(error), inspect(error, { showHidden: true })].join("\n")).not.toContain(KEY);
+  });
+
   it("keeps the response headers, masking secret-looking ones", async () => {
     const error = await errorFor(json(403, {}, { "set-cookie": "session=abc123456789", "x-ratelimit-remaining": "0" }));
     expect(error.headers).toMatchObject({ "set-cookie": "[REDACTED]", "x-ratelimit-remaining": "0" });

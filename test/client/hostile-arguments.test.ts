@@ -46,12 +46,16 @@ describe("a baseUrl is checked at creation, and never quoted", () => {
 });
 
 describe("values the runtime refuses as headers", () => {
-  it("a bearer token with a line break: a GalaxiomError that does not quote it", async () => {
-    const accessToken = `${KEY}\r\nx-injected: 1`;
-    const error = await createGalileoClient({ accessToken, fetch: observedFetch() }).auth.getToken().catch((e: unknown) => e);
+  it("a token from the exchange with a line break: a GalaxiomError that does not quote it", async () => {
+    const token = "exchanged-0123456789\r\nx-injected: 1";
+    const fetch = observedFetch(json(200, { access_token: token, expires_at: "2099-01-01T00:00:00Z" }));
+    const error = await createGalileoClient({ apiKey: KEY, tokenExchange: "v2-token", fetch })
+      .apiKeys.create({ description: "ci" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GalaxiomError);
-    expect((error as Error).message).toBe("GET /v2/token: the bearer credential is not a valid header value (a line break or control character?)");
-    expect(JSON.stringify(error) + String(error)).not.toContain(KEY);
+    expect((error as Error).message).toBe("POST /v2/users/api_keys: the bearer credential is not a valid header value (a line break or control character?)");
+    expect(JSON.stringify(error) + String(error)).not.toContain("exchanged-0123456789");
+    expect(fetch.sent).toHaveLength(1);
   });
 
   it("a call's own header with a line break: a GalaxiomError", async () => {

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createAxiomClient, createGalileoClient, type GalileoClient } from "../../src/index.js";
+import { AbortError, createAxiomClient, createGalileoClient, type ApiKey, type GalileoClient } from "../../src/index.js";
+import { Redactor } from "../../src/redact.js";
 import { json, observedFetch, type Reply } from "../helpers/fetch.js";
 import { recordingLogger } from "../helpers/logger.js";
 import { useNock } from "../helpers/nock.js";
@@ -13,7 +14,19 @@ const PASSWORD = "sweep-password-0123456789";
 const ACCESS_TOKEN = "sweep-access-token-0123456789";
 const EXCHANGED = ["sweep-exchanged-one-0123456789", "sweep-exchanged-two-0123456789"];
 const AXIOM_TOKEN = "xaat-sweep-0123456789";
-const SECRETS = [KEY, PASSWORD, ACCESS_TOKEN, ...EXCHANGED, AXIOM_TOKEN, btoa(`ada:${PASSWORD}`)];
+// A key with characters that URL-encoding and base64 change, and a secret in a custom header.
+const ODD_KEY = "gk/sweep+odd=key 0123456789?&ü";
+const CUSTOM_AUTH = "sweep-custom-auth-0123456789";
+/** Never given to a client as a credential: only URLs and a redirect carry it. */
+const IN_URL = "sweep-in-url-0123456789";
+// The tokens the renewal scenario is handed, as it gets them.
+const renewed: string[] = [];
+const SECRETS = [KEY, PASSWORD, ACCESS_TOKEN, ...EXCHANGED, AXIOM_TOKEN, btoa(`ada:${PASSWORD}`), ODD_KEY, CUSTOM_AUTH, IN_URL];
+
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+const base64url = (text: string) => Buffer.from(text).toString("base64url");
+/** A secret as it may be echoed: as is, URL-encoded, base64 and base64url. */
+const formsOf = (secret: string) => [secret, encodeURIComponent(secret), base64(secret).replace(/=+$/, ""), base64url(secret)];
 
 const echo = (...secrets: string[]) => ({ detail: [{ loc: ["body", "api_key"], msg: `invalid: ${secrets.join(" ")}`, type: "value_error", input: secrets[0] }] });
 const exchanged = (index: number) => json(200, { access_token: EXCHANGED[index], token_type: "bearer", expires_at: "2099-01-01T00:00:00Z" });
@@ -45,8 +58,35 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
     abortWithData.abort({ why: `navigated away from ${KEY}`, apiKey: KEY });
     return galileo({ apiKey: KEY }, logger).auth.getToken({}, { signal: abortWithData.signal });
   },
+  // Each call is refused and renews its token; then a call with the token at hand is answered with the key echoed.
+  "31 token renewals, then the key echoed": async (logger) => {
+    const galileo = renewingClient(logger);
+    for (let call = 0; call < 31; call++) await galileo.apiKeys.create({ description: "ci" }).catch(() => undefined);
+    return galileo.apiKeys.create({ description: "echo" });
+  },
+  "a key echoed URL-encoded, base64 and base64url": (logger) =>
+    galileo({ apiKey: ODD_KEY }, logger, json(400, { message: `${encodeURIComponent(ODD_KEY)} ${base64(ODD_KEY)} ${base64url(ODD_KEY)}` })).auth.getToken(),
+  "a secret-looking custom header echoed": (logger) =>
+    galileo({ apiKey: KEY, headers: { "X-Custom-Auth": CUSTOM_AUTH } }, logger, json(400, { message: `bad X-Custom-Auth ${CUSTOM_AUTH}` })).auth.getToken(),
+  "a request id holding the key": (logger) => galileo({ apiKey: KEY }, logger, json(404, {}, { "x-request-id": `rid-${KEY}` })).auth.getToken(),
+  "an abort with no reason (a DOMException)": (logger) => {
+    const controller = new AbortController();
+    controller.abort();
+    return galileo({ apiKey: KEY }, logger).auth.getToken({}, { signal: controller.signal });
+  },
+  "an AbortSignal.timeout() while the server hangs": (logger) =>
+    galileo({ apiKey: KEY }, logger, "hang").auth.getToken({}, { signal: AbortSignal.timeout(5), retry: false }),
+  "a fetch failing with a DOMException holding the key": (logger) =>
+    galileo({ apiKey: KEY }, logger, new DOMException(`no route for ${KEY}`, "NetworkError")).auth.getToken({}, { retry: false }),
   "a success that is not JSON, holding the key": (logger) =>
     galileo({ apiKey: KEY }, logger, new Response(`key=${KEY}`, { headers: { "content-type": "text/plain" } })).auth.getToken(),
+  "a redirect to another origin, the key and a secret in its Location": (logger) =>
+    galileo({ apiKey: KEY }, logger, new Response(null, { status: 307, headers: { location: `https://elsewhere.example/?key=${KEY}&sig=${IN_URL}` } })).auth.getToken(),
+  "a call's own baseUrl with credentials in it": (logger) =>
+    galileo({ apiKey: KEY }, logger).GET("/v2/token", { baseUrl: `https://ada:${IN_URL}@api.galileo.ai` }),
+  "a body that stalls, after headers echoing the key": (logger) =>
+    galileo({ apiKey: KEY, timeout: 20 }, logger, () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(`{"k": "${KEY}`)) }), { headers: { "x-request-id": KEY } }))
+      .auth.getToken({}, { retry: false }),
   "an Axiom token refused, through nock's own no-match error": async (logger) => {
     nock("https://api.axiom.co").get("/v2/tokens/other").reply(200, {});
     const axiom = createAxiomClient({ token: AXIOM_TOKEN, orgId: "acme", logger, retry: false });
@@ -58,8 +98,24 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
   },
 };
 
-function galileo(auth: object, logger: ReturnType<typeof recordingLogger>, ...replies: Reply[]): GalileoClient {
-  return createGalileoClient({ ...(auth as { apiKey: string }), logger, fetch: observedFetch(...replies), clock: { random: () => 0 } });
+/**
+ * A client exchanging its key for tokens, each one new: a create described "echo" is refused with the key and the
+ * newest token echoed, any other create is refused with a 401, which renews the token.
+ */
+function renewingClient(logger: ReturnType<typeof recordingLogger>, apiKey: ApiKey = KEY): GalileoClient {
+  const fetch = observedFetch((request) => {
+    if (request.url.endsWith("/v2/token")) {
+      renewed.push(`sweep-renewed-${renewed.length}-0123456789`);
+      return json(200, { access_token: renewed.at(-1), token_type: "bearer", expires_at: "2099-01-01T00:00:00Z" });
+    }
+    return fetch.sent.at(-1)!.body?.includes("echo") ? json(400, echo(KEY, renewed.at(-1)!)) : json(401, {});
+  });
+  return galileo({ apiKey, tokenExchange: "v2-token", fetch }, logger);
+}
+
+/** A client with `options` (credentials, and any other), the logger, and `replies`; retries without waiting. */
+function galileo(options: object, logger: ReturnType<typeof recordingLogger>, ...replies: Reply[]): GalileoClient {
+  return createGalileoClient({ fetch: observedFetch(...replies), ...(options as { apiKey: string }), logger, clock: { random: () => 0 } });
 }
 
 /** Every way an error is likely to be shown: message, stack, JSON, util.inspect (which walks `cause`). */
@@ -75,7 +131,7 @@ describe("the redaction sweep", () => {
       (e: unknown) => e,
     );
     const output = [...renderings(error), JSON.stringify(logger.lines), inspect(logger.lines, { depth: 10 })].join("\n");
-    for (const secret of SECRETS) expect(output).not.toContain(secret);
+    for (const form of [...SECRETS, ...renewed].flatMap(formsOf)) expect(output).not.toContain(form);
     expect(output).toMatch(/GET|POST/);
   });
 
@@ -86,6 +142,48 @@ describe("the redaction sweep", () => {
       body: { detail: [{ msg: "invalid: [REDACTED]", input: "[REDACTED]" }] },
       headers: { "x-echo": "[REDACTED]", "set-cookie": "[REDACTED]" },
     });
+  });
+});
+
+describe("the registry", () => {
+  it("keeps configured secrets for good, and the 16 newest rotating ones", () => {
+    const redactor = new Redactor(["configured-0123456789"]);
+    const rotating = Array.from({ length: 17 }, (_, index) => `rotating-${index}-0123456789`);
+    rotating.forEach((secret) => redactor.remember(secret));
+    expect(redactor.text(`configured-0123456789 ${rotating.join(" ")}`)).toBe(`[REDACTED] ${rotating[0]}${" [REDACTED]".repeat(16)}`);
+  });
+
+  it("keeps a rotating secret that is remembered again, as one still in use is", () => {
+    const redactor = new Redactor();
+    redactor.remember("in-use-0123456789");
+    for (let index = 0; index < 40; index++) {
+      redactor.remember(`rotating-${index}-0123456789`);
+      redactor.remember("in-use-0123456789");
+    }
+    expect(redactor.text("in-use-0123456789")).toBe("[REDACTED]");
+  });
+
+  it("matches every form of a secret, and leaves very short values alone", () => {
+    const redactor = new Redactor([ODD_KEY, "short"]);
+    expect(redactor.text(formsOf(ODD_KEY).join(" "))).toBe("[REDACTED] [REDACTED] [REDACTED] [REDACTED]");
+    expect(redactor.text(`${base64(ODD_KEY)}|short`)).toMatch(/^\[REDACTED\]=*\|short$/);
+  });
+
+  it("masks values under secret-looking names, `auth` among them as a word of its own", () => {
+    const masked = new Redactor().value({ "X-Custom-Auth": "a", auth_header: "b", author: "ada", "www-authenticate": "Bearer" });
+    expect(masked).toEqual({ "X-Custom-Auth": "[REDACTED]", auth_header: "[REDACTED]", author: "ada", "www-authenticate": "Bearer" });
+  });
+
+  it.each([
+    ["a configured key", KEY],
+    ["a key from a function", () => KEY],
+  ])("masks %s after any number of token renewals", async (_, apiKey) => {
+    const galileo = renewingClient(recordingLogger(), apiKey);
+    for (let call = 0; call < 40; call++) {
+      await galileo.apiKeys.create({ description: "ci" }).catch(() => undefined);
+      const error = await galileo.apiKeys.create({ description: "echo" }).catch((e: unknown) => e);
+      expect(renderings(error).join("\n"), `after ${call + 1} renewals`).not.toContain(KEY);
+    }
   });
 });
 
@@ -106,5 +204,28 @@ describe("a cause", () => {
     expect(errors[1]!.cause).toMatchObject({ message: "boom [REDACTED]", code: "E_BOOM", socket: { remotePort: 443 } });
     expect(errors[1]!.cause).not.toHaveProperty("request");
     expect(inspect(errors[1], { depth: 10, showHidden: true })).not.toContain(KEY);
+  });
+
+  it("that is a DOMException is a real one, redacted, so that printing it works", async () => {
+    const fetch = observedFetch(new DOMException(`no route for ${KEY}`, "NetworkError"));
+    const error = (await createGalileoClient({ apiKey: KEY, fetch, retry: false }).auth.getToken().catch((e: unknown) => e)) as Error;
+    expect(error.cause).toBeInstanceOf(DOMException);
+    expect(error.cause).toMatchObject({ name: "NetworkError", message: "no route for [REDACTED]", code: 19 });
+    expect(String(error.cause)).toBe("NetworkError: no route for [REDACTED]");
+    expect(inspect(error)).toContain("no route for [REDACTED]");
+  });
+
+  it.each([
+    ["an abort with no reason", () => AbortSignal.abort(), "AbortError"],
+    ["AbortSignal.timeout()", () => AbortSignal.timeout(5), "TimeoutError"],
+  ])("of an AbortError from %s prints with inspect, String and JSON", async (_, signal, name) => {
+    const galileo = createGalileoClient({ apiKey: KEY, fetch: observedFetch("hang"), retry: false });
+    const error = (await galileo.auth.getToken({}, { signal: signal() }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.cause).toBeInstanceOf(DOMException);
+    expect((error.cause as DOMException).name).toBe(name);
+    expect(String(error.cause)).toMatch(new RegExp(`^${name}: `));
+    expect(inspect(error, { depth: 10, showHidden: true })).toContain(name);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "AbortError" });
   });
 });
