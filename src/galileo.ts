@@ -98,6 +98,7 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
     authHelper<GalileoSchemas["GetTokenResponse"]>(GET_TOKEN, { ...call, params: { query } });
   const loginWith = async (api_key: string | undefined, call?: CallOptions) => {
     if (!api_key) throw new GalaxiomError("no API key: pass one, or create the client with one", LOGIN);
+    // The one credential that travels in a body rather than a header the authorizer sets.
     redactor.remember(api_key);
     return authHelper<GalileoSchemas["Token"]>(LOGIN, { ...call, body: { api_key } });
   };
@@ -109,7 +110,6 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
         await loginWith(await key!(), { retry: { idempotent: true } })
       : await getToken({ organization_id, organization_slug })) ?? {}) as { access_token?: unknown; expires_at?: unknown };
     if (typeof token != "string" || !token) throw new GalaxiomError("the response has no access_token", login ? LOGIN : GET_TOKEN);
-    redactor.remember(token);
     return [token, tokenExpiry(token, clock.now(), expires_at)];
   };
 

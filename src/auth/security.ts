@@ -58,6 +58,9 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
   const prefix = kind == "bearer" ? "Bearer " : kind == "basic" ? "Basic " : "";
 
   const attach = (request: Request, value: string): Renew | undefined => {
+    // Every credential a header carries is known to the redactor before it goes anywhere: tokens, keys a
+    // function returns. Configured ones are known from the start.
+    redactor.remember(value);
     try {
       for (const name of names!) request.headers.set(name, prefix + value);
       for (const name in headers) request.headers.set(name, headers[name]!);
@@ -65,7 +68,6 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
       // The runtime's message quotes the value.
       throw new GalaxiomError(`the ${kind} credential is not a valid header value (a line break or control character?)`, operation);
     }
-    redactor.remember(value);
     return secret.invalidate && (() => secret.invalidate!(value));
   };
 
