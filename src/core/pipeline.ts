@@ -85,7 +85,7 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
   const limit = byTimeout ? `no response within the ${policy.timeout} ms timeout` : `the ${policy.deadline} ms deadline passed`;
   const scope = startScope(clock, byTimeout ? policy.timeout! : msLeft, policy.signal);
   const progress: Progress = { sent: false, renew: undefined };
-  const sending = sendFollowing(call, scope.signal, progress);
+  const sending = sendFollowing(call, scope.init, progress);
   try {
     const response = await (scope.aborted ? Promise.race([sending, scope.aborted]) : sending);
     if (options.logger) {
@@ -112,14 +112,14 @@ interface Progress {
 }
 
 /** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
-async function sendFollowing({ options, authorize, template, operation }: Call, signal: AbortSignal | undefined, progress: Progress): Promise<Response> {
+async function sendFollowing({ options, authorize, template, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
   let request = template.body ? template.clone() : template;
   for (let hops = 0; ; hops++) {
     // Every hop: no request travels over plain http:// but to this machine.
     assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
     progress.renew = await authorize(request);
     progress.sent = true;
-    const response = await options.fetch(request, { signal, redirect: "manual" });
+    const response = await options.fetch(request, init);
     const next = redirected(request.url, template, response, hops, operation);
     if (!next) return response;
     discard(response);
@@ -172,7 +172,7 @@ export function settle<T>(options: ResolvedOptions, operation: Operation, policy
     (failure: unknown) => {
       held?.release();
       if (policy.signal?.aborted) throw aborted({ options, operation, policy });
-      if (held?.signal?.aborted) throw new TimeoutError(`${limit} (the response body was still arriving)`, operation);
+      if (held?.isAborted()) throw new TimeoutError(`${limit} (the response body was still arriving)`, operation);
       throw asGalaxiomError(failure, operation, options.redactor);
     },
   );

@@ -34,33 +34,49 @@ export function delay(clock: Clock, ms: number, signal: AbortSignal | undefined)
 
 /** An attempt's signal, which aborts when its time is up or the caller aborts, until released. */
 export interface Scope {
-  signal: AbortSignal | undefined;
+  /** What the attempt's fetch gets: the signal, and manual redirects (the pipeline follows them). */
+  init: RequestInit;
   /** Rejects with the signal's reason when it aborts, so that a race ends even if what was given the signal ignores it. */
   aborted: Promise<never> | undefined;
+  /** Whether the scope aborted (its time ran out, or the caller aborted). */
+  isAborted(): boolean;
   /** Stops the timer and stops listening to the caller: the scope will not abort any more. */
   release(): void;
 }
 
-const UNBOUNDED: Scope = { signal: undefined, aborted: undefined, release: () => undefined };
-
 /**
  * A scope that aborts when `ms` pass (with a `TimeoutError` DOMException, as `AbortSignal.timeout()` does) or
  * when `caller` aborts (with its reason). Built from an AbortController rather than `AbortSignal.any`, which
- * older browsers lack; none at all when there is neither a time limit nor a caller's signal.
+ * older browsers lack; none at all when there is neither a time limit nor a caller's signal. The signal is
+ * made when first read: making one costs more than all the rest of an attempt's bookkeeping, and a fetch that
+ * never reads it (a stub) never needs it. A getter of the init's own, so that a copy (`{ ...init }`) carries it.
  */
 export function startScope(clock: Clock, ms: number, caller: AbortSignal | undefined): Scope {
-  if (ms == Infinity && !caller) return UNBOUNDED;
+  if (ms == Infinity && !caller) return { init: { redirect: "manual" }, aborted: undefined, isAborted: () => false, release: () => undefined };
   const controller = new AbortController();
-  const { signal } = controller;
-  const onAbort = () => controller.abort(caller!.reason);
-  const cancel = startTimer(clock, ms, () => controller.abort(new DOMException(`no response within ${ms} ms`, "TimeoutError")));
-  caller?.addEventListener("abort", onAbort, { once: true });
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  let aborted = false;
+  let rejectAborted: (reason: unknown) => void;
+  const abortedPromise = new Promise<never>((_, reject) => (rejectAborted = reject));
   // Nobody may be racing it when it aborts, after the response was handed over.
-  aborted.catch(() => undefined);
+  abortedPromise.catch(() => undefined);
+  // Both ways to abort reject the promise themselves: listening to the signal for it would cost more than the rest.
+  const abort = (reason: unknown) => {
+    aborted = true;
+    controller.abort(reason);
+    rejectAborted(reason);
+  };
+  const onAbort = () => abort(caller!.reason);
+  const cancel = startTimer(clock, ms, () => abort(new DOMException(`no response within ${ms} ms`, "TimeoutError")));
+  caller?.addEventListener("abort", onAbort, { once: true });
   return {
-    signal,
-    aborted,
+    init: {
+      redirect: "manual",
+      get signal() {
+        return controller.signal;
+      },
+    },
+    aborted: abortedPromise,
+    isAborted: () => aborted,
     release() {
       cancel();
       caller?.removeEventListener("abort", onAbort);
