@@ -1,0 +1,47 @@
+import path from "node:path";
+import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
+import { inspectDocument } from "./document-bounds.js";
+import { download, type DownloadLimits } from "./download.js";
+import { checkRefs, isUrl, targetRefusal, type RefPolicy } from "./ref-policy.js";
+import { SpecError } from "./spec-error.js";
+
+export interface RemoteAccess {
+  fetch: typeof globalThis.fetch;
+  limits: DownloadLimits;
+}
+
+/**
+ * The resolver Redocly reads every referenced document through, enforcing the ref policy a second time: whatever
+ * reference the walk before bundling might miss, no document outside the policy is read. Each document read is
+ * bounded (aliases, depth) and has its own references checked before Redocly walks it, so a refusal deep in a
+ * chain of files still names the file and pointer. A refusal becomes a Redocly problem at the `$ref` that led to it.
+ */
+export class ConfinedResolver extends BaseResolver {
+  constructor(
+    private readonly policy: RefPolicy,
+    private readonly remote: RemoteAccess,
+  ) {
+    super();
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    const reason = targetRefusal(this.policy, absoluteRef);
+    if (reason) throw new SpecError(`reading ${absoluteRef} refused: ${reason}`, { file: shown(absoluteRef) });
+    if (!isUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
+    const { text, contentType } = await download(absoluteRef, this.remote.fetch, this.remote.limits);
+    return new Source(absoluteRef, text, contentType);
+  }
+
+  override parseDocument(source: Source, isRoot?: boolean): Document {
+    const document = super.parseDocument(source, isRoot);
+    if (typeof document.parsed === "object" && document.parsed !== null) {
+      const file = shown(source.absoluteRef);
+      checkRefs(inspectDocument(document.parsed, { file, characters: source.body.length }), this.policy, source.absoluteRef, file);
+    }
+    return document;
+  }
+}
+
+function shown(absoluteRef: string): string {
+  return isUrl(absoluteRef) ? absoluteRef : path.relative(process.cwd(), absoluteRef);
+}
