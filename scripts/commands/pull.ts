@@ -5,7 +5,7 @@ import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { selectOperations } from "../generate/select.js";
-import { replaceFile } from "../lib/atomic.js";
+import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
 import { EXIT, UsageError, type Command } from "../lib/io.js";
 import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
@@ -57,6 +57,8 @@ export const run: Command = async (argv, io) => {
   const format = values.format as Format;
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
   const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
+  // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
+  for (const line of await recoverFiles(values.specs)) io.stderr(`${line}\n`);
   const config = await loadSpecsConfig(values.specs);
   const all = config.apis.flatMap((api) => api.sources);
   const targets = positionals.length === 0 ? all : positionals.map((name) => {
@@ -87,13 +89,16 @@ export const run: Command = async (argv, io) => {
   const record = path.join(values.specs, "SOURCES.md");
   let sources = await readFile(record, "utf8").catch(() => "| file | source | vendored | sha256 |\n|---|---|---|---|\n");
   const today = new Date().toISOString().slice(0, 10);
+  const replacements = new Map<string, string>();
   for (const { source, from, text } of changed) {
-    await replaceFile(source.file, text);
+    replacements.set(source.file, text);
     const file = path.relative(path.resolve(values.specs), source.file);
     sources = writeRow(sources, { file, source: from, vendored: today, sha256: sha256(text) });
-    io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
   }
-  await replaceFile(record, sources);
+  replacements.set(path.resolve(record), sources);
+  // The vendored files and their records change together: a kill midway is completed by the next run.
+  await replaceFiles(path.resolve(values.specs), replacements);
+  for (const { source } of changed) io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
   io.stdout("now run `npm run generate` to regenerate the types\n");
   return EXIT.ok;
 };

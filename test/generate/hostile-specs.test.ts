@@ -1,26 +1,21 @@
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/main.js";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { recordingIo } from "../helpers/io.js";
+import { copyOfRepo } from "../helpers/workspace.js";
 import { deeplyNestedJson, laughs, localServer } from "../helpers/hostile.js";
 
 // A vendored spec is hostile input: nothing it references outside specs/ may reach generated/, and nothing in
 // it may make generate run away. generated/ is left as it was on every refusal.
-const repo = path.resolve(import.meta.dirname, "../..");
 const SECRET = "SECRET-NEXT-TO-SPECS";
 let work: string;
 let specs: string;
 let out: string;
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "galaxiom-hostile-"));
-  specs = path.join(work, "specs");
-  out = path.join(work, "generated");
-  await cp(path.join(repo, "specs"), specs, { recursive: true });
-  await cp(path.join(repo, "generated"), out, { recursive: true });
+  ({ work, specs, out } = await copyOfRepo("galaxiom-hostile-"));
   await writeFile(path.join(work, "secret.yaml"), `type: string\nenum: [${SECRET}]\n`);
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
