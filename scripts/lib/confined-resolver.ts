@@ -1,9 +1,9 @@
 import path from "node:path";
 import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
-import { inspectDocument } from "./document-bounds.js";
 import { download, type DownloadLimits } from "./download.js";
-import { checkRefs, isUrl, targetRefusal, type RefPolicy } from "./ref-policy.js";
+import { isUrl, targetRefusal, type RefPolicy } from "./ref-policy.js";
 import { SpecError } from "./spec-error.js";
+import { vetDocument } from "./vet-document.js";
 
 export interface RemoteAccess {
   fetch: typeof globalThis.fetch;
@@ -35,8 +35,7 @@ export class ConfinedResolver extends BaseResolver {
   override parseDocument(source: Source, isRoot?: boolean): Document {
     const document = super.parseDocument(source, isRoot);
     if (typeof document.parsed === "object" && document.parsed !== null) {
-      const file = shown(source.absoluteRef);
-      checkRefs(inspectDocument(document.parsed, { file, characters: source.body.length }), this.policy, source.absoluteRef, file);
+      vetDocument(document.parsed, { file: shown(source.absoluteRef), base: source.absoluteRef, characters: source.body.length }, this.policy);
     }
     return document;
   }

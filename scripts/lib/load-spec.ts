@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config, NormalizedProblem } from "@redocly/openapi-core";
-import { inspectDocument } from "./document-bounds.js";
 import { DEFAULT_LIMITS, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { problemToSpecError } from "./redocly-problem.js";
-import { checkRefs, defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
+import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
 import { SpecError } from "./spec-error.js";
+import { vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
 export interface OpenAPIDocument {
@@ -57,24 +57,25 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
  * Before anything walks the document recursively, it is checked for depth, alias expansion and the ref policy.
  */
 export async function loadSpecFromString(source: string, file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
+  const policy: RefPolicy = {
+    folder: options.folder === undefined ? defaultFolder(file) : realFolder(options.folder),
+    remoteOrigins: options.remoteOrigins ?? [],
+  };
+  const where = { file, base: absoluteRef, characters: source.length };
   const selfContained = parseSelfContainedJson(source);
   if (selfContained) {
-    inspectDocument(selfContained, { file, characters: source.length });
+    vetDocument(selfContained, where, policy);
     return { file, document: selfContained };
   }
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
   const { bundle, createConfig, makeDocumentFromString } = await import("@redocly/openapi-core");
   const { ConfinedResolver } = await import("./confined-resolver.js");
   const config = await (noRules ??= createConfig({}));
-  const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
-  const policy: RefPolicy = {
-    folder: options.folder === undefined ? defaultFolder(file) : realFolder(options.folder),
-    remoteOrigins: options.remoteOrigins ?? [],
-  };
   const externalRefResolver = new ConfinedResolver(policy, { fetch: options.fetch ?? globalThis.fetch, limits: options.limits ?? DEFAULT_LIMITS });
   const result = await (async () => {
     const doc = makeDocumentFromString(source, absoluteRef);
-    if (isObject(doc.parsed)) checkRefs(inspectDocument(doc.parsed, { file, characters: source.length }), policy, absoluteRef, file);
+    if (isObject(doc.parsed)) vetDocument(doc.parsed, where, policy);
     return bundle({ doc, config, externalRefResolver });
   })().catch((error: unknown) => {
     throw toSpecError(error, file);

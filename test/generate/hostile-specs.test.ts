@@ -98,4 +98,12 @@ describe("generate bounds what a vendor document can cost", () => {
     expect(err).toMatch(/v2-tokens\.yaml #\/components\/schemas\/Deep(\/properties\/a){498}\/properties: nested more than 1000 levels deep/);
     expect(err).not.toContain("call stack");
   });
+
+  it("refuses $refs that only lead to each other, naming the pointer (not Redocly's bare \"circular pointer\")", async () => {
+    const text = await readFile(tokens(), "utf8");
+    await writeFile(tokens(), text.replace(/\n  schemas:\n/, "\n  schemas:\n    LoopA: {$ref: '#/components/schemas/LoopB'}\n    LoopB: {$ref: '#/components/schemas/LoopA'}\n"));
+    const { code, err } = await generate();
+    expect(code).toBe(2);
+    expect(err).toContain("v2-tokens.yaml #/components/schemas/LoopA/$ref: $ref cycle: #/components/schemas/LoopA → #/components/schemas/LoopB → #/components/schemas/LoopA");
+  });
 });

@@ -1,0 +1,13 @@
+import { inspectDocument } from "./document-bounds.js";
+import { checkRefCycles } from "./ref-cycles.js";
+import { checkRefs, type RefPolicy } from "./ref-policy.js";
+
+/**
+ * Everything checked about a parsed document before any tool walks it recursively: its size and depth, where
+ * its references lead, and reference cycles. `base` (an absolute path or URL) anchors relative references.
+ */
+export function vetDocument(parsed: unknown, where: { file: string; base: string; characters: number }, policy: RefPolicy): void {
+  const sites = inspectDocument(parsed, where);
+  checkRefs(sites, policy, where.base, where.file);
+  checkRefCycles(parsed, sites, where.file);
+}
