@@ -1,8 +1,11 @@
 import { isObject, toPointer } from "./json-pointer.js";
 import { SpecError } from "./spec-error.js";
 
-/** Far deeper than any real description (vendor schemas nest a few dozen levels), far shallower than the stack. */
-export const MAX_DEPTH = 1000;
+/**
+ * Far deeper than any real description (vendor documents nest a few dozen levels), and half the depth at which
+ * Redocly's bundler overflows the stack (~1,000 levels, ~490 nested schemas, when it applies an overlay).
+ */
+export const MAX_DEPTH = 500;
 
 /**
  * YAML aliases let one node appear in many places, and every tool that walks the document (the bundler, the

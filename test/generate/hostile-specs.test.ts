@@ -1,6 +1,8 @@
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseYaml } from "@redocly/openapi-core";
+import { MAX_DEPTH } from "../../scripts/lib/document-bounds.js";
 import { main } from "../../scripts/main.js";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { recordingIo } from "../helpers/io.js";
@@ -95,8 +97,19 @@ describe("generate bounds what a vendor document can cost", () => {
     await writeFile(tokens(), deeplyNestedJson(5000));
     const { code, err } = await generate();
     expect(code).toBe(2);
-    expect(err).toMatch(/v2-tokens\.yaml #\/components\/schemas\/Deep(\/properties\/a){498}\/properties: nested more than 1000 levels deep/);
+    expect(err).toMatch(/v2-tokens\.yaml #\/components\/schemas\/Deep(\/properties\/a){248}\/properties: nested more than 500 levels deep/);
     expect(err).not.toContain("call stack");
+  });
+
+  it("still generates a schema nested just under the limit, without overflowing the stack anywhere", async () => {
+    const document = parseYaml(await readFile(tokens(), "utf8")) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    let deep: unknown = { type: "string" };
+    for (let level = 0; level < (MAX_DEPTH - 10) / 2; level++) deep = { type: "object", properties: { a: deep } };
+    Object.values(document.components.schemas)[0]!.properties.deep = deep;
+    await writeFile(tokens(), JSON.stringify(document));
+    const { code, err } = await generate();
+    expect(err).not.toMatch(/refused|call stack/);
+    expect(code).toBe(0);
   });
 
   it("refuses $refs that only lead to each other, naming the pointer (not Redocly's bare \"circular pointer\")", async () => {
