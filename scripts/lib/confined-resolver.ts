@@ -1,8 +1,8 @@
-import path from "node:path";
 import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
 import { download, type DownloadLimits } from "./download.js";
+import type { Documents } from "./ref-cycles.js";
 import { isUrl, targetRefusal, type RefPolicy } from "./ref-policy.js";
-import { SpecError } from "./spec-error.js";
+import { shown, SpecError } from "./spec-error.js";
 import { vetDocument } from "./vet-document.js";
 
 export interface RemoteAccess {
@@ -17,6 +17,9 @@ export interface RemoteAccess {
  * chain of files still names the file and pointer. A refusal becomes a Redocly problem at the `$ref` that led to it.
  */
 export class ConfinedResolver extends BaseResolver {
+  /** Every document read, with its references, by absolute path or URL. */
+  readonly vetted: Documents = new Map();
+
   constructor(
     private readonly policy: RefPolicy,
     private readonly remote: RemoteAccess,
@@ -35,12 +38,9 @@ export class ConfinedResolver extends BaseResolver {
   override parseDocument(source: Source, isRoot?: boolean): Document {
     const document = super.parseDocument(source, isRoot);
     if (typeof document.parsed === "object" && document.parsed !== null) {
-      vetDocument(document.parsed, { file: shown(source.absoluteRef), base: source.absoluteRef, characters: source.body.length }, this.policy);
+      const sites = vetDocument(document.parsed, { file: shown(source.absoluteRef), base: source.absoluteRef, characters: source.body.length }, this.policy);
+      this.vetted.set(source.absoluteRef, { parsed: document.parsed, sites });
     }
     return document;
   }
-}
-
-function shown(absoluteRef: string): string {
-  return isUrl(absoluteRef) ? absoluteRef : path.relative(process.cwd(), absoluteRef);
 }

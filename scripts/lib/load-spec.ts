@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Config, NormalizedProblem } from "@redocly/openapi-core";
+import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
 import { DEFAULT_LIMITS, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { problemToSpecError } from "./redocly-problem.js";
+import { checkRefCycles } from "./ref-cycles.js";
 import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
-import { SpecError } from "./spec-error.js";
+import { shown, SpecError } from "./spec-error.js";
 import { vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
@@ -73,11 +74,16 @@ export async function loadSpecFromString(source: string, file: string, options: 
   const { ConfinedResolver } = await import("./confined-resolver.js");
   const config = await (noRules ??= createConfig({}));
   const externalRefResolver = new ConfinedResolver(policy, { fetch: options.fetch ?? globalThis.fetch, limits: options.limits ?? DEFAULT_LIMITS });
-  const result = await (async () => {
-    const doc = makeDocumentFromString(source, absoluteRef);
-    if (isObject(doc.parsed)) vetDocument(doc.parsed, where, policy);
-    return bundle({ doc, config, externalRefResolver });
-  })().catch((error: unknown) => {
+  let doc: Document;
+  try {
+    doc = makeDocumentFromString(source, absoluteRef);
+  } catch (error) {
+    throw toSpecError(error, file);
+  }
+  if (isObject(doc.parsed)) externalRefResolver.vetted.set(absoluteRef, { parsed: doc.parsed, sites: vetDocument(doc.parsed, where, policy) });
+  const result = await bundle({ doc, config, externalRefResolver }).catch((error: unknown) => {
+    // Redocly names no location for a cycle that runs through other files; every file it read is at hand.
+    for (const base of externalRefResolver.vetted.keys()) checkRefCycles(externalRefResolver.vetted, base, base === absoluteRef ? file : shown(base));
     throw toSpecError(error, file);
   });
   return checked(result.bundle.parsed, result.problems, file);

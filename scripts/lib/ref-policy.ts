@@ -43,8 +43,13 @@ export function refRefusal(policy: RefPolicy, base: string, ref: string): string
   if (scheme === undefined && !isUrl(base) && policy.folder === undefined) {
     return "a document read from standard input or a URL may not reference other documents";
   }
-  const target = scheme !== undefined ? uri : isUrl(base) ? new URL(uri, base).href : path.resolve(path.dirname(base), uri);
-  return targetRefusal(policy, target);
+  return targetRefusal(policy, resolveUri(base, uri));
+}
+
+/** The absolute path or URL the document part of a `$ref` names, as Redocly resolves it. */
+export function resolveUri(base: string, uri: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+  return isUrl(base) ? new URL(uri, base).href : path.resolve(path.dirname(base), uri);
 }
 
 /** Why the document at `target` (an absolute path or URL, as Redocly resolved it) may not be read. */
