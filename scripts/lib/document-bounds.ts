@@ -13,7 +13,7 @@ export const MAX_DEPTH = 500;
  * without aliases has at most about one node per character, so twice its size (plus room for a small document's
  * anchors) bounds every honest use of aliases while refusing a bomb within a few milliseconds.
  */
-export function nodeBudget(characters: number): number {
+function nodeBudget(characters: number): number {
   return 100_000 + 2 * characters;
 }
 

@@ -19,6 +19,7 @@ export interface RefPolicy {
 }
 
 const URL_PREFIX = /^https?:\/\//i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export function isUrl(name: string): boolean {
   return URL_PREFIX.test(name);
@@ -29,6 +30,7 @@ export function defaultFolder(file: string): string | undefined {
   return file === "-" || isUrl(file) ? undefined : realFolder(path.dirname(path.resolve(file)));
 }
 
+/** `folder` with every symlink resolved, as the paths it is compared with are. */
 export function realFolder(folder: string): string {
   return realpathSync(path.resolve(folder));
 }
@@ -37,28 +39,25 @@ export function realFolder(folder: string): string {
 export function refRefusal(policy: RefPolicy, base: string, ref: string): string | undefined {
   const uri = ref.split("#")[0]!;
   if (uri === "") return undefined;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== "http" && scheme !== "https") return `\`${scheme}:\` references are not allowed`;
-  if (scheme === undefined && /^[/\\]/.test(uri)) return "absolute paths are not allowed";
-  if (scheme === undefined && !isUrl(base) && policy.folder === undefined) {
-    return "a document read from standard input or a URL may not reference other documents";
-  }
+  // Redocly would read an absolute path as it is, even from a document fetched from a URL.
+  if (/^[/\\]/.test(uri)) return "absolute paths are not allowed";
   return targetRefusal(policy, resolveUri(base, uri));
 }
 
 /** The absolute path or URL the document part of a `$ref` names, as Redocly resolves it. */
 export function resolveUri(base: string, uri: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+  if (SCHEME.test(uri)) return uri;
   return isUrl(base) ? new URL(uri, base).href : path.resolve(path.dirname(base), uri);
 }
 
 /** Why the document at `target` (an absolute path or URL, as Redocly resolved it) may not be read. */
 export function targetRefusal(policy: RefPolicy, target: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !isUrl(target)) return `\`${target.split(":")[0]}:\` references are not allowed`;
-  if (isUrl(target)) {
-    const { origin } = new URL(target);
-    if (policy.remoteOrigins.includes(origin)) return undefined;
-    return `remote documents are not allowed (${origin} is not in the spec's allowRemoteRefs in apis.yaml)`;
+  const scheme = SCHEME.exec(target)?.[1];
+  if (scheme !== undefined && !isUrl(target)) return `\`${scheme}:\` references are not allowed`;
+  if (scheme !== undefined) {
+    const origin = URL.canParse(target) ? new URL(target).origin : undefined;
+    if (origin !== undefined && policy.remoteOrigins.includes(origin)) return undefined;
+    return `remote documents are not allowed (${origin ?? target} is not in the spec's allowRemoteRefs in apis.yaml)`;
   }
   if (policy.folder === undefined) return "a document read from standard input or a URL may not reference other documents";
   const real = realPath(target);

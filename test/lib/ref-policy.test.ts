@@ -157,6 +157,7 @@ describe("refRefusal", () => {
     ["../secret.yaml", /leads outside/],
     ["/etc/passwd", /absolute paths/],
     ["file:///etc/passwd", /`file:`/],
+    ["http://[not-a-host/a.yaml", /not in the spec's allowRemoteRefs/],
   ])("%s → %s", (ref, expected) => {
     const reason = refRefusal(policy(), vendorFile(), ref);
     if (expected === undefined) expect(reason).toBeUndefined();
