@@ -17,8 +17,10 @@ const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run
 
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
 operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
-replaced unless every download is a valid OpenAPI document whose \`$ref\`s stay inside it (or reach an origin
-its allowRemoteRefs in apis.yaml names). Redirects to another origin are refused. Then run \`npm run generate\`.
+replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
+it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
+another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
+or generate. Then run \`npm run generate\`.
 
   name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
   --from <source>  read this URL or file instead of the spec's url (one name only)
