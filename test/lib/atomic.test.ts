@@ -14,22 +14,27 @@ beforeEach(async () => {
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
 
-/** Real file operations that stop for good at operation number `stopAt`; `count` says how many ran. */
-function killedAt(stopAt: number): FileOps & { count: () => number } {
+/** Real file operations that stop for good at operation number `stopAt`; `stopped` settles when they do. */
+function killedAt(stopAt: number): FileOps & { stopped: Promise<void> } {
   let calls = 0;
-  const step = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => (...args: A): Promise<R> =>
-    calls++ === stopAt ? new Promise<R>(() => undefined) : operation(...args);
-  return { mkdir: step(fs.mkdir), writeFile: step(fs.writeFile), rename: step(fs.rename), rm: step(fs.rm), count: () => calls };
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const step = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    if (calls++ !== stopAt) return operation(...args);
+    stop();
+    return new Promise<R>(() => undefined);
+  };
+  return { mkdir: step(fs.mkdir), writeFile: step(fs.writeFile), rename: step(fs.rename), rm: step(fs.rm), stopped };
 }
 
-/** Run `replace` with operations that stop at each step in turn (and once not at all); `check` after recovery. */
+/** Run `replace` stopped at each step in turn, `check`ing after each, until it runs to the end. */
 async function atEveryStep(replace: (ops: FileOps) => Promise<void>, reset: () => Promise<void>, check: (stopAt: number) => Promise<void>) {
   for (let stopAt = 0; ; stopAt++) {
     await reset();
     const ops = killedAt(stopAt);
-    const finished = await Promise.race([replace(ops).then(() => true), new Promise((resolve) => setTimeout(resolve, 50, false))]);
+    const finished = await Promise.race([replace(ops).then(() => true), ops.stopped.then(() => false)]);
     await check(stopAt);
-    if (finished && ops.count() <= stopAt) return;
+    if (finished) return;
   }
 }
 
