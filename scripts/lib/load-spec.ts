@@ -55,7 +55,8 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
 
 /**
  * As `loadSpec`, for a document already in memory; `file` names it in messages and anchors relative `$ref`s.
- * Before anything walks the document recursively, it is checked for depth, alias expansion and the ref policy.
+ * Before anything walks the document recursively, it is checked for depth, alias expansion, the ref policy and
+ * `$ref` cycles (vet-document.ts), and so is every document its `$ref`s lead to (confined-resolver.ts).
  */
 export async function loadSpecFromString(source: string, file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
