@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readDir, replaceDir } from "../lib/atomic.js";
+import { readDir, recoverDir, recoverFiles, replaceDir } from "../lib/atomic.js";
 import { EXIT, type Command } from "../lib/io.js";
 import type { Warning } from "../generate/build-api.js";
 import { generate } from "../generate/index.js";
@@ -10,7 +10,8 @@ const WARNINGS_LISTED = 10;
 const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>]
 
 Builds each API of <specs>/apis.yaml (select, merge, overlay, lint) and writes <out>/<api>.openapi.yaml and
-<out>/<api>.ts. The folder is replaced as a whole, or left untouched when any step fails.
+<out>/<api>.ts. The folder is replaced as a whole, or left untouched when any step fails; if a run was killed
+while replacing it (or a pull while replacing specs), the next run, --check included, first restores it.
 
   --check        write nothing; exit 1 naming each file in <out> that differs from what <specs> gives
   --specs <dir>  default: specs
@@ -34,6 +35,8 @@ export const run: Command = async (argv, io) => {
     io.stdout(usage);
     return EXIT.ok;
   }
+  // What a killed pull or generate left is put right first, and said: both modes then see whole folders.
+  for (const line of [...(await recoverFiles(values.specs)), ...(await recoverDir(values.out))]) io.stderr(`${line}\n`);
   const { files, warnings } = await generate(values.specs);
   io.stderr(describeWarnings(warnings, values.verbose));
 

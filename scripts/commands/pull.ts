@@ -5,23 +5,30 @@ import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { selectOperations } from "../generate/select.js";
-import { replaceFile } from "../lib/atomic.js";
+import { recoverFiles, replaceFiles } from "../lib/atomic.js";
+import { DEFAULT_LIMITS } from "../lib/download.js";
 import { EXIT, UsageError, type Command } from "../lib/io.js";
 import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
 
 const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run] [--specs <dir>] [--format text|markdown|json]
+                    [--max-size <MB>] [--timeout <seconds>]
 
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
 operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
-replaced unless every download is a valid OpenAPI document. Then run \`npm run generate\`.
+replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
+it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
+another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
+or generate. Then run \`npm run generate\`.
 
   name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
   --from <source>  read this URL or file instead of the spec's url (one name only)
   --dry-run        show the changes, replace nothing
   --specs <dir>    default: specs
   --format <f>     how to show the changes: text (default), markdown or json
+  --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
+  --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
 `;
 
 interface Pulled {
@@ -40,6 +47,8 @@ export const run: Command = async (argv, io) => {
       "dry-run": { type: "boolean", default: false },
       specs: { type: "string", default: "specs" },
       format: { type: "string", default: "text" },
+      "max-size": { type: "string", default: String(DEFAULT_LIMITS.maxBytes / 1024 / 1024) },
+      timeout: { type: "string", default: String(DEFAULT_LIMITS.timeoutMs / 1000) },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -49,6 +58,9 @@ export const run: Command = async (argv, io) => {
   }
   const format = values.format as Format;
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
+  const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
+  // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
+  for (const line of await recoverFiles(values.specs)) io.stderr(`${line}\n`);
   const config = await loadSpecsConfig(values.specs);
   const all = config.apis.flatMap((api) => api.sources);
   const targets = positionals.length === 0 ? all : positionals.map((name) => {
@@ -63,12 +75,12 @@ export const run: Command = async (argv, io) => {
   for (const source of targets) {
     const from = values.from ?? source.url;
     if (!from) throw new UsageError(`spec "${source.name}" has no url in apis.yaml; pass --from`);
-    const text = await readSource(from, io.fetch);
-    const { document } = await loadSpecFromString(text, from);
+    const text = await readSource(from, io.fetch, limits);
+    const { document } = await loadSpecFromString(text, from, { remoteOrigins: source.allowRemoteRefs, fetch: io.fetch, limits });
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
-    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, document, format, io.color));
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, document, format, io.color));
   }
 
   const changed = pulled.filter((entry) => !entry.unchanged);
@@ -79,20 +91,30 @@ export const run: Command = async (argv, io) => {
   const record = path.join(values.specs, "SOURCES.md");
   let sources = await readFile(record, "utf8").catch(() => "| file | source | vendored | sha256 |\n|---|---|---|---|\n");
   const today = new Date().toISOString().slice(0, 10);
+  const replacements = new Map<string, string>();
   for (const { source, from, text } of changed) {
-    await replaceFile(source.file, text);
+    replacements.set(source.file, text);
     const file = path.relative(path.resolve(values.specs), source.file);
     sources = writeRow(sources, { file, source: from, vendored: today, sha256: sha256(text) });
-    io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
   }
-  await replaceFile(record, sources);
+  replacements.set(path.resolve(record), sources);
+  // The vendored files and their records change together: a kill midway is completed by the next run.
+  await replaceFiles(path.resolve(values.specs), replacements);
+  for (const { source } of changed) io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
   io.stdout("now run `npm run generate` to regenerate the types\n");
   return EXIT.ok;
 };
 
+function positive(value: string, flag: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
+  return number;
+}
+
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
-async function describeChanges(source: SourceConfig, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
-  const previous = await loadSpec(path.relative(process.cwd(), source.file)).catch(() => undefined);
+async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
+  const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs };
+  const previous = await loadSpec(path.relative(process.cwd(), source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;
   const after = selectOperations(next, source.select).document;

@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { bundle, getLineColLocation, lintDocument, BaseResolver, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { bundle, getLineColLocation, lintDocument, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { ConfinedResolver } from "../lib/confined-resolver.js";
+import { DEFAULT_LIMITS } from "../lib/download.js";
+import { realFolder } from "../lib/ref-policy.js";
 import { loadSpecFromString, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { problemToSpecError } from "../lib/redocly-problem.js";
 import { toPointer } from "../lib/json-pointer.js";
@@ -31,14 +34,17 @@ export type LoadCache = Map<string, Promise<LoadedSpec>>;
 /** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
 export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config, loads: LoadCache = new Map()): Promise<BuiltApi> {
   const shown = (file: string) => path.relative(process.cwd(), file);
+  const specsFolder = path.dirname(config.file);
+  // The overlay and the linter read through the same confinement as the vendor documents.
+  const externalRefResolver = new ConfinedResolver({ folder: realFolder(specsFolder), remoteOrigins: [] }, { fetch: globalThis.fetch, limits: DEFAULT_LIMITS });
   const inputs = await Promise.all(
     api.sources.map(async (source) => {
       const text = await readFile(source.file, "utf8").catch(() => {
         throw new SpecError("file not found", { file: shown(source.file) });
       });
       // Specs pulled from one vendor document hold the same bytes: parse and resolve them once.
-      const key = `${path.dirname(source.file)}\0${text}`;
-      if (!loads.has(key)) loads.set(key, loadSpecFromString(text, shown(source.file)));
+      const key = `${path.dirname(source.file)}\0${source.allowRemoteRefs.join(" ")}\0${text}`;
+      if (!loads.has(key)) loads.set(key, loadSpecFromString(text, shown(source.file), { folder: specsFolder, remoteOrigins: source.allowRemoteRefs }));
       const { document } = await loads.get(key)!;
       const { document: selected, unmatched } = selectOperations(document, source.select);
       const [miss] = unmatched;
@@ -58,6 +64,7 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
     doc: { source: new Source(virtualFile, JSON.stringify(merged)), parsed: structuredClone(merged) },
     config: redocly,
     overlays: api.overlay ? [api.overlay] : [],
+    externalRefResolver,
   }).catch((error: unknown) => {
     throw new SpecError((error as Error).message, { file: shown(api.overlay ?? virtualFile) });
   });
@@ -65,7 +72,7 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
 
   const problems = [
     ...result.problems,
-    ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver: new BaseResolver() })),
+    ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver })),
   ];
   const files = inputs.map((input) => input.file);
   const error = problems.find((problem) => problem.severity === "error");

@@ -15,6 +15,11 @@ export interface SourceConfig {
   file: string;
   url: string | undefined;
   select: Selection;
+  /**
+   * Origins (`https://host[:port]`) this spec's `$ref`s may fetch documents from; empty by default, when a
+   * `$ref` may reach only files inside specs/ (see scripts/lib/ref-policy.ts).
+   */
+  allowRemoteRefs: string[];
 }
 
 export interface ApiConfig {
@@ -68,6 +73,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
         file: resolve(specFile),
         url: optionalString(spec.url, `${specAt}/url`, fail),
         select: selection(spec.select, `${specAt}/select`, fail),
+        allowRemoteRefs: origins(spec.allowRemoteRefs, `${specAt}/allowRemoteRefs`, fail),
       };
     });
     if (sources.length === 0) throw fail(`${at}/specs`, `API "${apiName}" lists no specs`);
@@ -97,6 +103,17 @@ function selection(raw: unknown, at: string, fail: Fail): Selection {
 }
 
 type Fail = (pointer: string, problem: string) => SpecError;
+
+/** Whole origins only: a path prefix would suggest a confinement that relative `..` refs on the host ignore. */
+function origins(raw: unknown, at: string, fail: Fail): string[] {
+  return stringList(raw, at, fail).map((entry, index) => {
+    const url = URL.canParse(entry) ? new URL(entry) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, "")) {
+      throw fail(`${at}/${index}`, `"${entry}" is not an origin such as "https://example.com"`);
+    }
+    return url.origin;
+  });
+}
 
 function objectAt(value: unknown, at: string, what: string, fail: Fail): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(at, `${what} must be a mapping`);

@@ -1,11 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Config, NormalizedProblem } from "@redocly/openapi-core";
+import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
+import { DEFAULT_LIMITS, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { problemToSpecError } from "./redocly-problem.js";
+import { checkRefCycles } from "./ref-cycles.js";
+import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
-import { SpecError } from "./spec-error.js";
+import { shown, SpecError } from "./spec-error.js";
+import { vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
 export interface OpenAPIDocument {
@@ -28,26 +32,59 @@ export interface LoadedSpec {
 
 let noRules: Promise<Config> | undefined;
 
+export interface LoadOptions {
+  /** The folder referenced files must be inside; by default the document's own (none for stdin or a URL). */
+  folder?: string;
+  /** Origins remote `$ref`s may be fetched from (apis.yaml's allowRemoteRefs); none by default. */
+  remoteOrigins?: readonly string[];
+  fetch?: typeof globalThis.fetch;
+  /** For documents fetched by remote `$ref`s. */
+  limits?: DownloadLimits;
+}
+
 /** Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin) and resolve its external `$ref`s. */
-export async function loadSpec(file: string, readStdin: () => Promise<string> = readProcessStdin): Promise<LoadedSpec> {
+export async function loadSpec(file: string, readStdin: () => Promise<string> = readProcessStdin, options: LoadOptions = {}): Promise<LoadedSpec> {
   const text =
     file === "-"
       ? await readStdin()
       : await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
           throw new SpecError(error.code === "ENOENT" ? "file not found" : `cannot read: ${error.message}`, { file }, { cause: error });
         });
-  return loadSpecFromString(text, file);
+  return loadSpecFromString(text, file, options);
 }
 
-/** As `loadSpec`, for a document already in memory; `file` names it in messages and anchors relative `$ref`s. */
-export async function loadSpecFromString(source: string, file: string): Promise<LoadedSpec> {
+/**
+ * As `loadSpec`, for a document already in memory; `file` names it in messages and anchors relative `$ref`s.
+ * Before anything walks the document recursively, it is checked for depth, alias expansion, the ref policy and
+ * `$ref` cycles (vet-document.ts), and so is every document its `$ref`s lead to (confined-resolver.ts).
+ */
+export async function loadSpecFromString(source: string, file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
+  const policy: RefPolicy = {
+    folder: options.folder === undefined ? defaultFolder(file) : realFolder(options.folder),
+    remoteOrigins: options.remoteOrigins ?? [],
+  };
+  const where = { file, base: absoluteRef, characters: source.length };
   const selfContained = parseSelfContainedJson(source);
-  if (selfContained) return { file, document: selfContained };
+  if (selfContained) {
+    vetDocument(selfContained, where, policy);
+    return { file, document: selfContained };
+  }
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
-  const { bundleFromString, createConfig } = await import("@redocly/openapi-core");
+  const { bundle, createConfig, makeDocumentFromString } = await import("@redocly/openapi-core");
+  const { ConfinedResolver } = await import("./confined-resolver.js");
   const config = await (noRules ??= createConfig({}));
-  const absoluteRef = /^https?:\/\//i.test(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
-  const result = await bundleFromString({ source, absoluteRef, config }).catch((error: unknown) => {
+  const externalRefResolver = new ConfinedResolver(policy, { fetch: options.fetch ?? globalThis.fetch, limits: options.limits ?? DEFAULT_LIMITS });
+  let doc: Document;
+  try {
+    doc = makeDocumentFromString(source, absoluteRef);
+  } catch (error) {
+    throw toSpecError(error, file);
+  }
+  if (isObject(doc.parsed)) externalRefResolver.vetted.set(absoluteRef, { parsed: doc.parsed, sites: vetDocument(doc.parsed, where, policy) });
+  const result = await bundle({ doc, config, externalRefResolver }).catch((error: unknown) => {
+    // Redocly names no location for a cycle that runs through other files; every file it read is at hand.
+    for (const base of externalRefResolver.vetted.keys()) checkRefCycles(externalRefResolver.vetted, base, base === absoluteRef ? file : shown(base));
     throw toSpecError(error, file);
   });
   return checked(result.bundle.parsed, result.problems, file);

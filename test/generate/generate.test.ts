@@ -1,22 +1,17 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/main.js";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { recordingIo } from "../helpers/io.js";
+import { copyOfRepo, repo } from "../helpers/workspace.js";
 
-const repo = path.resolve(import.meta.dirname, "../..");
 let work: string;
 let specs: string;
 let out: string;
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "galaxiom-generate-"));
-  specs = path.join(work, "specs");
-  out = path.join(work, "generated");
-  await cp(path.join(repo, "specs"), specs, { recursive: true });
-  await cp(path.join(repo, "generated"), out, { recursive: true });
+  ({ work, specs, out } = await copyOfRepo("galaxiom-generate-"));
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
 
