@@ -1,4 +1,4 @@
-import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
+import type { Client, FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { CallOptions } from "./options.js";
 
 // openapi-fetch's `Client` type, with galaxiom's per-call options (retry, timeout, deadline, signal) typed into
@@ -33,8 +33,14 @@ export type RequestMethod<Paths extends Record<string, Record<HttpMethod, {}>>> 
   ...init: InitParam<Init>
 ) => Promise<FetchResponse<Paths[Path][Method], Init, MediaType>>;
 
-/** A typed client over `Paths`: openapi-fetch's methods and middleware, each call running galaxiom's pipeline. */
-export interface ApiClient<Paths extends {}> {
+/**
+ * A typed client over `Paths`: openapi-fetch's methods and middleware, each call running galaxiom's pipeline.
+ * Also an openapi-fetch `Client`, so that openapi-react-query and swr-openapi take it: the compiler tries
+ * galaxiom's signatures first (a call's own options typed), then openapi-fetch's.
+ */
+export type ApiClient<Paths extends {}> = GalaxiomCalls<Paths> & Client<Paths, MediaType>;
+
+interface GalaxiomCalls<Paths extends {}> {
   GET: CallMethod<Paths, "get">;
   PUT: CallMethod<Paths, "put">;
   POST: CallMethod<Paths, "post">;
