@@ -117,7 +117,9 @@ async function sendFollowing({ options, authorize, template, operation }: Call, 
   for (let hops = 0; ; hops++) {
     // Every hop: no request travels over plain http:// but to this machine.
     assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
-    progress.renew = await authorize(request);
+    // Credentials at hand are set at once; only a key function or a token exchange is waited for.
+    const granted = authorize(request);
+    progress.renew = granted instanceof Promise ? await granted : granted;
     progress.sent = true;
     const response = await options.fetch(request, init);
     const next = redirected(request.url, template, response, hops, operation);

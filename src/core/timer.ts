@@ -44,6 +44,9 @@ export interface Scope {
   release(): void;
 }
 
+/** No time limit, no caller's signal: nothing to abort, nothing to release. */
+const UNBOUNDED: Scope = { init: Object.freeze({ redirect: "manual" }), aborted: undefined, isAborted: () => false, release: () => undefined };
+
 /**
  * A scope that aborts when `ms` pass (with a `TimeoutError` DOMException, as `AbortSignal.timeout()` does) or
  * when `caller` aborts (with its reason). Built from an AbortController rather than `AbortSignal.any`, which
@@ -52,7 +55,7 @@ export interface Scope {
  * never reads it (a stub) never needs it. A getter of the init's own, so that a copy (`{ ...init }`) carries it.
  */
 export function startScope(clock: Clock, ms: number, caller: AbortSignal | undefined): Scope {
-  if (ms == Infinity && !caller) return { init: { redirect: "manual" }, aborted: undefined, isAborted: () => false, release: () => undefined };
+  if (ms == Infinity && !caller) return UNBOUNDED;
   const controller = new AbortController();
   let aborted = false;
   let rejectAborted: (reason: unknown) => void;
