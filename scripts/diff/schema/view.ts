@@ -32,8 +32,19 @@ export interface SchemaView {
 
 const annotationKeys = new Set(["$ref", "title", "description", "summary", "example", "examples", "externalDocs", "deprecated", "xml", "discriminator"]);
 const compositionKeys = new Set(["allOf", "oneOf", "anyOf"]);
-const objectKeys = ["properties", "additionalProperties", "required", "minProperties", "maxProperties"];
-const arrayKeys = ["items", "minItems", "maxItems", "uniqueItems"];
+const objectKeys = [
+  "properties",
+  "additionalProperties",
+  "required",
+  "minProperties",
+  "maxProperties",
+  "patternProperties",
+  "propertyNames",
+  "dependentRequired",
+  "dependentSchemas",
+  "unevaluatedProperties",
+];
+const arrayKeys = ["items", "minItems", "maxItems", "uniqueItems", "prefixItems", "contains", "minContains", "maxContains", "unevaluatedItems"];
 
 /**
  * Views already built, per document: by position (a pointer names one place, so one content) and by flattened
@@ -119,12 +130,18 @@ export function keywordValues(view: SchemaView, name: string): unknown[] {
 }
 
 export function properties(view: SchemaView): Map<string, Part[]> {
+  return entries(view, "properties");
+}
+
+/** The entries of a keyword that maps names to schemas (`properties`, `patternProperties`, …), across the nodes. */
+export function entries(view: SchemaView, keyword: string): Map<string, Part[]> {
   const byName = new Map<string, Part[]>();
   for (const node of view.nodes) {
-    if (!isJson(node.value.properties)) continue;
-    for (const [name, value] of Object.entries(node.value.properties)) {
+    const map = node.value[keyword];
+    if (!isJson(map)) continue;
+    for (const [name, value] of Object.entries(map)) {
       const parts = byName.get(name) ?? [];
-      parts.push({ value, pointer: child(node.pointer, "properties", name) });
+      parts.push({ value, pointer: child(node.pointer, keyword, name) });
       byName.set(name, parts);
     }
   }

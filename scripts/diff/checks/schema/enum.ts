@@ -1,9 +1,13 @@
-import type { SchemaCheck } from "../../schema/compare.js";
+import type { SchemaCheck, SchemaPair } from "../../schema/compare.js";
 import { keyword, keywordValues, type SchemaView } from "../../schema/view.js";
 import { codes } from "../../text.js";
 
-/** The values an `enum` (or `const`) allows, compared by value; `null` is the nullable check's business. */
+/**
+ * The values an `enum` allows, with any `const` beside it, compared by value; `null` is the nullable check's
+ * business. A `const` with no `enum` on either side has its own check.
+ */
 export const enumValues: SchemaCheck = (pair) => {
+  if (!hasEnum(pair)) return;
   const [before, after] = [allowed(pair.old), allowed(pair.new)];
   if (!before && !after) return;
   const at = { old: where(pair.old), new: where(pair.new) };
@@ -22,6 +26,10 @@ export const enumValues: SchemaCheck = (pair) => {
   if (added.length > 0) pair.report(`${pair.dir}-enum-value-added`, `${request ? "now also accepts" : "may now be"} ${codes(added)}`, at);
   if (removed.length > 0) pair.report(`${pair.dir}-enum-value-removed`, `${request ? "no longer accepts" : "is never"} ${codes(removed)}${request ? "" : " any more"}`, at);
 };
+
+export function hasEnum(pair: SchemaPair): boolean {
+  return keyword(pair.old, "enum") !== undefined || keyword(pair.new, "enum") !== undefined;
+}
 
 /** Allowed values by their JSON text: the intersection of every `enum` and `const` across allOf parts. */
 function allowed(view: SchemaView): Map<string, unknown> | undefined {
