@@ -39,6 +39,8 @@ export const catalogue = {
   "operation-deprecated": row("operations", S, S, "An operation is now marked `deprecated`.", "`deprecated: true` on `GET /tokens`"),
   "operation-id-changed": row("operations", S, B, "The `operationId` changed; `operations[\"…\"]` in the generated types is renamed.", "`listTokens` → `getTokens`"),
   "operation-id-removed": row("operations", S, B, "The `operationId` was removed; the generated `operations[\"…\"]` entry is gone.", "`operationId: listTokens` deleted"),
+  "webhook-added": row("operations", S, S, "A new webhook (OpenAPI 3.1): the server may call the app in a new way.", "`webhooks.tokenRevoked` appears"),
+  "webhook-removed": row("operations", B, B, "A webhook is gone: the app is no longer called for those events, and `webhooks[\"…\"]` in the types is gone.", "`webhooks.tokenRevoked` disappears"),
   "path-param-renamed": row("operations", S, B, "A path parameter was renamed; the URL is the same but the generated path key and `params.path` name change.", "`/datasets/{id}` → `/datasets/{dataset_id}`"),
 
   "parameter-added": row("parameters", S, S, "A new optional parameter.", "optional query `cursor` added"),

@@ -43,7 +43,7 @@ export const oasdiffChecks: ReadonlyArray<readonly [check: string, level: "ERR" 
   ["request-parameter-sunset-deleted", "ERR", "extension", []],
   ["request-parameter-sunset-date-changed-too-small", "ERR", "extension", []],
   ["request-parameter-sunset-parse", "ERR", "extension", []],
-  ["webhook-removed", "ERR", "3.1", []],
+  ["webhook-removed", "ERR", "3.1", ["webhook-removed"]],
   ["request-parameter-became-not-nullable", "ERR", "core", ["request-became-not-nullable"]],
   ["request-parameter-property-became-not-nullable", "ERR", "core", ["request-became-not-nullable"]],
   ["request-parameter-type-changed", "ERR", "core", ["request-type-changed", "request-type-narrowed", "request-type-narrowed-to-integer"]],
