@@ -28,6 +28,8 @@ export interface SchemaView {
   nullable: boolean;
   /** Two or more alternatives of a `oneOf`/`anyOf`, each with the schema's own keywords folded in. */
   variants: Position[] | undefined;
+  /** The variants come from a `oneOf`: an instance must match exactly one. */
+  exclusive: boolean;
 }
 
 const annotationKeys = new Set(["$ref", "title", "description", "summary", "example", "examples", "externalDocs", "deprecated", "xml", "discriminator"]);
@@ -76,6 +78,7 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
   const seen = new Set<string>();
   const keyParts: string[] = [];
   let alternatives: Part[] | undefined;
+  let exclusive = false;
   let nullAlternative = false;
 
   const expand = (node: Located, flat: boolean) => {
@@ -90,7 +93,10 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
       const nonNull = parts.filter((part) => !isNullSchema(side.deref(part.value, part.pointer)?.value));
       if (nonNull.length < parts.length) nullAlternative = true;
       if (nonNull.length === 1 && nonNull[0]) visit(nonNull[0]);
-      else if (nonNull.length > 1) alternatives ??= nonNull;
+      else if (nonNull.length > 1 && !alternatives) {
+        alternatives = nonNull;
+        exclusive = keyword === "oneOf";
+      }
     }
   };
   const visit = (part: Part) => {
@@ -113,6 +119,7 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
     types: typesOf(nodes),
     nullable: nullAlternative || nullableOf(nodes),
     variants: own && alternatives?.map((alternative) => [...own, alternative]),
+    exclusive,
   };
 }
 
@@ -206,7 +213,12 @@ function isNullSchema(schema: Json | undefined): boolean {
 
 /** The schema says something about instances, beyond annotations and composition (which the view expands). */
 export function hasAssertions(schema: Json): boolean {
-  return Object.keys(schema).some((key) => !annotationKeys.has(key) && !compositionKeys.has(key));
+  return Object.keys(schema).some(isAssertion);
+}
+
+/** The keyword constrains instances itself: not an annotation, and not a composition the view expands. */
+export function isAssertion(key: string): boolean {
+  return !annotationKeys.has(key) && !compositionKeys.has(key);
 }
 
 function list(value: unknown): unknown[] {

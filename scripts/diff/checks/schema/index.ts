@@ -11,6 +11,7 @@ import { enumValues } from "./enum.js";
 import { format } from "./format.js";
 import { items } from "./items.js";
 import { nullable } from "./nullable.js";
+import { oneOfOverlap } from "./one-of-overlap.js";
 import { pattern } from "./pattern.js";
 import { patternProperties } from "./pattern-properties.js";
 import { prefixItems } from "./prefix-items.js";
@@ -24,6 +25,7 @@ import { variants } from "./variants.js";
  */
 export const schemaChecks: readonly SchemaCheck[] = [
   nullable,
+  oneOfOverlap,
   variants,
   type,
   enumValues,

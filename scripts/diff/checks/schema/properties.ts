@@ -19,12 +19,16 @@ export const properties: SchemaCheck = (pair, ctx) => {
     if (old && now && seenBefore && seenAfter) {
       const change = requiredness(pair.dir, requiredBefore.has(name), requiredAfter.has(name));
       if (change) report(pair, change, old, now);
+      const typed = change ? undefined : typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, requiredBefore.has(name)), optionalInTypes(ctx.new, pair.dir, now, requiredAfter.has(name)));
+      if (typed) report(pair, typed, old, now);
       pair.recurse(old, now);
     } else if (seenBefore) {
       const hiddenNow = pair.dir === "request" ? "request-property-became-read-only" : "response-property-became-write-only";
       report(pair, now ? hiddenNow : removal(pair.dir, requiredBefore.has(name)), old, now);
     } else if (seenAfter) {
       report(pair, addition(pair.dir, requiredAfter.has(name)), old, now);
+      const required = requiredAfter.has(name);
+      if (pair.dir === "request" && !required && !optionalInTypes(ctx.new, pair.dir, now, required)) report(pair, "request-property-required-in-types", old, now);
     }
   }
 };
@@ -42,6 +46,9 @@ const details = {
   "response-property-became-optional": "may now be missing (no longer required)",
   "response-property-became-required": "is now always present",
   "response-property-became-write-only": "is now write-only and no longer returned",
+  "request-property-required-in-types": "has a `default` in a component schema, so openapi-typescript makes it required in the generated type",
+  "response-property-required-in-types": "gained a `default`, so openapi-typescript makes it required in the generated type",
+  "response-property-optional-in-types": "lost its `default`, so openapi-typescript makes it optional in the generated type",
 } satisfies Partial<Record<ChangeId, string>>;
 
 type PropertyChange = keyof typeof details;
@@ -64,7 +71,27 @@ function addition(dir: Direction, required: boolean): PropertyChange {
 
 function requiredness(dir: Direction, before: boolean, after: boolean): PropertyChange | undefined {
   if (before === after) return undefined;
-  return `${dir}-property-became-${after ? "required" : "optional"}`;
+  if (dir === "request") return after ? "request-property-became-required" : "request-property-became-optional";
+  return after ? "response-property-became-required" : "response-property-became-optional";
+}
+
+/**
+ * openapi-typescript's `defaultNonNullable` (on by default) emits a property with a `default` as required in
+ * responses and in component schemas, whoever uses them; only inline request schemas keep it optional.
+ */
+function optionalInTypes(side: Side, dir: Direction, property: Part[], required: boolean): boolean {
+  if (required) return false;
+  const inComponent = property[0]?.pointer.startsWith("/components/schemas/") === true;
+  const defaulted = viewOf(side, property).nodes.some((node) => node.value.default !== undefined);
+  return !(defaulted && (dir === "response" || inComponent));
+}
+
+/** A property whose `required` is unchanged but whose optionality in the types changed through its `default`. */
+function typedRequiredness(dir: Direction, before: boolean, after: boolean): PropertyChange | undefined {
+  if (before === after) return undefined;
+  if (dir === "response") return after ? "response-property-optional-in-types" : "response-property-required-in-types";
+  // A request property turning optional in the types compiles everywhere it was built; the default is reported by its own check.
+  return after ? undefined : "request-property-required-in-types";
 }
 
 /** A property the direction never carries: readOnly in requests, writeOnly in responses. */

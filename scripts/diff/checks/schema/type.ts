@@ -25,7 +25,7 @@ function isEmpty(view: SchemaView): boolean {
 }
 
 /** Every value of `inner` is also of `outer` (undefined = any type). */
-function covers(outer: ReadonlySet<string> | undefined, inner: ReadonlySet<string> | undefined): boolean {
+export function covers(outer: ReadonlySet<string> | undefined, inner: ReadonlySet<string> | undefined): boolean {
   if (!outer) return true;
   if (!inner) return false;
   return [...inner].every((type) => outer.has(type) || (type === "integer" && outer.has("number")));
