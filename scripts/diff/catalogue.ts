@@ -48,6 +48,9 @@ export const catalogue = {
   "parameter-removed": row("parameters", R, B, "A parameter was removed: servers usually ignore it, strict ones reject it; code passing it no longer compiles.", "query `limit` removed"),
   "parameter-became-required": row("parameters", B, B, "An optional parameter became required.", "query `org` `required: false` → `true`"),
   "parameter-became-optional": row("parameters", S, S, "A required parameter became optional.", "header `X-Org-Id` `required: true` → `false`"),
+  "parameter-became-array": row("parameters", S, B, "A query parameter now takes several values (`style: form, explode: true`); one value is sent as before, but `string` becomes `string[]` in the types.", "`tag: string` → `tag: string[]`"),
+  "parameter-serialisation-changed": row("parameters", B, S, "An array or object parameter is written differently (`style`, `explode`), or must percent-encode reserved characters (`allowReserved` removed).", "`explode: true` → `false`"),
+  "header-parameter-case-changed": row("parameters", S, B, "A header parameter was renamed only by case: HTTP ignores it, the generated `params.header` key does not.", "`X-Trace-Id` → `x-trace-id`"),
   "parameter-location-changed": row("parameters", B, B, "A parameter moved (e.g. from query to header) under the same name.", "`org` moved from `query` to `header`"),
 
   "request-body-added": row("request body", S, S, "The operation now accepts an optional request body.", "optional JSON body on `POST /search`"),
