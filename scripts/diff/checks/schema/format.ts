@@ -14,5 +14,5 @@ export const format: SchemaCheck = (pair) => {
   const request = pair.dir === "request";
   if (!before) pair.report(request ? "request-format-changed" : "response-constraint-tightened", `format ${code(after?.value)} added`, at);
   else if (!after) pair.report(request ? "request-constraint-relaxed" : "response-format-changed", `format ${code(before.value)} removed`, at);
-  else pair.report(`${pair.dir}-format-changed`, `format changed from ${code(before.value)} to ${code(after.value)}`, at);
+  else pair.report(request ? "request-format-changed" : "response-format-changed", `format changed from ${code(before.value)} to ${code(after.value)}`, at);
 };

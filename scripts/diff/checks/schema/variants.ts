@@ -66,10 +66,10 @@ export const variants: SchemaCheck = (pair, ctx) => {
   const request = pair.dir === "request";
   for (const old of before) {
     const detail = `alternative ${old.label} ${request ? "no longer accepted" : "no longer returned"}`;
-    pair.report(`${pair.dir}-variant-removed`, detail, { old: old.pointer, new: pair.new.pointer }, { side: "old", pointer: pair.old.pointer });
+    pair.report(request ? "request-variant-removed" : "response-variant-removed", detail, { old: old.pointer, new: pair.new.pointer }, { side: "old", pointer: pair.old.pointer });
   }
   for (const now of after) {
-    pair.report(`${pair.dir}-variant-added`, `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, { old: pair.old.pointer, new: now.pointer });
+    pair.report(request ? "request-variant-added" : "response-variant-added", `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, { old: pair.old.pointer, new: now.pointer });
   }
   return "stop";
 };
