@@ -1,4 +1,4 @@
-import type { ChangeId } from "./catalogue.js";
+import type { ChangeId } from "../catalogue.js";
 
 /** Which oasdiff checks count as core: plain OpenAPI 3.0, no OpenAPI 3.1 keywords, no oasdiff extensions. */
 export type OasdiffScope = "core" | "3.1" | "extension";
@@ -7,7 +7,7 @@ export type OasdiffScope = "core" | "3.1" | "extension";
  * oasdiff (github.com/oasdiff/oasdiff, v1.28.0) is the most complete OpenAPI breaking-change checker. Each of its
  * 243 ERR and WARN checks, its scope, and the galaxiom change ids that report the same situation (verdicts may
  * differ: ours judge wire and types separately). An empty list means "not yet". docs/diff.md renders this table
- * and the coverage figures computed from it (scripts/diff/docs/render.ts).
+ * and the coverage figures computed from it (./render.ts); nothing in the diff reads it.
  */
 export const oasdiffChecks: ReadonlyArray<readonly [check: string, level: "ERR" | "WARN", scope: OasdiffScope, ours: readonly ChangeId[]]> = [
   ["api-path-removed-without-deprecation", "ERR", "core", ["operation-removed"]],
