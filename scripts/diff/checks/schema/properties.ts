@@ -1,7 +1,7 @@
 import type { ChangeId } from "../../catalogue.js";
 import type { SchemaCheck, SchemaPair } from "../../schema/compare.js";
 import { properties as propertiesOf, requiredNames, viewOf, type Part } from "../../schema/view.js";
-import { isJson, type Side } from "../../side.js";
+import { isJson, type Json, type Side } from "../../side.js";
 import type { Direction } from "../../types.js";
 
 /**
@@ -82,8 +82,7 @@ function requiredness(dir: Direction, before: boolean, after: boolean): Property
 function optionalInTypes(side: Side, dir: Direction, property: Part[], required: boolean): boolean {
   if (required) return false;
   const inComponent = property[0]?.pointer.startsWith("/components/schemas/") === true;
-  const defaulted = viewOf(side, property).nodes.some((node) => node.value.default !== undefined);
-  return !(defaulted && (dir === "response" || inComponent));
+  return !(sets(side, property, (schema) => schema.default !== undefined) && (dir === "response" || inComponent));
 }
 
 /** A property whose `required` is unchanged but whose optionality in the types changed through its `default`. */
@@ -97,12 +96,17 @@ function typedRequiredness(dir: Direction, before: boolean, after: boolean): Pro
 /** A property the direction never carries: readOnly in requests, writeOnly in responses. */
 function hidden(side: Side, property: Part[], dir: Direction): boolean {
   const flag = dir === "request" ? "readOnly" : "writeOnly";
+  return sets(side, property, (schema) => schema[flag] === true);
+}
+
+/** Some schema object that applies to the property satisfies `test`. */
+function sets(side: Side, property: Part[], test: (schema: Json) => boolean): boolean {
   const [only] = property;
   if (property.length === 1 && only) {
     // The common case, a plain or $ref'd schema, is read directly; only a composed one needs the normalised view.
     const target = side.deref(only.value, only.pointer);
-    if (isJson(only.value) && only.value[flag] === true) return true;
-    if (target && !("allOf" in target.value || "oneOf" in target.value || "anyOf" in target.value)) return target.value[flag] === true;
+    if (isJson(only.value) && test(only.value)) return true;
+    if (target && !("allOf" in target.value || "oneOf" in target.value || "anyOf" in target.value)) return test(target.value);
   }
-  return viewOf(side, property).nodes.some((node) => node.value[flag] === true);
+  return viewOf(side, property).nodes.some((node) => test(node.value));
 }
