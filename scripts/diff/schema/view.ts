@@ -34,19 +34,10 @@ export interface SchemaView {
 
 const annotationKeys = new Set(["$ref", "title", "description", "summary", "example", "examples", "externalDocs", "deprecated", "xml", "discriminator"]);
 const compositionKeys = new Set(["allOf", "oneOf", "anyOf"]);
-const objectKeys = [
-  "properties",
-  "additionalProperties",
-  "required",
-  "minProperties",
-  "maxProperties",
-  "patternProperties",
-  "propertyNames",
-  "dependentRequired",
-  "dependentSchemas",
-  "unevaluatedProperties",
-];
-const arrayKeys = ["items", "minItems", "maxItems", "uniqueItems", "prefixItems", "contains", "minContains", "maxContains", "unevaluatedItems"];
+// Keywords that make openapi-typescript emit an object or an array with no `type`; the other 3.1 ones (`contains`,
+// `propertyNames`, …) leave the type unknown, so they imply none here either.
+const objectKeys = ["properties", "additionalProperties", "required", "minProperties", "maxProperties", "patternProperties"];
+const arrayKeys = ["items", "minItems", "maxItems", "uniqueItems"];
 
 /**
  * Views already built, per document: by position (a pointer names one place, so one content) and by flattened
