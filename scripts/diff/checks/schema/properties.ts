@@ -16,19 +16,18 @@ export const properties: SchemaCheck = (pair, ctx) => {
     const [old, now] = [before.get(name), after.get(name)];
     const seenBefore = old !== undefined && !hidden(ctx.old, old, pair.dir);
     const seenAfter = now !== undefined && !hidden(ctx.new, now, pair.dir);
+    const [wasRequired, isRequired] = [requiredBefore.has(name), requiredAfter.has(name)];
     if (old && now && seenBefore && seenAfter) {
-      const change = requiredness(pair.dir, requiredBefore.has(name), requiredAfter.has(name));
+      const typed = () => typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, wasRequired), optionalInTypes(ctx.new, pair.dir, now, isRequired));
+      const change = requiredness(pair.dir, wasRequired, isRequired) ?? typed();
       if (change) report(pair, change, old, now);
-      const typed = change ? undefined : typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, requiredBefore.has(name)), optionalInTypes(ctx.new, pair.dir, now, requiredAfter.has(name)));
-      if (typed) report(pair, typed, old, now);
       pair.recurse(old, now);
     } else if (seenBefore) {
       const hiddenNow = pair.dir === "request" ? "request-property-became-read-only" : "response-property-became-write-only";
-      report(pair, now ? hiddenNow : removal(pair.dir, requiredBefore.has(name)), old, now);
+      report(pair, now ? hiddenNow : removal(pair.dir, wasRequired), old, now);
     } else if (seenAfter) {
-      report(pair, addition(pair.dir, requiredAfter.has(name)), old, now);
-      const required = requiredAfter.has(name);
-      if (pair.dir === "request" && !required && !optionalInTypes(ctx.new, pair.dir, now, required)) report(pair, "request-property-required-in-types", old, now);
+      report(pair, addition(pair.dir, isRequired), old, now);
+      if (pair.dir === "request" && !isRequired && !optionalInTypes(ctx.new, pair.dir, now, isRequired)) report(pair, "request-property-required-in-types", old, now);
     }
   }
 };

@@ -48,21 +48,8 @@ export const variants: SchemaCheck = (pair, ctx) => {
     const best = candidates.map((now) => ({ now, score: similarity(old.view, now.view) })).sort((a, b) => b.score - a.score)[0];
     if (best && best.score >= 0.5) pairUp(old, best.now);
   }
-  // An alternative that only lists values is an enum spelled another way: it is judged by the values it adds or
-  // removes, like the enum (values another alternative allows are no change), unless no alternative on the other
-  // side has its type, which makes it a new kind of value.
-  for (const old of [...before]) {
-    const gone = valuesOutside(old, everyAfter);
-    if (!gone || (gone.length > 0 && !everyAfter.some((now) => listsSameType(old, now)))) continue;
-    before.splice(before.indexOf(old), 1);
-    reportValues(pair, [], gone, { old: old.pointer, new: pair.new.pointer });
-  }
-  for (const now of [...after]) {
-    const fresh = valuesOutside(now, everyBefore);
-    if (!fresh || (fresh.length > 0 && !everyBefore.some((old) => listsSameType(now, old)))) continue;
-    after.splice(after.indexOf(now), 1);
-    reportValues(pair, fresh, [], { old: pair.old.pointer, new: now.pointer });
-  }
+  takeValueLists(before, everyAfter, (old, gone) => reportValues(pair, [], gone, { old: old.pointer, new: pair.new.pointer }));
+  takeValueLists(after, everyBefore, (now, fresh) => reportValues(pair, fresh, [], { old: pair.old.pointer, new: now.pointer }));
   const request = pair.dir === "request";
   for (const old of before) {
     const detail = `alternative ${old.label} ${request ? "no longer accepted" : "no longer returned"}`;
@@ -88,6 +75,20 @@ function describe(position: Position, view: SchemaView, own: SchemaView, index: 
   const keys = new Set(view.nodes.flatMap((node) => Object.keys(node.value).filter(isAssertion)));
   const lists = (keys.has("enum") || keys.has("const")) && [...keys].every((key) => key === "type" || key === "enum" || key === "const");
   return { position, view, pointer: own.pointer, label, components, values: lists ? allowed(view) : undefined, bare: [...keys].every((key) => key === "type") };
+}
+
+/**
+ * An unmatched alternative that only lists values is an enum spelled another way: it is taken out of `unmatched`
+ * and judged by the values none of the other side's alternatives allow (none: no change), unless no alternative
+ * there has its type, which makes it a new kind of value, left to be added or removed.
+ */
+function takeValueLists(unmatched: Alternative[], others: readonly Alternative[], report: (alternative: Alternative, values: unknown[]) => void): void {
+  for (const alternative of [...unmatched]) {
+    const outside = valuesOutside(alternative, others);
+    if (!outside || (outside.length > 0 && !others.some((other) => listsSameType(alternative, other)))) continue;
+    unmatched.splice(unmatched.indexOf(alternative), 1);
+    report(alternative, outside);
+  }
 }
 
 /** The values `alternative` lists that none of `others` allows; undefined when it does not list values. */
