@@ -44,7 +44,8 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
   }
 
   const webhooks = matchOperations(ctx, "webhooks");
-  const webhookAt = (op: OperationSide) => ({ method: op.method, path: `webhook ${op.path}` });
+  // Named by where they are in the document: a webhook has a name, not a path, and no URL of its own.
+  const webhookAt = (op: OperationSide) => ({ method: op.method, path: `webhooks/${op.path}` });
   for (const op of webhooks.removed) found.push({ finding: existence(op, "webhook-removed", "webhook removed", "old"), operation: webhookAt(op) });
   for (const op of webhooks.added) found.push({ finding: existence(op, "webhook-added", "new webhook", "new"), operation: webhookAt(op) });
   for (const pair of webhooks.pairs) compareWebhook(pair, ctx, (finding) => found.push({ finding, operation: webhookAt(pair.new) }));
