@@ -2,6 +2,7 @@ import type { SchemaCheck } from "../../schema/compare.js";
 import { keyword } from "../../schema/view.js";
 import { code } from "../../text.js";
 import { hasEnum } from "./enum.js";
+import { pointersOf } from "./keyword.js";
 
 /**
  * `const`, a one-value enum with ids of its own: openapi-typescript emits it as a literal type. When either side has
@@ -10,7 +11,7 @@ import { hasEnum } from "./enum.js";
 export const constValue: SchemaCheck = (pair) => {
   const [before, after] = [keyword(pair.old, "const"), keyword(pair.new, "const")];
   if (JSON.stringify(before?.value) === JSON.stringify(after?.value) || hasEnum(pair)) return;
-  const at = { old: before?.pointer ?? pair.old.pointer, new: after?.pointer ?? pair.new.pointer };
+  const at = pointersOf(pair, "const");
   const request = pair.dir === "request";
   if (!before) pair.report(request ? "request-const-added" : "response-const-added", `${request ? "now only accepts" : "is now always"} ${code(after?.value)}`, at);
   else if (!after) pair.report(request ? "request-const-removed" : "response-const-removed", `is no longer fixed to ${code(before.value)}`, at);

@@ -1,7 +1,7 @@
 import type { SchemaCheck } from "../../schema/compare.js";
 import { keyword } from "../../schema/view.js";
 import { code } from "../../text.js";
-import { compareKeyword, keywordIds } from "./keyword.js";
+import { compareKeyword, keywordIds, pointersOf } from "./keyword.js";
 
 const schemaIds = keywordIds("request-content-schema-tightened", "request-content-schema-relaxed", "response-content-schema-tightened", "response-content-schema-relaxed");
 
@@ -14,7 +14,7 @@ export const encodedContent: SchemaCheck = (pair) => {
   for (const name of ["contentMediaType", "contentEncoding"]) {
     const [before, after] = [keyword(pair.old, name), keyword(pair.new, name)];
     if (before?.value === after?.value) continue;
-    const at = { old: before?.pointer ?? pair.old.pointer, new: after?.pointer ?? pair.new.pointer };
+    const at = pointersOf(pair, name);
     const detail = !before ? `\`${name}\` ${code(after?.value)} added` : !after ? `\`${name}\` ${code(before.value)} removed` : `\`${name}\` changed from ${code(before.value)} to ${code(after.value)}`;
     if (pair.dir === "request") pair.report(after ? "request-encoded-content-changed" : "request-content-schema-relaxed", detail, at);
     else pair.report(before ? "response-encoded-content-changed" : "response-content-schema-tightened", detail, at);

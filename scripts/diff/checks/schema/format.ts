@@ -1,6 +1,7 @@
 import type { SchemaCheck } from "../../schema/compare.js";
 import { keyword } from "../../schema/view.js";
 import { code } from "../../text.js";
+import { pointersOf } from "./keyword.js";
 
 /**
  * `format`. Whether a format narrows anything depends on the format (`uuid` does, `int64` on an integer hardly),
@@ -10,7 +11,7 @@ import { code } from "../../text.js";
 export const format: SchemaCheck = (pair) => {
   const [before, after] = [keyword(pair.old, "format"), keyword(pair.new, "format")];
   if (before?.value === after?.value) return;
-  const at = { old: before?.pointer ?? pair.old.pointer, new: after?.pointer ?? pair.new.pointer };
+  const at = pointersOf(pair, "format");
   const request = pair.dir === "request";
   if (!before) pair.report(request ? "request-format-changed" : "response-constraint-tightened", `format ${code(after?.value)} added`, at);
   else if (!after) pair.report(request ? "request-constraint-relaxed" : "response-format-changed", `format ${code(before.value)} removed`, at);
