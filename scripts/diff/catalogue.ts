@@ -41,6 +41,10 @@ export const catalogue = {
   "operation-id-removed": row("operations", S, B, "The `operationId` was removed; the generated `operations[\"…\"]` entry is gone.", "`operationId: listTokens` deleted"),
   "webhook-added": row("operations", S, S, "A new webhook (OpenAPI 3.1): the server may call the app in a new way.", "`webhooks.tokenRevoked` appears"),
   "webhook-removed": row("operations", B, B, "A webhook is gone: the app is no longer called for those events, and `webhooks[\"…\"]` in the types is gone.", "`webhooks.tokenRevoked` disappears"),
+  "webhook-parameter-added": row("operations", S, S, "The server sends a new parameter (a header, mostly) with a webhook.", "`X-Signature-256` header added to `tokenRevoked`"),
+  "webhook-parameter-removed": row("operations", R, B, "The server no longer documents a parameter it sent with a webhook: an app reading it may find it missing, and code reading it from the types no longer compiles.", "`X-Signature` header removed from `tokenRevoked`"),
+  "webhook-request-body-added": row("operations", S, S, "The server now sends a body with a webhook request.", "`requestBody` added to `tokenRevoked`"),
+  "webhook-request-body-removed": row("operations", B, B, "The server no longer sends a body with a webhook request; an app reading it breaks.", "`requestBody` removed from `tokenRevoked`"),
   "path-param-renamed": row("operations", S, B, "A path parameter was renamed; the URL is the same but the generated path key and `params.path` name change.", "`/datasets/{id}` → `/datasets/{dataset_id}`"),
 
   "parameter-added": row("parameters", S, S, "A new optional parameter.", "optional query `cursor` added"),
