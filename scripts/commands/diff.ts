@@ -1,12 +1,15 @@
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
+import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
+import { ownVersion } from "../diff/version.js";
 import { EXIT, type Command, type Io } from "../lib/io.js";
 import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { SpecError } from "../lib/spec-error.js";
 
-const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json] [--fail-on wire|types|any]
+const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
 
 Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files; "-" reads one from stdin)
 and list every change with two verdicts, each breaking, risky or safe:
@@ -14,15 +17,21 @@ and list every change with two verdicts, each breaking, risky or safe:
   types  will code written against the old generated types still compile against the new ones?
 
 Options:
-  --format <text|markdown|json>  output format (default: text)
-  --fail-on <wire|types|any>     exit 1 if there is a breaking change of that kind (any: either)
-  -h, --help                     show this help
+  --format <text|markdown|json|githubactions>
+                                   output format (default: text); githubactions writes ::error and
+                                   ::warning annotations for a workflow log
+  --fail-on <wire|types|any|risky> exit 1 if there is a breaking change of that kind (any: either),
+                                   or (risky) a risky or breaking one of either kind
+  --ignore <file>                  leave out the changes the file names, one a line:
+                                   "METHOD /path <change id or message>" (oasdiff's --err-ignore format)
+  -h, --help                       show this help
+  --version                        print galaxiom's version
 
-Exit codes: 0 compared, 1 --fail-on found a breaking change, 2 bad usage or unreadable input.
+Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage or unreadable input.
 The kinds of change and their verdicts are listed in docs/diff.md.
 `;
 
-const failOnChoices = ["wire", "types", "any"] as const;
+const failOnChoices = ["wire", "types", "any", "risky"] as const;
 type FailOn = (typeof failOnChoices)[number];
 
 export const run: Command = async (argv, io) => {
@@ -35,9 +44,14 @@ export const run: Command = async (argv, io) => {
     io.stdout(usage);
     return EXIT.ok;
   }
+  if (options.version) {
+    io.stdout(`${ownVersion()}\n`);
+    return EXIT.ok;
+  }
   let report: DiffReport;
   try {
-    report = diffSpecs(await load(options.old, io), await load(options.new, io));
+    const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
+    report = applyIgnore(diffSpecs(await load(options.old, io), await load(options.new, io)), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${error.message}\n`);
@@ -52,7 +66,9 @@ interface Options {
   new: string;
   format: Format;
   failOn: FailOn | undefined;
+  ignore: string | undefined;
   help: boolean;
+  version: boolean;
 }
 
 /** The options, or what is wrong with the command line. */
@@ -62,7 +78,13 @@ function parse(argv: string[]): Options | string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: "string", default: "text" }, "fail-on": { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        format: { type: "string", default: "text" },
+        "fail-on": { type: "string" },
+        ignore: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
+      },
     });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -70,22 +92,33 @@ function parse(argv: string[]): Options | string {
   const { values, positionals } = parsed;
   const format = formats.find((name) => name === values.format);
   const failOn = failOnChoices.find((name) => name === values["fail-on"]);
-  if (values.help) return { old: "", new: "", format: "text", failOn: undefined, help: true };
+  if (values.help || values.version) return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
   if (!format) return `--format must be one of ${formats.join(", ")} (got "${values.format}")`;
   if (values["fail-on"] !== undefined && !failOn) return `--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`;
   const [old, now, ...extra] = positionals;
   if (old === undefined || now === undefined || extra.length > 0) return `expected two documents, <old> and <new> (got ${positionals.length})`;
   if (old === "-" && now === "-") return `only one of <old> and <new> can be "-" (standard input)`;
-  return { old, new: now, format, failOn, help: false };
+  return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
 }
 
 async function load(file: string, io: Io): Promise<OpenAPIDocument> {
   return (await loadSpec(file, io.readStdin)).document;
 }
 
+/** The ignore file's text; one that cannot be read is bad input, like a document that cannot. */
+async function readIgnoreFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : error instanceof Error ? error.message : String(error);
+    throw new SpecError(`${reason} (--ignore)`, { file });
+  }
+}
+
 function breaks(report: DiffReport, failOn: FailOn): boolean {
   const { wire, types } = report.summary;
   if (failOn === "wire") return wire.breaking > 0;
   if (failOn === "types") return types.breaking > 0;
+  if (failOn === "risky") return wire.breaking + wire.risky + types.breaking + types.risky > 0;
   return wire.breaking > 0 || types.breaking > 0;
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { afterWalkChecks, documentChecks, operationChecks } from "./checks/index.js";
+import { compareWebhook } from "./checks/webhook.js";
 import type { DiffContext, Emit } from "./context.js";
 import { matchOperations, type OperationSide } from "./pair.js";
 import { buildReport, identity, type LocatedFinding } from "./report.js";
@@ -42,11 +43,18 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
     for (const check of operationChecks) check(pair, ctx, emit);
   }
 
+  const webhooks = matchOperations(ctx, "webhooks");
+  // Named by where they are in the document: a webhook has a name, not a path, and no URL of its own.
+  const webhookAt = (op: OperationSide) => ({ method: op.method, path: `webhooks/${op.path}` });
+  for (const op of webhooks.removed) found.push({ finding: existence(op, "webhook-removed", "webhook removed", "old"), operation: webhookAt(op) });
+  for (const op of webhooks.added) found.push({ finding: existence(op, "webhook-added", "new webhook", "new"), operation: webhookAt(op) });
+  for (const pair of webhooks.pairs) compareWebhook(pair, ctx, (finding) => found.push({ finding, operation: webhookAt(pair.new) }));
+
   for (const check of afterWalkChecks) check(ctx, documentLevel);
   return buildReport(before, after, found);
 }
 
-function existence(op: OperationSide, id: "operation-added" | "operation-removed", what: string, side: "old" | "new"): Finding {
+function existence(op: OperationSide, id: "operation-added" | "operation-removed" | "webhook-added" | "webhook-removed", what: string, side: "old" | "new"): Finding {
   const summary = typeof op.operation.summary === "string" ? ` (${op.operation.summary})` : "";
   return { id, message: `${what}${summary}`, pointer: { [side]: op.pointer } };
 }

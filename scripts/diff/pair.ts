@@ -30,9 +30,9 @@ export interface MatchedOperations {
  * Pair operations by method and path. A path that differs only in the names of its parameters
  * (`/datasets/{id}` → `/datasets/{dataset_id}`) is the same URL, so the same endpoint.
  */
-export function matchOperations(ctx: DiffContext): MatchedOperations {
-  const before = operationsOf(ctx.old);
-  const after = operationsOf(ctx.new);
+export function matchOperations(ctx: DiffContext, root: "paths" | "webhooks" = "paths"): MatchedOperations {
+  const before = operationsOf(ctx.old, root);
+  const after = operationsOf(ctx.new, root);
   const unpaired = new Map(after.map((op) => [`${op.method} ${op.path}`, op]));
   const byTemplate = new Map(after.map((op) => [`${op.method} ${template(op.path)}`, op]));
   const pairs: OperationPair[] = [];
@@ -52,10 +52,12 @@ export function matchOperations(ctx: DiffContext): MatchedOperations {
   return { pairs, removed, added: [...unpaired.values()] };
 }
 
-function operationsOf(side: Side): OperationSide[] {
+/** The operations under `paths`, or under `webhooks` (OpenAPI 3.1: path items keyed by a name instead of a path). */
+function operationsOf(side: Side, root: "paths" | "webhooks"): OperationSide[] {
   const found: OperationSide[] = [];
-  for (const [path, raw] of Object.entries(side.doc.paths ?? {})) {
-    const pathItem = side.deref(raw, child("/paths", path));
+  const items = side.doc[root];
+  for (const [path, raw] of Object.entries(isJson(items) ? items : {})) {
+    const pathItem = side.deref(raw, child(`/${root}`, path));
     if (!pathItem) continue;
     for (const method of methods) {
       const operation = pathItem.value[method];

@@ -70,7 +70,7 @@ function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function summarise(changes: readonly Change[]): DiffReport["summary"] {
+export function summarise(changes: readonly Change[]): DiffReport["summary"] {
   const tally = (): Tally => ({ breaking: 0, risky: 0, safe: 0 });
   const summary = { wire: tally(), types: tally() };
   for (const change of changes) {

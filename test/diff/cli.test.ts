@@ -81,6 +81,52 @@ describe("galaxiom diff", () => {
     expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", failOn])).code).toBe(exit);
   });
 
+  it("leaves out the changes an ignore file names, by id or message, and counts what is left", async () => {
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--ignore", file("tokens-v2.ignore"), "--format", "json", "--fail-on", "any"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.changes.map((change: { id: string }) => change.id)).toEqual(["response-enum-value-added"]);
+    expect(report.summary).toEqual({ wire: { breaking: 0, risky: 1, safe: 0 }, types: { breaking: 0, risky: 1, safe: 0 } });
+  });
+
+  it("ignores a whole-API change by a line without METHOD /path", async () => {
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-renamed-component.yaml"), "--ignore", file("tokens-renamed-component.ignore"), "--fail-on", "types"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("No changes.");
+  });
+
+  it("exits 2 when the ignore file cannot be read", async () => {
+    const { code, stderr } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--ignore", file("missing.ignore")]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/missing\.ignore: file not found \(--ignore\)/);
+  });
+
+  it.each([
+    ["tokens-v2.yaml", [], 1],
+    ["tokens-v1.json", [], 0],
+    ["tokens-v2.yaml", ["--ignore", file("tokens-v2.ignore")], 1],
+  ])("--fail-on risky against %s %j exits %i: a risky change is enough", async (after, extra, exit) => {
+    expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", "risky", ...extra])).code).toBe(exit);
+  });
+
+  it("writes GitHub Actions annotations: errors for breaking changes, warnings for risky ones", async () => {
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--format", "githubactions"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toEqual([
+      "::error title=response-property-became-optional::GET /tokens/{token_id}: Schema `ApiToken`, field `name` (in responses): may now be missing (no longer required) (wire: breaking, types: breaking)",
+      "::warning title=response-enum-value-added::GET /tokens/{token_id}: Schema `ApiToken`, field `scopes[]` (in responses): may now be `admin` (wire: risky, types: risky)",
+      "::error title=path-param-renamed::GET /tokens/{token_id}: Path parameter `id` renamed to `token_id` (was /tokens/{id}); the URL is unchanged (wire: safe, types: breaking)",
+      "wire: 1 breaking, 1 risky, 1 safe; types: 2 breaking, 1 risky, 0 safe",
+      "",
+    ]);
+  });
+
+  it("prints the version from galaxiom's package.json", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(await diff(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
   it("reads one document from standard input", async () => {
     const { readFile } = await import("node:fs/promises");
     const stdin = await readFile(file("tokens-v2.yaml"), "utf8");
@@ -118,8 +164,8 @@ describe("galaxiom diff", () => {
 
   it.each([
     [["only-one.yaml"], /expected two documents/],
-    [["a.yaml", "b.yaml", "--format", "xml"], /--format must be one of text, markdown, json/],
-    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, any/],
+    [["a.yaml", "b.yaml", "--format", "xml"], /--format must be one of text, markdown, json, githubactions/],
+    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, any, risky/],
     [["a.yaml", "b.yaml", "--colour"], /Unknown option '--colour'/],
     [["-", "-"], /only one of <old> and <new> can be "-"/],
   ])("exits 2 with the usage on %j", async (argv, message) => {
@@ -132,6 +178,6 @@ describe("galaxiom diff", () => {
   it("prints its help and exits 0", async () => {
     const { code, stdout } = await diff(["--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("--fail-on <wire|types|any>");
+    expect(stdout).toContain("--fail-on <wire|types|any|risky>");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { coverage, renderSections } from "../../scripts/diff/docs/render.js";
 import { replaceSections } from "../../scripts/diff/docs/sections.js";
-import { oasdiffChecks } from "../../scripts/diff/oasdiff-map.js";
+import { oasdiffChecks } from "../../scripts/diff/docs/oasdiff-map.js";
 
 const doc = readFileSync(new URL("../../docs/diff.md", import.meta.url), "utf8");
 

@@ -1,6 +1,7 @@
 import type { DiffContext, Emit } from "../context.js";
 import { parametersOf } from "../pair.js";
 import { compareSchemas } from "../schema/compare.js";
+import { compareSerialisation } from "./serialisation.js";
 import type { Position } from "../schema/view.js";
 import { child, isJson, type Located } from "../side.js";
 import { code } from "../text.js";
@@ -38,7 +39,14 @@ function compareParameter(ctx: DiffContext, emit: Emit, old: Located, now: Locat
     const pointer = { old: child(old.pointer, "required"), new: child(now.pointer, "required") };
     emit({ id: after ? "parameter-became-required" : "parameter-became-optional", message: `${label(now)} is now ${after ? "required" : "optional"}`, pointer });
   }
-  for (const finding of compareSchemas(ctx, "request", schemaOf(old), schemaOf(now))) emit(finding);
+  if (now.value.in === "header" && old.value.name !== now.value.name) {
+    // Headers are matched by lower-cased name: HTTP ignores their case, the generated key does not.
+    const message = `header parameter ${code(old.value.name)} renamed to ${code(now.value.name)}; only the case changed`;
+    emit({ id: "header-parameter-case-changed", message, pointer: { old: child(old.pointer, "name"), new: child(now.pointer, "name") } });
+  }
+  const serialisation = compareSerialisation(ctx, old, now);
+  for (const finding of serialisation.findings) emit(finding);
+  for (const finding of compareSchemas(ctx, "request", schemaOf(old), serialisation.schema ?? schemaOf(now))) emit(finding);
 }
 
 /** Where a parameter's schema is: `schema`, or the one media type under `content`, or nothing (any value). */

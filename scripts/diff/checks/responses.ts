@@ -49,7 +49,7 @@ function compareHeaders(ctx: DiffContext, emit: Emit, old: Located, now: Located
   }
 }
 
-function responsesOf(side: Side, responses: unknown, pointer: string): Map<string, Named> {
+export function responsesOf(side: Side, responses: unknown, pointer: string): Map<string, Named> {
   return resolvedEntries(side, responses, pointer, (status) => status);
 }
 

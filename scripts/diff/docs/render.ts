@@ -1,5 +1,5 @@
 import { catalogue, changeIds, type Area } from "../catalogue.js";
-import { oasdiffChecks, type OasdiffScope } from "../oasdiff-map.js";
+import { oasdiffChecks, type OasdiffScope } from "./oasdiff-map.js";
 
 /** The generated sections of docs/diff.md, by the name of the marker pair around each. */
 export function renderSections(): Record<string, string> {

@@ -1,12 +1,14 @@
 import type { DiffReport } from "../types.js";
+import { formatGithubActions } from "./githubactions.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatText } from "./text.js";
 
-export const formats = ["text", "markdown", "json"] as const;
+export const formats = ["text", "markdown", "json", "githubactions"] as const;
 export type Format = (typeof formats)[number];
 
-/** The report as text (ANSI colour only when `color`), Markdown, or JSON in the documented shape. */
+/** The report as text (ANSI colour only when `color`), Markdown, JSON in the documented shape, or GitHub annotations. */
 export function formatReport(report: DiffReport, format: Format, { color = false }: { color?: boolean } = {}): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === "githubactions") return formatGithubActions(report);
   return format === "markdown" ? formatMarkdown(report) : formatText(report, color);
 }

@@ -19,6 +19,10 @@ export interface SchemaPair {
    * in the message and defaults to the new schema.
    */
   report(id: ChangeId, detail: string, at?: Pointers, subject?: Subject): void;
+  /** The changes between two child schemas in `dir`, returned rather than reported: the caller judges them as a whole. */
+  inner(dir: Direction, old: Position, now: Position): readonly Finding[];
+  /** Report a change found by `inner` under the id of the keyword that holds it. */
+  relay(id: ChangeId, finding: Finding): void;
 }
 
 export interface Subject {
@@ -59,6 +63,10 @@ export function compareSchemas(ctx: DiffContext, dir: Direction, old: Position, 
     },
     report: (id, detail, at = { old: views.old.pointer, new: views.new.pointer }, subject = { side: "new", pointer: views.new.pointer }) => {
       found.push({ id, message: message(ctx, dir, subject, detail), pointer: at });
+    },
+    inner: (innerDir, o, n) => compareSchemas(ctx, innerDir, o, n),
+    relay: (id, finding) => {
+      found.push({ ...finding, id });
     },
   };
   for (const check of schemaChecks) if (check(pair, ctx) === "stop") break;

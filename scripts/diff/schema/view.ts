@@ -28,11 +28,15 @@ export interface SchemaView {
   nullable: boolean;
   /** Two or more alternatives of a `oneOf`/`anyOf`, each with the schema's own keywords folded in. */
   variants: Position[] | undefined;
+  /** The variants come from a `oneOf`: an instance must match exactly one. */
+  exclusive: boolean;
 }
 
 const annotationKeys = new Set(["$ref", "title", "description", "summary", "example", "examples", "externalDocs", "deprecated", "xml", "discriminator"]);
 const compositionKeys = new Set(["allOf", "oneOf", "anyOf"]);
-const objectKeys = ["properties", "additionalProperties", "required", "minProperties", "maxProperties"];
+// Keywords that make openapi-typescript emit an object or an array with no `type`; the other 3.1 ones (`contains`,
+// `propertyNames`, …) leave the type unknown, so they imply none here either.
+const objectKeys = ["properties", "additionalProperties", "required", "minProperties", "maxProperties", "patternProperties"];
 const arrayKeys = ["items", "minItems", "maxItems", "uniqueItems"];
 
 /**
@@ -65,6 +69,7 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
   const seen = new Set<string>();
   const keyParts: string[] = [];
   let alternatives: Part[] | undefined;
+  let exclusive = false;
   let nullAlternative = false;
 
   const expand = (node: Located, flat: boolean) => {
@@ -79,7 +84,10 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
       const nonNull = parts.filter((part) => !isNullSchema(side.deref(part.value, part.pointer)?.value));
       if (nonNull.length < parts.length) nullAlternative = true;
       if (nonNull.length === 1 && nonNull[0]) visit(nonNull[0]);
-      else if (nonNull.length > 1) alternatives ??= nonNull;
+      else if (nonNull.length > 1 && !alternatives) {
+        alternatives = nonNull;
+        exclusive = keyword === "oneOf";
+      }
     }
   };
   const visit = (part: Part) => {
@@ -102,6 +110,7 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
     types: typesOf(nodes),
     nullable: nullAlternative || nullableOf(nodes),
     variants: own && alternatives?.map((alternative) => [...own, alternative]),
+    exclusive,
   };
 }
 
@@ -119,12 +128,18 @@ export function keywordValues(view: SchemaView, name: string): unknown[] {
 }
 
 export function properties(view: SchemaView): Map<string, Part[]> {
+  return entries(view, "properties");
+}
+
+/** The entries of a keyword that maps names to schemas (`properties`, `patternProperties`, …), across the nodes. */
+export function entries(view: SchemaView, keyword: string): Map<string, Part[]> {
   const byName = new Map<string, Part[]>();
   for (const node of view.nodes) {
-    if (!isJson(node.value.properties)) continue;
-    for (const [name, value] of Object.entries(node.value.properties)) {
+    const map = node.value[keyword];
+    if (!isJson(map)) continue;
+    for (const [name, value] of Object.entries(map)) {
       const parts = byName.get(name) ?? [];
-      parts.push({ value, pointer: child(node.pointer, "properties", name) });
+      parts.push({ value, pointer: child(node.pointer, keyword, name) });
       byName.set(name, parts);
     }
   }
@@ -189,7 +204,12 @@ function isNullSchema(schema: Json | undefined): boolean {
 
 /** The schema says something about instances, beyond annotations and composition (which the view expands). */
 export function hasAssertions(schema: Json): boolean {
-  return Object.keys(schema).some((key) => !annotationKeys.has(key) && !compositionKeys.has(key));
+  return Object.keys(schema).some(isAssertion);
+}
+
+/** The keyword constrains instances itself: not an annotation, and not a composition the view expands. */
+export function isAssertion(key: string): boolean {
+  return !annotationKeys.has(key) && !compositionKeys.has(key);
 }
 
 function list(value: unknown): unknown[] {

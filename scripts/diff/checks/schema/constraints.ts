@@ -1,5 +1,9 @@
 import type { SchemaCheck, SchemaPair } from "../../schema/compare.js";
 import { keyword, type SchemaView } from "../../schema/view.js";
+import { containsIds } from "./asserted.js";
+import { judge, keywordIds, pointersOf } from "./keyword.js";
+
+const constraintIds = keywordIds("request-constraint-tightened", "request-constraint-relaxed", "response-constraint-tightened", "response-constraint-relaxed");
 
 interface Bound {
   value: number;
@@ -16,6 +20,8 @@ const bounds = [
   { keyword: "maxItems", side: "upper" },
   { keyword: "minProperties", side: "lower" },
   { keyword: "maxProperties", side: "upper" },
+  { keyword: "minContains", side: "lower", ids: containsIds },
+  { keyword: "maxContains", side: "upper", ids: containsIds },
 ] as const;
 
 type BoundRule = (typeof bounds)[number];
@@ -33,14 +39,15 @@ function compareBound(pair: SchemaPair, rule: BoundRule): void {
   if (sameBound(before, after)) return;
   const show = (bound: Bound) => ("exclusive" in rule ? `${symbols[rule.side][bound.exclusive ? 1 : 0]} ${bound.value}` : String(bound.value));
   const name = `\`${rule.keyword}\``;
-  if (!before && after) report(pair, true, rule.keyword, `${name} ${show(after)} added`);
-  else if (before && !after) report(pair, false, rule.keyword, `${name} ${show(before)} removed`);
+  const ids = "ids" in rule ? rule.ids : constraintIds;
+  if (!before && after) report(pair, true, rule.keyword, `${name} ${show(after)} added`, ids);
+  else if (before && !after) report(pair, false, rule.keyword, `${name} ${show(before)} removed`, ids);
   else if (before && after) {
     const detail =
       after.value === before.value
         ? `made ${after.exclusive ? "exclusive" : "inclusive"} (${show(before)} → ${show(after)})`
         : `${after.value > before.value ? "raised" : "lowered"} from ${show(before)} to ${show(after)}`;
-    report(pair, stricter(rule, after, before), rule.keyword, `${name} ${detail}`);
+    report(pair, stricter(rule, after, before), rule.keyword, `${name} ${detail}`, ids);
   }
 }
 
@@ -56,9 +63,8 @@ function compareMultipleOf(pair: SchemaPair): void {
 }
 
 /** Report a constraint change as tightened or relaxed in the pair's direction, pointing at the keyword. */
-export function report(pair: SchemaPair, tighter: boolean, name: string, detail: string): void {
-  const at = { old: keyword(pair.old, name)?.pointer ?? pair.old.pointer, new: keyword(pair.new, name)?.pointer ?? pair.new.pointer };
-  pair.report(`${pair.dir}-constraint-${tighter ? "tightened" : "relaxed"}`, detail, at);
+export function report(pair: SchemaPair, tighter: boolean, name: string, detail: string, ids = constraintIds): void {
+  judge(pair, ids, tighter, detail, pointersOf(pair, name));
 }
 
 /** The strictest bound any allOf part sets. */

@@ -4,6 +4,6 @@ import type { SchemaCheck } from "../../schema/compare.js";
 export const nullable: SchemaCheck = (pair) => {
   if (pair.old.nullable === pair.new.nullable) return;
   const request = pair.dir === "request";
-  if (pair.new.nullable) pair.report(`${pair.dir}-became-nullable`, request ? "now accepts `null`" : "may now be `null`");
-  else pair.report(`${pair.dir}-became-not-nullable`, request ? "no longer accepts `null`" : "is never `null` any more");
+  if (pair.new.nullable) pair.report(request ? "request-became-nullable" : "response-became-nullable", request ? "now accepts `null`" : "may now be `null`");
+  else pair.report(request ? "request-became-not-nullable" : "response-became-not-nullable", request ? "no longer accepts `null`" : "is never `null` any more");
 };

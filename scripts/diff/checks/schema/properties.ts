@@ -1,7 +1,7 @@
 import type { ChangeId } from "../../catalogue.js";
 import type { SchemaCheck, SchemaPair } from "../../schema/compare.js";
 import { properties as propertiesOf, requiredNames, viewOf, type Part } from "../../schema/view.js";
-import { isJson, type Side } from "../../side.js";
+import { isJson, type Json, type Side } from "../../side.js";
 import type { Direction } from "../../types.js";
 
 /**
@@ -16,15 +16,18 @@ export const properties: SchemaCheck = (pair, ctx) => {
     const [old, now] = [before.get(name), after.get(name)];
     const seenBefore = old !== undefined && !hidden(ctx.old, old, pair.dir);
     const seenAfter = now !== undefined && !hidden(ctx.new, now, pair.dir);
+    const [wasRequired, isRequired] = [requiredBefore.has(name), requiredAfter.has(name)];
     if (old && now && seenBefore && seenAfter) {
-      const change = requiredness(pair.dir, requiredBefore.has(name), requiredAfter.has(name));
+      const typed = () => typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, wasRequired), optionalInTypes(ctx.new, pair.dir, now, isRequired));
+      const change = requiredness(pair.dir, wasRequired, isRequired) ?? typed();
       if (change) report(pair, change, old, now);
       pair.recurse(old, now);
     } else if (seenBefore) {
       const hiddenNow = pair.dir === "request" ? "request-property-became-read-only" : "response-property-became-write-only";
-      report(pair, now ? hiddenNow : removal(pair.dir, requiredBefore.has(name)), old, now);
+      report(pair, now ? hiddenNow : removal(pair.dir, wasRequired), old, now);
     } else if (seenAfter) {
-      report(pair, addition(pair.dir, requiredAfter.has(name)), old, now);
+      report(pair, addition(pair.dir, isRequired), old, now);
+      if (pair.dir === "request" && !isRequired && !optionalInTypes(ctx.new, pair.dir, now, isRequired)) report(pair, "request-property-required-in-types", old, now);
     }
   }
 };
@@ -42,6 +45,9 @@ const details = {
   "response-property-became-optional": "may now be missing (no longer required)",
   "response-property-became-required": "is now always present",
   "response-property-became-write-only": "is now write-only and no longer returned",
+  "request-property-required-in-types": "has a `default` in a component schema, so openapi-typescript makes it required in the generated type",
+  "response-property-required-in-types": "gained a `default`, so openapi-typescript makes it required in the generated type",
+  "response-property-optional-in-types": "lost its `default`, so openapi-typescript makes it optional in the generated type",
 } satisfies Partial<Record<ChangeId, string>>;
 
 type PropertyChange = keyof typeof details;
@@ -64,18 +70,42 @@ function addition(dir: Direction, required: boolean): PropertyChange {
 
 function requiredness(dir: Direction, before: boolean, after: boolean): PropertyChange | undefined {
   if (before === after) return undefined;
-  return `${dir}-property-became-${after ? "required" : "optional"}`;
+  if (dir === "request") return after ? "request-property-became-required" : "request-property-became-optional";
+  return after ? "response-property-became-required" : "response-property-became-optional";
+}
+
+/**
+ * openapi-typescript's `defaultNonNullable` (on by default) emits a property with a `default` as required in
+ * responses and in component schemas, whoever uses them; only inline request schemas keep it optional.
+ */
+function optionalInTypes(side: Side, dir: Direction, property: Part[], required: boolean): boolean {
+  if (required) return false;
+  const inComponent = property[0]?.pointer.startsWith("/components/schemas/") === true;
+  return !(sets(side, property, (schema) => schema.default !== undefined) && (dir === "response" || inComponent));
+}
+
+/** A property whose `required` is unchanged but whose optionality in the types changed through its `default`. */
+function typedRequiredness(dir: Direction, before: boolean, after: boolean): PropertyChange | undefined {
+  if (before === after) return undefined;
+  if (dir === "response") return after ? "response-property-optional-in-types" : "response-property-required-in-types";
+  // A request property turning optional in the types compiles everywhere it was built; the default is reported by its own check.
+  return after ? undefined : "request-property-required-in-types";
 }
 
 /** A property the direction never carries: readOnly in requests, writeOnly in responses. */
 function hidden(side: Side, property: Part[], dir: Direction): boolean {
   const flag = dir === "request" ? "readOnly" : "writeOnly";
+  return sets(side, property, (schema) => schema[flag] === true);
+}
+
+/** Some schema object that applies to the property satisfies `test`. */
+function sets(side: Side, property: Part[], test: (schema: Json) => boolean): boolean {
   const [only] = property;
   if (property.length === 1 && only) {
     // The common case, a plain or $ref'd schema, is read directly; only a composed one needs the normalised view.
     const target = side.deref(only.value, only.pointer);
-    if (isJson(only.value) && only.value[flag] === true) return true;
-    if (target && !("allOf" in target.value || "oneOf" in target.value || "anyOf" in target.value)) return target.value[flag] === true;
+    if (isJson(only.value) && test(only.value)) return true;
+    if (target && !("allOf" in target.value || "oneOf" in target.value || "anyOf" in target.value)) return test(target.value);
   }
-  return viewOf(side, property).nodes.some((node) => node.value[flag] === true);
+  return viewOf(side, property).nodes.some((node) => test(node.value));
 }

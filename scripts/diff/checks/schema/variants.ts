@@ -1,8 +1,9 @@
 import { fromPointer } from "../../../lib/json-pointer.js";
 import type { SchemaCheck } from "../../schema/compare.js";
-import { hasAssertions, properties, requiredNames, viewOf, type Position, type SchemaView } from "../../schema/view.js";
+import { hasAssertions, isAssertion, properties, requiredNames, viewOf, type Position, type SchemaView } from "../../schema/view.js";
 import type { Side } from "../../side.js";
 import { typeList } from "../../text.js";
+import { allowed, reportValues } from "./enum.js";
 
 interface Alternative {
   position: Position;
@@ -13,6 +14,10 @@ interface Alternative {
   label: string;
   /** The named components it is made of, e.g. `[/components/schemas/Cat]`. */
   components: string[];
+  /** The values it allows, when it only lists values (`{type: string, enum: [a, b]}`). */
+  values: Map<string, unknown> | undefined;
+  /** It says nothing but a type: any value of its types matches. */
+  bare: boolean;
 }
 
 /**
@@ -25,6 +30,7 @@ export const variants: SchemaCheck = (pair, ctx) => {
   if (!pair.old.variants && !pair.new.variants) return;
   const before = alternatives(ctx.old, pair.old);
   const after = alternatives(ctx.new, pair.new);
+  const [everyBefore, everyAfter] = [[...before], [...after]];
   const pairUp = (old: Alternative, now: Alternative) => {
     before.splice(before.indexOf(old), 1);
     after.splice(after.indexOf(now), 1);
@@ -42,13 +48,15 @@ export const variants: SchemaCheck = (pair, ctx) => {
     const best = candidates.map((now) => ({ now, score: similarity(old.view, now.view) })).sort((a, b) => b.score - a.score)[0];
     if (best && best.score >= 0.5) pairUp(old, best.now);
   }
+  takeValueLists(before, everyAfter, (old, gone) => reportValues(pair, [], gone, { old: old.pointer, new: pair.new.pointer }));
+  takeValueLists(after, everyBefore, (now, fresh) => reportValues(pair, fresh, [], { old: pair.old.pointer, new: now.pointer }));
   const request = pair.dir === "request";
   for (const old of before) {
     const detail = `alternative ${old.label} ${request ? "no longer accepted" : "no longer returned"}`;
-    pair.report(`${pair.dir}-variant-removed`, detail, { old: old.pointer, new: pair.new.pointer }, { side: "old", pointer: pair.old.pointer });
+    pair.report(request ? "request-variant-removed" : "response-variant-removed", detail, { old: old.pointer, new: pair.new.pointer }, { side: "old", pointer: pair.old.pointer });
   }
   for (const now of after) {
-    pair.report(`${pair.dir}-variant-added`, `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, { old: pair.old.pointer, new: now.pointer });
+    pair.report(request ? "request-variant-added" : "response-variant-added", `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, { old: pair.old.pointer, new: now.pointer });
   }
   return "stop";
 };
@@ -64,7 +72,43 @@ function describe(position: Position, view: SchemaView, own: SchemaView, index: 
   const components = made.map((node) => node.pointer).filter((pointer) => /^\/components\/schemas\/[^/]+$/.test(pointer)).sort();
   const [first] = components;
   const label = first && components.length === 1 && made.length === 1 ? `\`${fromPointer(first)[2]}\`` : `${index + 1} (${typeList(own.types)})`;
-  return { position, view, pointer: own.pointer, label, components };
+  const keys = new Set(view.nodes.flatMap((node) => Object.keys(node.value).filter(isAssertion)));
+  const lists = (keys.has("enum") || keys.has("const")) && [...keys].every((key) => key === "type" || key === "enum" || key === "const");
+  return { position, view, pointer: own.pointer, label, components, values: lists ? allowed(view) : undefined, bare: [...keys].every((key) => key === "type") };
+}
+
+/**
+ * An unmatched alternative that only lists values is an enum spelled another way: it is taken out of `unmatched`
+ * and judged by the values none of the other side's alternatives allow (none: no change), unless no alternative
+ * there has its type, which makes it a new kind of value, left to be added or removed.
+ */
+function takeValueLists(unmatched: Alternative[], others: readonly Alternative[], report: (alternative: Alternative, values: unknown[]) => void): void {
+  for (const alternative of [...unmatched]) {
+    const outside = valuesOutside(alternative, others);
+    if (!outside || (outside.length > 0 && !others.some((other) => listsSameType(alternative, other)))) continue;
+    unmatched.splice(unmatched.indexOf(alternative), 1);
+    report(alternative, outside);
+  }
+}
+
+/** The values `alternative` lists that none of `others` allows; undefined when it does not list values. */
+function valuesOutside(alternative: Alternative, others: readonly Alternative[]): unknown[] | undefined {
+  if (!alternative.values) return undefined;
+  const allows = (other: Alternative, key: string, value: unknown) => (other.values ? other.values.has(key) : other.bare && ofTypes(value, other.view.types));
+  return [...alternative.values].filter(([key, value]) => !others.some((other) => allows(other, key, value))).map(([, value]) => value);
+}
+
+/** `other` lists values or is a bare type, of a type `alternative` shares: the two are one enum. */
+function listsSameType(alternative: Alternative, other: Alternative): boolean {
+  if (!other.values && !other.bare) return false;
+  const [a, b] = [alternative.view.types, other.view.types];
+  return !a || !b || [...a].some((type) => b.has(type));
+}
+
+function ofTypes(value: unknown, types: ReadonlySet<string> | undefined): boolean {
+  if (!types) return true;
+  const type = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+  return types.has(type) || (type === "number" && Number.isInteger(value) && types.has("integer"));
 }
 
 function sameComponents(a: Alternative, b: Alternative): boolean {
