@@ -4,7 +4,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -75,16 +74,10 @@ async function download(version: string): Promise<string> {
   return file;
 }
 
-/** Compile the CLI to plain JavaScript, so the timing is galaxiom's and not a TypeScript loader's. */
+/** The compiled CLI (scripts/dist, as npm scripts and the galaxiom-tools bin run it), so the timing is galaxiom's and not a TypeScript loader's. */
 async function build(): Promise<string> {
-  const out = path.join(cache, "build");
-  const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin/tsc");
-  const options = ["--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node"];
-  // Type errors elsewhere in the tree must not stop the benchmark; tsc still writes the JavaScript.
-  await exec(process.execPath, [tsc, ...options, "--rootDir", repo, "--outDir", out, path.join(repo, "scripts/cli.ts")]).catch(() => undefined);
-  const cli = path.join(out, "scripts/cli.js");
-  if (!existsSync(cli)) throw new Error(`could not compile ${cli}`);
-  return cli;
+  await exec("npm", ["run", "build:tools", "--silent"], { cwd: repo });
+  return path.join(repo, "scripts/dist/cli.js");
 }
 
 /** Run `node -e script args…` in a child and read back the maxRSS it reports on exit. */

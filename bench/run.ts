@@ -5,6 +5,8 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   bundle: () => import("./bundle.js"),
   diff: () => import("./diff.js"),
   generate: () => import("./generate.js"),
+  cli: () => import("./cli.js"),
+  install: () => import("./install.js"),
 };
 
 const wanted = process.argv.slice(2);

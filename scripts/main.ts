@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Command, Io } from "./lib/io.js";
 import { EXIT } from "./lib/io.js";
 
@@ -14,7 +15,7 @@ ${Object.entries(commands)
   .map(([name, { summary }]) => `  ${name.padEnd(10)}${summary}`)
   .join("\n")}
 
-Run \`galaxiom <command> --help\` for a command's options.
+Run \`galaxiom <command> --help\` for a command's options; \`galaxiom --version\` prints the version.
 `;
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -22,6 +23,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h") {
     io.stdout(usage);
     return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout(`${await version()}\n`);
+    return EXIT.ok;
   }
   const command = commands[name];
   if (!command) {
@@ -36,4 +41,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`galaxiom ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.badInput;
   }
+}
+
+/**
+ * The version of the galaxiom-tools package: its package.json is beside this file in the sources (scripts/) and one
+ * folder up once compiled (scripts/dist/, or dist/ in the installed package).
+ */
+async function version(): Promise<string> {
+  for (const candidate of ["./package.json", "../package.json"]) {
+    const text = await readFile(new URL(candidate, import.meta.url), "utf8").catch(() => undefined);
+    const manifest = text === undefined ? undefined : (JSON.parse(text) as { name?: string; version?: string });
+    if (manifest?.name === "galaxiom-tools" && manifest.version) return manifest.version;
+  }
+  return "unknown";
 }

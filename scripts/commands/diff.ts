@@ -11,7 +11,7 @@ import { SpecError } from "../lib/spec-error.js";
 
 const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
 
-Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files; "-" reads one from stdin)
+Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files or http(s) URLs; "-" reads stdin)
 and list every change with two verdicts, each breaking, risky or safe:
   wire   will an app deployed against <old> keep working against a server implementing <new>?
   types  will code written against the old generated types still compile against the new ones?

@@ -38,14 +38,19 @@ export interface SpecsConfig {
 }
 
 export const CONFIG_FILE = "apis.yaml";
+/** What `generate` and `pull` need around them, said when it is missing (the tools package runs in any folder). */
+const LAYOUT =
+  "run galaxiom in a folder laid out like the galaxiom repository (https://github.com/galaxiom/galaxiom): specs/apis.yaml " +
+  "naming each API's vendored specs and overlay, and specs/redocly.yaml; or pass --specs <dir>";
 const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
 
 /** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
 export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   const file = path.resolve(specsDir, CONFIG_FILE);
   const shown = path.relative(process.cwd(), file);
-  const text = await readFile(file, "utf8").catch(() => {
-    throw new SpecError("cannot read the specs config", { file: shown });
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new SpecError(`no ${CONFIG_FILE} in ${path.dirname(file)}: ${LAYOUT}`, { file: shown });
+    throw new SpecError(`cannot read the specs config: ${error.message}`, { file: shown });
   });
   let raw: unknown;
   try {

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
-import { DEFAULT_LIMITS, type DownloadLimits } from "./download.js";
+import { DEFAULT_LIMITS, download, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
-import { problemToSpecError } from "./redocly-problem.js";
 import { checkRefCycles } from "./ref-cycles.js";
 import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
@@ -42,14 +41,19 @@ export interface LoadOptions {
   limits?: DownloadLimits;
 }
 
-/** Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin) and resolve its external `$ref`s. */
+/**
+ * Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin, or an http(s) URL, downloaded within `options.limits` as
+ * `pull` downloads) and resolve its external `$ref`s.
+ */
 export async function loadSpec(file: string, readStdin: () => Promise<string> = readProcessStdin, options: LoadOptions = {}): Promise<LoadedSpec> {
   const text =
     file === "-"
       ? await readStdin()
-      : await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-          throw new SpecError(error.code === "ENOENT" ? "file not found" : `cannot read: ${error.message}`, { file }, { cause: error });
-        });
+      : isUrl(file)
+        ? (await download(file, options.fetch ?? globalThis.fetch, options.limits ?? DEFAULT_LIMITS)).text
+        : await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+            throw new SpecError(error.code === "ENOENT" ? "file not found" : `cannot read: ${error.message}`, { file }, { cause: error });
+          });
   return loadSpecFromString(text, file, options);
 }
 
@@ -73,6 +77,8 @@ export async function loadSpecFromString(source: string, file: string, options: 
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
   const { bundle, createConfig, makeDocumentFromString } = await import("@redocly/openapi-core");
   const { ConfinedResolver } = await import("./confined-resolver.js");
+  // Imported here, not at the top: it imports Redocly, which `galaxiom diff --help` must not load.
+  const { problemToSpecError } = await import("./redocly-problem.js");
   const config = await (noRules ??= createConfig({}));
   const externalRefResolver = new ConfinedResolver(policy, { fetch: options.fetch ?? globalThis.fetch, limits: options.limits ?? DEFAULT_LIMITS });
   let doc: Document;
@@ -87,12 +93,12 @@ export async function loadSpecFromString(source: string, file: string, options: 
     for (const base of externalRefResolver.vetted.keys()) checkRefCycles(externalRefResolver.vetted, base, base === absoluteRef ? file : shown(base));
     throw toSpecError(error, file);
   });
-  return checked(result.bundle.parsed, result.problems, file);
+  const problem = result.problems.find((p: NormalizedProblem) => p.severity === "error");
+  if (problem) throw problemToSpecError(problem, file);
+  return checked(result.bundle.parsed, file);
 }
 
-function checked(parsed: unknown, problems: NormalizedProblem[], file: string): LoadedSpec {
-  const problem = problems.find((p) => p.severity === "error");
-  if (problem) throw problemToSpecError(problem, file);
+function checked(parsed: unknown, file: string): LoadedSpec {
   if (!isObject(parsed)) throw new SpecError("not an OpenAPI document (expected a YAML or JSON object)", { file });
   if (typeof parsed.openapi !== "string" || !/^3\.[01]\./.test(parsed.openapi)) {
     const found = parsed.swagger ? `Swagger ${String(parsed.swagger)}` : JSON.stringify(parsed.openapi ?? null);
