@@ -125,13 +125,16 @@ describe("compile-time contract", () => {
     expectTypeOf(axiom).toMatchTypeOf<Client<AxiomPaths>>();
     const throwing = createAxiomClient({ token: "xaat-types", throwOnError: true });
     expectTypeOf(throwing).toMatchTypeOf<Client<AxiomPaths>>();
-    // With the paths named: TypeScript 5.9 infers no paths from galaxiom's overloads and openapi-fetch's together.
-    const query = createQueryClient<GalileoPaths>(galileo);
+    // The paths are inferred from the client.
+    const query = createQueryClient(galileo);
     void query.useQuery("get", "/v2/token", { params: { query: { organization_slug: "acme" } } });
-    void createQueryClient<AxiomPaths>(axiom).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
-    void createQueryClient<AxiomPaths>(throwing).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
+    void createQueryClient(axiom).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
+    void createQueryClient(throwing).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
+    expectTypeOf(createQueryClient(galileo)).toEqualTypeOf(createQueryClient<GalileoPaths>(galileo));
     // @ts-expect-error: not an Axiom path
-    void createQueryClient<AxiomPaths>(axiom).useQuery("get", "/v2/token");
+    void createQueryClient(axiom).useQuery("get", "/v2/token");
+    // @ts-expect-error: the path parameter id is required
+    void createQueryClient(axiom).useQuery("get", "/tokens/{id}");
   });
 
   it("takes openapi-fetch's serializers on the client, a fetch on any call and headers on helpers", () => {
