@@ -4,7 +4,7 @@ import { secretOf } from "./auth/security.js";
 import type { ApiClient } from "./core/client-types.js";
 import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
-import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
+import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
 import { sendable } from "./redact.js";
 
@@ -24,10 +24,11 @@ export interface AxiomClientOptions extends ClientOptions {
   baseUrl?: string;
 }
 
-export type AxiomClient = ApiClient<AxiomPaths> & {
+/** An Axiom client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. */
+export type AxiomClient<Throws extends boolean = false> = ApiClient<AxiomPaths, Throws> & {
   tokens: {
     /** `GET /tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
-    get(id: string, options?: CallOptions): Promise<AxiomSchemas["APIToken"]>;
+    get(id: string, options?: HelperOptions): Promise<AxiomSchemas["APIToken"]>;
   };
 };
 
@@ -35,7 +36,7 @@ export const AXIOM_BASE_URL = "https://api.axiom.co/v2";
 const WHERE = "createAxiomClient";
 
 /** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
-export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient {
+export function createAxiomClient<Throws extends boolean = false>(options: AxiomClientOptions & { throwOnError?: Throws } = {}): AxiomClient<Throws> {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
   if (!token) throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
   sendable(token, `${WHERE}: the token`);
@@ -44,14 +45,14 @@ export function createAxiomClient(options: AxiomClientOptions = {}): AxiomClient
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
   const resolved = resolveOptions(options, options.baseUrl ?? baseUrlFrom(readEnv("AXIOM_URL")), [token], WHERE);
-  const [client, helper] = createApiClient<AxiomPaths>(resolved, operationSecurity, {
+  const [client, helper] = createApiClient<AxiomPaths, Throws>(resolved, operationSecurity, {
     kind: "bearer",
     secret: secretOf(token),
     headers: orgId ? { "X-Axiom-Org-Id": orgId } : {},
   });
   return Object.assign(client, {
     tokens: {
-      get: (id: string, call?: CallOptions) =>
+      get: (id: string, call?: HelperOptions) =>
         helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/tokens/{id}" }, { ...call, params: { path: { id } } }),
     },
   });

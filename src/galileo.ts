@@ -5,7 +5,7 @@ import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
 import type { ApiClient } from "./core/client-types.js";
 import { createApiClient, type Helper } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
-import { resolveOptions, type CallOptions, type ClientOptions } from "./core/options.js";
+import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
 import { base64, sendable } from "./redact.js";
 
@@ -56,16 +56,17 @@ export type GalileoClientOptions = ClientOptions &
 
 export type GetTokenQuery = NonNullable<paths["/v2/token"]["get"]["parameters"]["query"]>;
 
-export type GalileoClient = ApiClient<GalileoPaths> & {
+/** A Galileo client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. */
+export type GalileoClient<Throws extends boolean = false> = ApiClient<GalileoPaths, Throws> & {
   auth: {
     /** `GET /v2/token`: a bearer token for this client's API key, optionally scoped to an organization. */
-    getToken(query?: GetTokenQuery, options?: CallOptions): Promise<GalileoSchemas["GetTokenResponse"]>;
+    getToken(query?: GetTokenQuery, options?: HelperOptions): Promise<GalileoSchemas["GetTokenResponse"]>;
     /** `POST /v1/login/api_key`: log in with an API key (the client's own unless one is passed). */
-    loginWithApiKey(apiKey?: string, options?: CallOptions): Promise<GalileoSchemas["Token"]>;
+    loginWithApiKey(apiKey?: string, options?: HelperOptions): Promise<GalileoSchemas["Token"]>;
   };
   apiKeys: {
     /** `POST /v2/users/api_keys`: create an API key for the current user. Not retried unless `retry: { idempotent: true }`. */
-    create(body: GalileoSchemas["CreateApiKeyRequest"], options?: CallOptions): Promise<GalileoSchemas["CreateApiKeyResponse"]>;
+    create(body: GalileoSchemas["CreateApiKeyRequest"], options?: HelperOptions): Promise<GalileoSchemas["CreateApiKeyResponse"]>;
   };
 };
 
@@ -75,7 +76,7 @@ const LOGIN = { method: "POST", path: "/v1/login/api_key" };
 const WHERE = "createGalileoClient";
 
 /** A typed client for the Galileo API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
-export function createGalileoClient(options: GalileoClientOptions = {}): GalileoClient {
+export function createGalileoClient<Throws extends boolean = false>(options: GalileoClientOptions & { throwOnError?: Throws } = {}): GalileoClient<Throws> {
   const { username, password = "", accessToken, tokenExchange, organizationId: organization_id, organizationSlug: organization_slug } = options;
   const apiKey = options.apiKey ?? (username ?? accessToken ? undefined : readEnv("GALILEO_API_KEY"));
   if (!apiKey && !username && !accessToken) {
@@ -94,9 +95,9 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
   const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;
 
-  const getToken = (query: GetTokenQuery = {}, call?: CallOptions) =>
+  const getToken = (query: GetTokenQuery = {}, call?: HelperOptions) =>
     authHelper<GalileoSchemas["GetTokenResponse"]>(GET_TOKEN, { ...call, params: { query } });
-  const loginWith = async (api_key: string | undefined, call?: CallOptions) => {
+  const loginWith = async (api_key: string | undefined, call?: HelperOptions) => {
     if (!api_key) throw new GalaxiomError("no API key: pass one, or create the client with one", LOGIN);
     // The one credential that travels in a body rather than a header the authorizer sets.
     redactor.remember(api_key);
@@ -123,10 +124,10 @@ export function createGalileoClient(options: GalileoClientOptions = {}): Galileo
   const [client, helper] = authenticated();
   // The auth helpers of an exchanging client use the API key itself.
   const authHelper = keyed ? keyed[1] : helper;
-  return Object.assign(client, {
-    auth: { getToken, loginWithApiKey: async (apiKey?: string, call?: CallOptions) => loginWith(apiKey ?? (await key?.()), call) },
+  return Object.assign(client as ApiClient<GalileoPaths, Throws>, {
+    auth: { getToken, loginWithApiKey: async (apiKey?: string, call?: HelperOptions) => loginWith(apiKey ?? (await key?.()), call) },
     apiKeys: {
-      create: (body: GalileoSchemas["CreateApiKeyRequest"], call?: CallOptions) =>
+      create: (body: GalileoSchemas["CreateApiKeyRequest"], call?: HelperOptions) =>
         helper<GalileoSchemas["CreateApiKeyResponse"]>({ method: "POST", path: "/v2/users/api_keys" }, { ...call, body }),
     },
   });

@@ -19,7 +19,9 @@ export {
 } from "./errors.js";
 export type { Operation, ValidationIssue } from "./errors.js";
 export type { ApiClient } from "./core/client-types.js";
-export type { CallOptions, ClientOptions, Fetch, Logger } from "./core/options.js";
+export type { CallOptions, ClientOptions, Fetch, HelperOptions, Logger } from "./core/options.js";
+export { fieldsFirst } from "./core/fields-first.js";
+export type { FieldsFirstLogger } from "./core/fields-first.js";
 export type { Clock } from "./core/clock.js";
 export type { CallRetryOptions, RetryOn, RetryOptions } from "./retry.js";
 export { RETRY_DEFAULTS } from "./retry.js";

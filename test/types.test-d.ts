@@ -1,5 +1,11 @@
+import type { Client } from "openapi-fetch";
+import createQueryClient from "openapi-react-query";
+import pino from "pino";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  fieldsFirst,
+  type AxiomPaths,
+  type GalileoPaths,
   createAxiomClient,
   createGalileoClient,
   type ApiError,
@@ -112,5 +118,60 @@ describe("compile-time contract", () => {
     void galileo.apiKeys.create({ description: "ci", project_role: "admin" });
     // @ts-expect-error: id must be a string
     void axiom.tokens.get(42);
+  });
+
+  it("fits the openapi-fetch ecosystem: an openapi-fetch Client, taken by openapi-react-query, throwing or not", () => {
+    expectTypeOf(galileo).toMatchTypeOf<Client<GalileoPaths>>();
+    expectTypeOf(axiom).toMatchTypeOf<Client<AxiomPaths>>();
+    const throwing = createAxiomClient({ token: "xaat-types", throwOnError: true });
+    expectTypeOf(throwing).toMatchTypeOf<Client<AxiomPaths>>();
+    // The paths are inferred from the client.
+    const query = createQueryClient(galileo);
+    void query.useQuery("get", "/v2/token", { params: { query: { organization_slug: "acme" } } });
+    void createQueryClient(axiom).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
+    void createQueryClient(throwing).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
+    expectTypeOf(createQueryClient(galileo)).toEqualTypeOf(createQueryClient<GalileoPaths>(galileo));
+    // @ts-expect-error: not an Axiom path
+    void createQueryClient(axiom).useQuery("get", "/v2/token");
+    // @ts-expect-error: the path parameter id is required
+    void createQueryClient(axiom).useQuery("get", "/tokens/{id}");
+  });
+
+  it("takes openapi-fetch's serializers on the client, a fetch on any call and headers on helpers", () => {
+    const fetch = (request: Request) => globalThis.fetch(request);
+    createAxiomClient({ token: "t", querySerializer: { array: { style: "form", explode: false } }, bodySerializer: (body) => JSON.stringify(body) });
+    createGalileoClient({ apiKey: "gk", querySerializer: (query) => new URLSearchParams(query as Record<string, string>).toString() });
+    void axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, fetch });
+    void axiom.tokens.get("abc", { fetch, headers: { "X-Trace": "1" } });
+    void galileo.auth.getToken({}, { headers: new Headers() });
+    void galileo.auth.loginWithApiKey("gk", { headers: { "X-Trace": null } });
+    void galileo.apiKeys.create({ description: "ci" }, { headers: { "X-Trace": 1 } });
+    // @ts-expect-error: a serializer is a function or openapi-fetch's options
+    createAxiomClient({ token: "t", bodySerializer: "json" });
+    // @ts-expect-error: a fetch is a function
+    void axiom.tokens.get("abc", { fetch: "https://elsewhere" });
+    // @ts-expect-error: helpers always throw
+    void axiom.tokens.get("abc", { throwOnError: false });
+  });
+
+  it("gives a throwing client's calls a non-optional data, and the union back per call", async () => {
+    const throwing = createGalileoClient({ apiKey: "gk", throwOnError: true });
+    const ok = await throwing.GET("/v2/token");
+    expectTypeOf(ok.data).toEqualTypeOf<GalileoSchemas["GetTokenResponse"]>();
+    expectTypeOf(ok.response).toEqualTypeOf<Response>();
+    expectTypeOf((await throwing.request("get", "/v2/token")).data).toEqualTypeOf<GalileoSchemas["GetTokenResponse"]>();
+    const union = await throwing.GET("/v2/token", { throwOnError: false });
+    expectTypeOf(union.data).toEqualTypeOf<GalileoSchemas["GetTokenResponse"] | undefined>();
+
+    const perCall = await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, throwOnError: true });
+    expectTypeOf(perCall.data).toEqualTypeOf<AxiomSchemas["APIToken"]>();
+    expectTypeOf((await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } } })).data).toEqualTypeOf<AxiomSchemas["APIToken"] | undefined>();
+  });
+
+  it("adapts a fields-first logger (pino) to the Logger", () => {
+    createAxiomClient({ token: "t", logger: fieldsFirst(pino()) });
+    createAxiomClient({ token: "t", logger: console });
+    // @ts-expect-error: a logger has debug, info, warn and error
+    fieldsFirst({ info: () => undefined });
   });
 });

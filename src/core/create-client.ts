@@ -6,13 +6,12 @@ import type { Redactor } from "../redact.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
 import { asGalaxiomError, send, settle } from "./pipeline.js";
 
-type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; fetch?: unknown };
-type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; throwOnError?: boolean };
+type Result = { data?: unknown; error?: unknown; response: Response };
 
 /**
- * Calls an operation as a helper does: resolves with the data of a success, throws the ApiError subclass for an
- * error status, and a GalaxiomError for a success whose body is not JSON (openapi-fetch's parse fails; V8's
- * message quotes the start of the body).
+ * Calls an operation as a helper does: a throwing call (see `call`) that resolves with its data. The helpers
+ * are these and nothing more.
  */
 export type Helper = <Data>(operation: Operation, init?: object) => Promise<Data>;
 
@@ -21,14 +20,14 @@ export type Helper = <Data>(operation: Operation, init?: object) => Promise<Data
  * the pipeline as its fetch: user middleware runs first, as openapi-fetch orders it, and sees no credentials.
  * Returns the client and its Helper.
  */
-export function createApiClient<Paths extends {}>(
+export function createApiClient<Paths extends {}, Throws extends boolean = false>(
   options: ResolvedOptions,
   security: OperationSecurity,
   credentials: Credentials,
-): [ApiClient<Paths>, Helper] {
+): [ApiClient<Paths, Throws>, Helper] {
   const { redactor } = options;
-  const base = createClient({ baseUrl: options.baseUrl, headers: options.headers });
-  const request = base.request as unknown as (method: string, path: string, init: object) => Result;
+  const base = createClient(options.base);
+  const request = base.request as unknown as (method: string, path: string, init: object) => Promise<Result>;
   // What the client knows of each operation, worked out at its first call: the operation, its path parameters,
   // its credentials. By path then method: a path is usually a string literal, whose hash the engine keeps.
   const known = new Map<string, Record<string, [Operation, string[], Authorizer]>>();
@@ -39,7 +38,12 @@ export function createApiClient<Paths extends {}>(
     return [operation, names, authorizer(security, credentials, redactor, operation)];
   };
 
-  function call(method: string, path: string, init: Init = {}, unwrap?: boolean): Promise<unknown> {
+  /**
+   * One call. A throwing one (`throwOnError`, the call's else the client's; always for a helper) resolves with
+   * a success only, and throws the ApiError subclass for an error status, and a GalaxiomError for a success whose
+   * body is not JSON (openapi-fetch's parse fails; V8's message quotes the start of the body).
+   */
+  function call(method: string, path: string, init: Init = {}, helper?: boolean): Promise<Result> {
     let byMethod = known.get(path);
     if (!byMethod) known.set(path, (byMethod = {}));
     const [operation, names, authorize] = (byMethod[method] ??= learn(method, path));
@@ -48,12 +52,14 @@ export function createApiClient<Paths extends {}>(
       if (names.length) rest = { ...init, params: { ...init.params, path: checkedPathParams(operation, names, init.params?.path) } };
       if (init.params?.query) checkQueryParams(operation, init.params.query);
       let policy = options.policy;
-      if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch) != null) {
+      let throws = helper || options.throwOnError;
+      if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch ?? init.throwOnError) != null) {
         // Galaxiom's own options stay out of openapi-fetch's init, which would copy them onto the Request, and a
-        // call's own `fetch` would bypass the pipeline.
-        const { retry, timeout, deadline, signal, fetch: bypass, ...others } = rest as Init;
+        // call's own `fetch` goes to the pipeline, which it would bypass.
+        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest as Init;
         rest = others;
-        policy = resolveCall(policy, { retry, timeout, deadline, signal }, `${method} ${path}`);
+        policy = resolveCall(policy, { retry, timeout, deadline, signal, fetch }, `${method} ${path}`);
+        throws = helper || (throwOnError ?? throws);
       }
       // `fetch` and `method` before the call's init: in V8, adding a property after a spread (`{ ...init, fetch }`,
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
@@ -61,11 +67,12 @@ export function createApiClient<Paths extends {}>(
       const settled = settle(options, operation, policy, (flight) =>
         request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight), method, ...rest }),
       );
-      return unwrap
-        ? settled.then(({ data, error, response }) => {
+      return throws
+        ? settled.then((result) => {
+            const { response } = result;
             const { status } = response;
-            if (response.ok) return data;
-            throw new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, error, redactor, options.clock.now());
+            if (response.ok) return result;
+            throw new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, result.error, redactor, options.clock.now());
           })
         : settled;
     } catch (error) {
@@ -81,7 +88,7 @@ export function createApiClient<Paths extends {}>(
   };
   // GET, PUT, POST…: each HTTP method openapi-fetch's client has.
   for (const method in base) if (/^[A-Z]+$/.test(method)) client[method] = (path: string, init?: Init) => call(method, path, init);
-  return [client as unknown as ApiClient<Paths>, ({ method, path }, init) => call(method, path, init, true) as never];
+  return [client as unknown as ApiClient<Paths, Throws>, ({ method, path }, init) => call(method, path, init, true).then((result) => result.data as never)];
 }
 
 /**

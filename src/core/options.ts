@@ -1,3 +1,4 @@
+import type { BodySerializer, HeadersOptions, QuerySerializer, QuerySerializerOptions } from "openapi-fetch";
 import { assertSecureTransport } from "../auth/security.js";
 import { GalaxiomError } from "../errors.js";
 import { Redactor, secretHeaders } from "../redact.js";
@@ -44,6 +45,12 @@ export interface ClientOptions {
   logger?: Logger;
   /** Time and randomness, for tests. @default Date.now, setTimeout, clearTimeout and Math.random */
   clock?: Partial<Clock>;
+  /** Throw the ApiError subclass for an error status, and resolve to `{ data, response }`, on every raw call. @default false */
+  throwOnError?: boolean;
+  /** openapi-fetch's: how every call's `params.query` becomes a query string. */
+  querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions;
+  /** openapi-fetch's: how every call's `body` is sent. @default JSON.stringify */
+  bodySerializer?: BodySerializer<unknown>;
 }
 
 /** Options for one call, on raw calls (`client.GET(path, { …, timeout })`) and helpers alike; they override the client's. */
@@ -53,6 +60,13 @@ export interface CallOptions {
   deadline?: number | false;
   /** Aborts the call, whatever attempt or wait it is in, with an `AbortError`. */
   signal?: AbortSignal | null;
+  /** The fetch to send this call's requests with, instead of the client's; the same contract. */
+  fetch?: Fetch;
+}
+
+/** Options for one helper call (`galileo.apiKeys.create(body, { … })`): a call's, and headers for this call. */
+export interface HelperOptions extends CallOptions {
+  headers?: HeadersOptions;
 }
 
 /** What a call runs under: the client's settings, or a call's overrides laid over them. */
@@ -61,13 +75,14 @@ export interface CallPolicy {
   timeout?: number | undefined;
   deadline?: number | undefined;
   signal?: AbortSignal | undefined;
+  fetch: Fetch;
 }
 
 /** A client's options, resolved once at creation: defaults applied, values checked, nothing read again. */
 export interface ResolvedOptions {
-  baseUrl: string;
-  headers: Record<string, string> | undefined;
-  fetch: Fetch;
+  /** What openapi-fetch's `createClient` is given. */
+  base: { baseUrl: string; headers: Record<string, string> | undefined; querySerializer: ClientOptions["querySerializer"]; bodySerializer: ClientOptions["bodySerializer"] };
+  throwOnError: boolean | undefined;
   logger: Logger | undefined;
   clock: Clock;
   redactor: Redactor;
@@ -84,16 +99,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export function resolveOptions(options: ClientOptions, baseUrl: string, secrets: unknown[], where: string): ResolvedOptions {
   checkBaseUrl(baseUrl, where);
   const redactor = new Redactor([...secrets, ...secretHeaders(options.headers)]);
+  const { headers, querySerializer, bodySerializer } = options;
   return {
-    baseUrl,
-    headers: options.headers,
-    fetch: options.fetch ?? ((request, init) => fetch(request, init)),
+    base: { baseUrl, headers, querySerializer, bodySerializer },
+    throwOnError: options.throwOnError,
     logger: options.logger ?? (/^(1|true)$/i.test(readEnv("GALAXIOM_DEBUG") ?? "") ? console : undefined),
     clock: { ...systemClock, ...options.clock },
     redactor,
     // `idempotent` is a call's promise about itself: a client-wide one would retry every create.
     policy: resolveCall(
-      { retry: RETRY_DEFAULTS, timeout: DEFAULT_TIMEOUT_MS },
+      { retry: RETRY_DEFAULTS, timeout: DEFAULT_TIMEOUT_MS, fetch: (request, init) => fetch(request, init) },
       { ...options, retry: options.retry && { ...options.retry, idempotent: false } },
       where,
     ),
@@ -112,7 +127,7 @@ export function resolveCall(policy: CallPolicy, call: CallOptions, where: string
   if (!(Number.isInteger(attempts) && attempts > 0 && baseDelayMs >= 0 && maxDelayMs >= 0 && Array.isArray(retryOn))) {
     throw new GalaxiomError(`${where}: retry needs whole attempts ≥ 1, delays ≥ 0 ms and a retryOn list`);
   }
-  return { retry, timeout: ms(call.timeout, policy.timeout, "timeout"), deadline: ms(call.deadline, policy.deadline, "deadline"), signal: call.signal ?? undefined };
+  return { retry, timeout: ms(call.timeout, policy.timeout, "timeout"), deadline: ms(call.deadline, policy.deadline, "deadline"), signal: call.signal ?? undefined, fetch: call.fetch ?? policy.fetch };
 }
 
 /**

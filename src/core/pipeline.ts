@@ -112,7 +112,7 @@ interface Progress {
 }
 
 /** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
-async function sendFollowing({ options, authorize, template, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
+async function sendFollowing({ policy, authorize, template, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
   let request = template.body ? template.clone() : template;
   for (let hops = 0; ; hops++) {
     // Every hop: no request travels over plain http:// but to this machine.
@@ -121,7 +121,7 @@ async function sendFollowing({ options, authorize, template, operation }: Call, 
     const granted = authorize(request);
     progress.renew = granted instanceof Promise ? await granted : granted;
     progress.sent = true;
-    const response = await options.fetch(request, init);
+    const response = await policy.fetch(request, init);
     const next = redirected(request.url, template, response, hops, operation);
     if (!next) return response;
     discard(response);

@@ -1,9 +1,10 @@
+import { Writable } from "node:stream";
+import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAxiomClient, createGalileoClient } from "../../src/index.js";
+import { createAxiomClient, createGalileoClient, fieldsFirst } from "../../src/index.js";
 import { json, observedFetch } from "../helpers/fetch.js";
 import { recordingLogger } from "../helpers/logger.js";
 import { KEY, tokenResponse } from "../helpers/galileo.js";
-
 
 afterEach(() => {
   vi.useRealTimers();
@@ -63,5 +64,23 @@ describe("the logger", () => {
     await createGalileoClient({ apiKey: KEY, fetch: observedFetch(json(200, tokenResponse)) }).auth.getToken();
     expect(debug).toHaveBeenCalledOnce();
     expect(debug.mock.calls[0]![0]).toMatch(/^galaxiom: GET \/v2\/token 200 in \d+ ms \(attempt 1\/3\)$/);
+  });
+
+  it("reaches pino through fieldsFirst: JSON lines with the message and the fields, redacted", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _, done) => done(void lines.push(JSON.parse(chunk.toString()))) });
+    const token = "xaat-0123456789abcdef";
+    const fetch = observedFetch(json(503, {}), json(200, {}, { "x-request-id": `echo ${token}` }));
+    const axiom = createAxiomClient({ token, fetch, logger: fieldsFirst(pino({ level: "debug" }, stream)), clock: { random: () => 0 } });
+    await axiom.tokens.get("t1");
+
+    expect(lines.map(({ level, msg, method, path, status, attempt }) => ({ level, msg, method, path, status, attempt }))).toEqual([
+      { level: 20, msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/), method: "GET", path: "/tokens/{id}", status: 503, attempt: 1 },
+      { level: 40, msg: "galaxiom: GET /tokens/{id} 503; retrying in 0 ms (attempt 2/3)", method: "GET", path: "/tokens/{id}", status: 503, attempt: 2 },
+      { level: 20, msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/), method: "GET", path: "/tokens/{id}", status: 200, attempt: 2 },
+    ]);
+    expect(lines[1]).toMatchObject({ delayMs: 0 });
+    expect(lines[2]).toMatchObject({ requestId: "echo [REDACTED]", durationMs: expect.any(Number) });
+    expect(JSON.stringify(lines)).not.toContain(token);
   });
 });
