@@ -1,15 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { ownVersion } from "../diff/version.js";
-import { EXIT, type Command, type Io } from "../lib/io.js";
+import { EXIT, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
 import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
-import { SpecError } from "../lib/spec-error.js";
+import { SpecError, unreadable } from "../lib/spec-error.js";
+import { toolsVersion } from "../lib/version.js";
 
-const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
+export const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
 
 Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files or http(s) URLs; "-" reads stdin)
 and list every change with two verdicts, each breaking, risky or safe:
@@ -28,7 +27,7 @@ Options:
   --version                        print galaxiom's version
 
 Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage or unreadable input.
-The kinds of change and their verdicts are listed in docs/diff.md.
+The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
 
 const failOnChoices = ["wire", "types", "any", "risky"] as const;
@@ -36,16 +35,12 @@ type FailOn = (typeof failOnChoices)[number];
 
 export const run: Command = async (argv, io) => {
   const options = parse(argv);
-  if (typeof options === "string") {
-    io.stderr(`galaxiom diff: ${options}\n\n${usage}`);
-    return EXIT.badInput;
-  }
   if (options.help) {
     io.stdout(usage);
     return EXIT.ok;
   }
   if (options.version) {
-    io.stdout(`${ownVersion()}\n`);
+    io.stdout(`${await toolsVersion()}\n`);
     return EXIT.ok;
   }
   let report: DiffReport;
@@ -71,33 +66,27 @@ interface Options {
   version: boolean;
 }
 
-/** The options, or what is wrong with the command line. */
-function parse(argv: string[]): Options | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        "fail-on": { type: "string" },
-        ignore: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const { values, positionals } = parsed;
+/** The options; what is wrong with the command line is a UsageError. */
+function parse(argv: string[]): Options {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string" },
+      ignore: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", default: false },
+    },
+  });
   const format = formats.find((name) => name === values.format);
   const failOn = failOnChoices.find((name) => name === values["fail-on"]);
   if (values.help || values.version) return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
-  if (!format) return `--format must be one of ${formats.join(", ")} (got "${values.format}")`;
-  if (values["fail-on"] !== undefined && !failOn) return `--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`;
+  if (!format) throw new UsageError(`--format must be one of ${formats.join(", ")} (got "${values.format}")`);
+  if (values["fail-on"] !== undefined && !failOn) throw new UsageError(`--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`);
   const [old, now, ...extra] = positionals;
-  if (old === undefined || now === undefined || extra.length > 0) return `expected two documents, <old> and <new> (got ${positionals.length})`;
-  if (old === "-" && now === "-") return `only one of <old> and <new> can be "-" (standard input)`;
+  if (old === undefined || now === undefined || extra.length > 0) throw new UsageError(`expected two documents, <old> and <new> (got ${positionals.length})`);
+  if (old === "-" && now === "-") throw new UsageError(`only one of <old> and <new> can be "-" (standard input)`);
   return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
 }
 
@@ -107,12 +96,9 @@ async function load(file: string, io: Io): Promise<OpenAPIDocument> {
 
 /** The ignore file's text; one that cannot be read is bad input, like a document that cannot. */
 async function readIgnoreFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : error instanceof Error ? error.message : String(error);
-    throw new SpecError(`${reason} (--ignore)`, { file });
-  }
+  return readFile(file, "utf8").catch((error: unknown) => {
+    throw unreadable(error, file);
+  });
 }
 
 function breaks(report: DiffReport, failOn: FailOn): boolean {

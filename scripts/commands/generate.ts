@@ -1,12 +1,11 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readDir, recoverDir, recoverFiles, replaceDir } from "../lib/atomic.js";
-import { EXIT, type Command } from "../lib/io.js";
+import { EXIT, parseCommandLine, type Command } from "../lib/io.js";
 import type { Warning } from "../generate/build-api.js";
 
 const WARNINGS_LISTED = 10;
 
-const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>]
+export const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>]
 
 Builds each API of <specs>/apis.yaml (select, merge, overlay, lint) and writes <out>/<api>.openapi.yaml and
 <out>/<api>.ts. The folder is replaced as a whole, or left untouched when any step fails; if a run was killed
@@ -20,7 +19,7 @@ while replacing it (or a pull while replacing specs), the next run, --check incl
 
 
 export const run: Command = async (argv, io) => {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: argv,
     options: {
       check: { type: "boolean", default: false },

@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formats, type Format } from "../diff/format/index.js";
 import type { SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
-import { EXIT, UsageError, type Command } from "../lib/io.js";
+import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { shown } from "../lib/spec-error.js";
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
 
-const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run] [--specs <dir>] [--format text|markdown|json]
+export const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run] [--specs <dir>] [--format text|markdown|json]
                     [--max-size <MB>] [--timeout <seconds>]
 
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
@@ -37,7 +37,7 @@ interface Pulled {
 }
 
 export const run: Command = async (argv, io) => {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: argv,
     allowPositionals: true,
     options: {
@@ -101,7 +101,7 @@ export const run: Command = async (argv, io) => {
   replacements.set(path.resolve(record), sources);
   // The vendored files and their records change together: a kill midway is completed by the next run.
   await replaceFiles(path.resolve(values.specs), replacements);
-  for (const { source } of changed) io.stdout(`replaced ${path.relative(process.cwd(), source.file)}\n`);
+  for (const { source } of changed) io.stdout(`replaced ${shown(source.file)}\n`);
   io.stdout("now run `npm run generate` to regenerate the types\n");
   return EXIT.ok;
 };
@@ -121,7 +121,7 @@ async function describeChanges(source: SourceConfig, specsDir: string, next: Ope
     import("../lib/load-spec.js"),
   ]);
   const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs };
-  const previous = await loadSpec(path.relative(process.cwd(), source.file), undefined, options).catch(() => undefined);
+  const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;
   const after = selectOperations(next, source.select).document;

@@ -1,7 +1,7 @@
+import { HTTP_METHODS } from "../lib/http-methods.js";
 import type { DiffContext } from "./context.js";
 import { child, isJson, type Json, type Located, type Side } from "./side.js";
 
-export const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** One operation in one document. */
 export interface OperationSide {
@@ -59,7 +59,7 @@ function operationsOf(side: Side, root: "paths" | "webhooks"): OperationSide[] {
   for (const [path, raw] of Object.entries(isJson(items) ? items : {})) {
     const pathItem = side.deref(raw, child(`/${root}`, path));
     if (!pathItem) continue;
-    for (const method of methods) {
+    for (const method of HTTP_METHODS) {
       const operation = pathItem.value[method];
       if (isJson(operation)) found.push({ path, method, pointer: child(pathItem.pointer, method), operation, pathItem });
     }

@@ -1,6 +1,6 @@
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { catalogue } from "./catalogue.js";
-import { methods } from "./pair.js";
+import { HTTP_METHODS } from "../lib/http-methods.js";
 import type { Change, DiffReport, Finding, OperationLocation, Tally, Verdict } from "./types.js";
 
 /** A finding and the operation it was found in (none for servers, security schemes and components). */
@@ -53,7 +53,7 @@ export function placeOf(change: Partial<OperationLocation> & { operations?: Oper
   const first = change.operations?.[0];
   if (first) return `1 ${placeOf(first)}`;
   if (change.path === undefined || change.method === undefined) return "0";
-  return `2 ${change.path} ${methods.indexOf(change.method as (typeof methods)[number])}`;
+  return `2 ${change.path} ${HTTP_METHODS.indexOf(change.method as (typeof HTTP_METHODS)[number])}`;
 }
 
 function compareChanges(a: Change, b: Change): number {

@@ -7,7 +7,7 @@ import { realFolder } from "../lib/ref-policy.js";
 import { loadSpecFromString, type LoadedSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { problemToSpecError } from "../lib/redocly-problem.js";
 import { toPointer } from "../lib/json-pointer.js";
-import { SpecError } from "../lib/spec-error.js";
+import { shown, SpecError, unreadable } from "../lib/spec-error.js";
 import type { ApiConfig, SpecsConfig } from "./config.js";
 import { mergeDocuments } from "./merge.js";
 import { selectOperations } from "./select.js";
@@ -33,14 +33,13 @@ export type LoadCache = Map<string, Promise<LoadedSpec>>;
 
 /** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
 export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config, loads: LoadCache = new Map()): Promise<BuiltApi> {
-  const shown = (file: string) => path.relative(process.cwd(), file);
   const specsFolder = path.dirname(config.file);
   // The overlay and the linter read through the same confinement as the vendor documents.
   const externalRefResolver = new ConfinedResolver({ folder: realFolder(specsFolder), remoteOrigins: [] }, { fetch: globalThis.fetch, limits: DEFAULT_LIMITS });
   const inputs = await Promise.all(
     api.sources.map(async (source) => {
-      const text = await readFile(source.file, "utf8").catch(() => {
-        throw new SpecError("file not found", { file: shown(source.file) });
+      const text = await readFile(source.file, "utf8").catch((error: unknown) => {
+        throw unreadable(error, shown(source.file));
       });
       // Specs pulled from one vendor document hold the same bytes: parse and resolve them once.
       const key = `${path.dirname(source.file)}\0${source.allowRemoteRefs.join(" ")}\0${text}`;
@@ -98,7 +97,7 @@ async function locateProblem(
 ): Promise<SpecError> {
   const location = problem.location[0];
   if (!location || location.source.absoluteRef !== virtualFile || location.pointer === undefined) {
-    return problemToSpecError(problem, location ? path.relative(process.cwd(), location.source.absoluteRef) : files.join(" + "));
+    return problemToSpecError(problem, location ? shown(location.source.absoluteRef) : files.join(" + "));
   }
   const pointer = location.pointer.replace(/^#/, "");
   // Origins are keyed by operation (/paths/p/method) or component (/components/type/name): three segments.

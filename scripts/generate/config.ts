@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
-import { SpecError } from "../lib/spec-error.js";
+import { shown, SpecError } from "../lib/spec-error.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
 export type Selection =
@@ -47,19 +47,19 @@ const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
 /** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
 export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   const file = path.resolve(specsDir, CONFIG_FILE);
-  const shown = path.relative(process.cwd(), file);
+  const where = shown(file);
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") throw new SpecError(`no ${CONFIG_FILE} in ${path.dirname(file)}: ${LAYOUT}`, { file: shown });
-    throw new SpecError(`cannot read the specs config: ${error.message}`, { file: shown });
+    if (error.code === "ENOENT") throw new SpecError(`no ${CONFIG_FILE} in ${path.dirname(file)}: ${LAYOUT}`, { file: where });
+    throw new SpecError(`cannot read the specs config: ${error.message}`, { file: where });
   });
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
     const { reason, mark } = error as { reason?: string; mark?: { line: number } };
-    throw new SpecError(`not valid YAML: ${reason ?? (error as Error).message}`, { file: shown, line: mark && mark.line + 1 });
+    throw new SpecError(`not valid YAML: ${reason ?? (error as Error).message}`, { file: where, line: mark && mark.line + 1 });
   }
-  const fail = (pointer: string, problem: string) => new SpecError(problem, { file: shown, pointer });
+  const fail = (pointer: string, problem: string) => new SpecError(problem, { file: where, pointer });
   const resolve = (relative: string) => path.resolve(path.dirname(file), relative);
 
   const apisRaw = objectAt(objectAt(raw, "", "the config", fail).apis, "/apis", "`apis`", fail);
@@ -147,11 +147,11 @@ const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
  * so the overlay stays the one place a description is changed.
  */
 export async function checkRedoclyConfig(file: string): Promise<void> {
-  const shown = path.relative(process.cwd(), file);
+  const where = shown(file);
   const raw = parseYaml(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
   const scopes: Array<[string, Record<string, unknown>]> = [["", raw ?? {}], ...Object.entries(raw?.apis ?? {}).map(([name, api]): [string, Record<string, unknown>] => [`/apis/${name}`, api ?? {}])];
   for (const [at, scope] of scopes) {
     const key = DOCUMENT_CHANGING_KEYS.find((candidate) => candidate in scope);
-    if (key) throw new SpecError(`\`${key}\` would change descriptions outside the overlay; put the change in the API's overlay`, { file: shown, pointer: `${at}/${key}` });
+    if (key) throw new SpecError(`\`${key}\` would change descriptions outside the overlay; put the change in the API's overlay`, { file: where, pointer: `${at}/${key}` });
   }
 }

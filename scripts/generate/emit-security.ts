@@ -1,5 +1,5 @@
 import type { OpenAPIDocument } from "../lib/load-spec.js";
-import { HTTP_METHODS } from "./select.js";
+import { HTTP_METHODS } from "../lib/http-methods.js";
 
 /** The kinds of credentials a client can hold: an API key, a bearer token, or HTTP basic credentials. */
 const CREDENTIAL_KINDS = ["apiKey", "bearer", "basic"] as const;

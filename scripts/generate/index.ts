@@ -1,6 +1,6 @@
 import path from "node:path";
 import { loadConfig, stringifyYaml } from "@redocly/openapi-core";
-import { SpecError } from "../lib/spec-error.js";
+import { shown, SpecError } from "../lib/spec-error.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { buildApi, type LoadCache, type Warning } from "./build-api.js";
 import { checkRedoclyConfig, loadSpecsConfig } from "./config.js";
@@ -30,7 +30,7 @@ export async function generate(specsDir: string): Promise<Generated> {
   const config = await loadSpecsConfig(specsDir);
   await checkRedoclyConfig(config.redoclyConfig);
   const redocly = await loadConfig({ configPath: config.redoclyConfig }).catch((error: unknown) => {
-    throw new SpecError((error as Error).message, { file: path.relative(process.cwd(), config.redoclyConfig) });
+    throw new SpecError((error as Error).message, { file: shown(config.redoclyConfig) });
   });
   const files = new Map<string, string>([["README.md", README]]);
   const warnings: Warning[] = [];

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { SpecError } from "../lib/spec-error.js";
 import { toPointer } from "../lib/json-pointer.js";
-import { HTTP_METHODS } from "./select.js";
+import { HTTP_METHODS } from "../lib/http-methods.js";
 
 export interface MergeInput {
   /** The file the document came from, as shown in messages. */

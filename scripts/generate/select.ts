@@ -1,8 +1,8 @@
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { fromPointer } from "../lib/json-pointer.js";
+import { HTTP_METHODS } from "../lib/http-methods.js";
 import type { Selection } from "./config.js";
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export interface SelectResult {
   document: OpenAPIDocument;

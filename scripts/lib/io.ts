@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 /** What a command touches outside itself, passed in so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
@@ -12,9 +13,24 @@ export interface Io {
 /** A command takes its arguments (after the command name) and returns the process exit code. */
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
-/** Wrong arguments; the CLI prints the message and exits 2. */
+/** What each command module exports: how to run it, and its help, which a usage error is followed by. */
+export interface CommandModule {
+  run: Command;
+  usage: string;
+}
+
+/** Wrong arguments; the CLI prints the message and the command's usage, and exits 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** node's parseArgs, with every complaint it has (an unknown flag, a missing value) as a UsageError. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */

@@ -7,7 +7,7 @@ import { isObject } from "./json-pointer.js";
 import { checkRefCycles } from "./ref-cycles.js";
 import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { parseSelfContainedJson } from "./self-contained-json.js";
-import { shown, SpecError } from "./spec-error.js";
+import { shown, SpecError, unreadable } from "./spec-error.js";
 import { vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
@@ -51,8 +51,8 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
       ? await readStdin()
       : isUrl(file)
         ? (await download(file, options.fetch ?? globalThis.fetch, options.limits ?? DEFAULT_LIMITS)).text
-        : await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-            throw new SpecError(error.code === "ENOENT" ? "file not found" : `cannot read: ${error.message}`, { file }, { cause: error });
+        : await readFile(file, "utf8").catch((error: unknown) => {
+            throw unreadable(error, file);
           });
   return loadSpecFromString(text, file, options);
 }

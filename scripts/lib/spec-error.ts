@@ -22,7 +22,13 @@ export function formatLocation({ file, pointer, line }: { file: string; pointer?
   return `${file}${line === undefined ? "" : `:${line}`}${pointer === undefined ? "" : ` #${pointer}`}`;
 }
 
-/** How messages name a file Redocly knows by absolute path or URL: relative to the working directory, or the URL. */
-export function shown(absolute: string): string {
-  return /^[a-z]+:\/\//i.test(absolute) ? absolute : path.relative(process.cwd(), absolute);
+/** How messages name a file (by any path) or a URL: relative to the working directory, or the URL as it is. */
+export function shown(file: string): string {
+  return /^[a-z]+:\/\//i.test(file) ? file : path.relative(process.cwd(), file);
+}
+
+/** Why a file could not be read, as a SpecError naming it: "file not found", or the system's reason. */
+export function unreadable(error: unknown, file: string): SpecError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new SpecError(code === "ENOENT" ? "file not found" : `cannot read: ${message}`, { file }, { cause: error });
 }

@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run } from "../../scripts/commands/diff.js";
+import { main } from "../../scripts/main.js";
 import type { Io } from "../../scripts/lib/io.js";
 
 const files = fileURLToPath(new URL("../fixtures/diff/files/", import.meta.url));
 const file = (name: string) => `${files}${name}`;
 
-/** Run `galaxiom diff` in-process, capturing what it prints. */
+/** Run `galaxiom diff` in-process, through the CLI's entry point, capturing what it prints. */
 async function diff(argv: string[], { stdin = "", color = false } = {}) {
   const out: string[] = [];
   const err: string[] = [];
@@ -18,7 +18,7 @@ async function diff(argv: string[], { stdin = "", color = false } = {}) {
     readStdin: async () => stdin,
     fetch: () => Promise.reject(new Error("no network in tests")),
   };
-  const code = await run(argv, io);
+  const code = await main(["diff", ...argv], io);
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
 
@@ -98,7 +98,7 @@ describe("galaxiom diff", () => {
   it("exits 2 when the ignore file cannot be read", async () => {
     const { code, stderr } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--ignore", file("missing.ignore")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/missing\.ignore: file not found \(--ignore\)/);
+    expect(stderr).toMatch(/missing\.ignore: file not found/);
   });
 
   it.each([
@@ -121,9 +121,9 @@ describe("galaxiom diff", () => {
     ]);
   });
 
-  it("prints the version from galaxiom's package.json", async () => {
+  it("prints the version from galaxiom-tools' package.json", async () => {
     const { readFile } = await import("node:fs/promises");
-    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    const { version } = JSON.parse(await readFile(new URL("../../scripts/package.json", import.meta.url), "utf8"));
     expect(await diff(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
