@@ -50,7 +50,10 @@ async function marginalCosts(source: string): Promise<string[][]> {
   const all = gzipped(minified.map((part) => part.code));
   return minified
     .filter((part) => part.module)
-    .map((part) => ({ module: part.module.replace(/^node_modules\/(.*?)\/.*$/, "$1 (dependency)"), cost: all - gzipped(minified.filter((other) => other !== part).map((other) => other.code)) }))
+    .map((part) => ({
+      module: part.module.replace(/^node_modules\/(.*?)\/.*$/, "$1 (dependency)"),
+      cost: all - gzipped(minified.filter((other) => other !== part).map((other) => other.code)),
+    }))
     .sort((a, b) => b.cost - a.cost)
     .map(({ module, cost }) => [module, `${cost} B`]);
 }

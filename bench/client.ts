@@ -28,7 +28,13 @@ const stub: Fetch = async () => new Response(BODY, { headers: { "content-type": 
  * would measure tsx's transform, which wraps every closure the library creates to keep its name.
  */
 async function compiledGalaxiom(): Promise<Galaxiom> {
-  const { outputFiles } = await build({ entryPoints: [path.resolve(import.meta.dirname, "../src/index.ts")], bundle: true, format: "esm", platform: "neutral", write: false });
+  const { outputFiles } = await build({
+    entryPoints: [path.resolve(import.meta.dirname, "../src/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+  });
   const folder = await mkdtemp(path.join(tmpdir(), "galaxiom-bench-"));
   const file = path.join(folder, "galaxiom.mjs");
   await writeFile(file, outputFiles[0]!.text);
@@ -76,9 +82,7 @@ async function measure(list: Variant[], perRound: number): Promise<Map<string, R
     }
   }
   const baseline = times.get(BASELINE)!;
-  return new Map(
-    [...times].map(([name, values]) => [name, { micros: median(values), ratio: median(values.map((value, round) => value / baseline[round]!)) }]),
-  );
+  return new Map([...times].map(([name, values]) => [name, { micros: median(values), ratio: median(values.map((value, round) => value / baseline[round]!)) }]));
 }
 
 async function overLoopback<T>(use: (baseUrl: string) => Promise<T>): Promise<T> {
@@ -98,7 +102,12 @@ async function overLoopback<T>(use: (baseUrl: string) => Promise<T>): Promise<T>
 export async function run(): Promise<void> {
   const galaxiom = await compiledGalaxiom();
   const stubbed = await measure(variants(galaxiom, "https://api.axiom.co/v2", stub), 1_000);
-  const loopback = await overLoopback((baseUrl) => measure(variants(galaxiom, baseUrl, (request, init) => fetch(request, init)), 200));
+  const loopback = await overLoopback((baseUrl) =>
+    measure(
+      variants(galaxiom, baseUrl, (request, init) => fetch(request, init)),
+      200,
+    ),
+  );
 
   const cells = (result: Result) => [`${result.micros.toFixed(1)} µs`, `${result.ratio.toFixed(2)}×`];
   const rows = [...stubbed.keys()].map((name) => [name, ...cells(stubbed.get(name)!), ...cells(loopback.get(name)!)]);

@@ -30,7 +30,9 @@ export async function run(): Promise<void> {
   const peer = await measure(1, () => apiSmartDiff(older, newer));
   const counts = await Promise.all([older, newer].map(async (file) => `${operationCount(JSON.parse(await readFile(file, "utf8")))}`));
   const sizes = await Promise.all([older, newer].map(megabytesOf));
-  console.log(`\ngalaxiom diff vs api-smart-diff 1.0.6, @octokit/openapi ${VERSIONS.join(" → ")} (${counts.join(" → ")} operations, ${sizes.join(" → ")} MB)\n`);
+  console.log(
+    `\ngalaxiom diff vs api-smart-diff 1.0.6, @octokit/openapi ${VERSIONS.join(" → ")} (${counts.join(" → ")} operations, ${sizes.join(" → ")} MB)\n`,
+  );
   console.log(
     table(
       ["tool", "wall time", "peak RSS", "runs"],

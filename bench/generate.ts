@@ -78,14 +78,28 @@ async function appFolder(work: string, name: string, generated: string): Promise
   const sources = ["galileo", "axiom"].flatMap((api) => [path.join(generated, `${api}.ts`), path.join(generated, `${api}.security.ts`)]);
   const declarationOptions = ["--declaration", "--emitDeclarationOnly", "--skipLibCheck", "--target", "es2022", "--module", "nodenext"];
   await exec("node", [tsc, ...declarationOptions, "--outDir", path.join(installed, "dist/generated"), ...sources]);
-  await writeFile(path.join(installed, "package.json"), JSON.stringify({ name: "galaxiom", type: "module", exports: { ".": { types: "./dist/src/index.d.ts" } } }));
+  await writeFile(
+    path.join(installed, "package.json"),
+    JSON.stringify({ name: "galaxiom", type: "module", exports: { ".": { types: "./dist/src/index.d.ts" } } }),
+  );
   for (const dependency of ["openapi-fetch", "openapi-typescript-helpers"]) {
     await symlink(path.join(repo, "node_modules", dependency), path.join(app, "node_modules", dependency));
   }
   await writeFile(path.join(app, "app.ts"), APP);
   await writeFile(
     path.join(app, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom", "dom.iterable"], types: [] }, files: ["app.ts"] }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        module: "nodenext",
+        target: "es2022",
+        lib: ["es2023", "dom", "dom.iterable"],
+        types: [],
+      },
+      files: ["app.ts"],
+    }),
   );
   return app;
 }
@@ -115,7 +129,10 @@ export async function run(): Promise<void> {
   try {
     const rows: string[][] = [];
     const outputs = new Map<string, string>();
-    for (const [api, label] of [["galileo", "Galileo 1.961.4 (944 operations)"], ["axiom", "Axiom v2 (78 operations)"]] as const) {
+    for (const [api, label] of [
+      ["galileo", "Galileo 1.961.4 (944 operations)"],
+      ["axiom", "Axiom v2 (78 operations)"],
+    ] as const) {
       for (const selection of ["default", "everything"] as const) {
         const specs = await specsFolder(work, [api], selection);
         const out = path.join(work, `out-${api}-${selection}`);
@@ -172,5 +189,3 @@ async function mergedGenerated(work: string, selection: "default"): Promise<stri
   await timeGenerate(specs, out);
   return out;
 }
-
-

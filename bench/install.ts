@@ -51,7 +51,12 @@ async function footprint(nodeModules: string): Promise<Footprint> {
 async function pack(folder: string, destination: string): Promise<{ tarball: string; files: number; bytes: number; unpacked: number }> {
   const { stdout } = await exec("npm", ["pack", "--json", "--pack-destination", destination], { cwd: folder, maxBuffer: 1 << 26 });
   // npm prints the lifecycle scripts' output first; the JSON report is the last thing on stdout.
-  const [report] = JSON.parse(stdout.slice(stdout.lastIndexOf("\n[") + 1)) as Array<{ filename: string; size: number; unpackedSize: number; entryCount: number }>;
+  const [report] = JSON.parse(stdout.slice(stdout.lastIndexOf("\n[") + 1)) as Array<{
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    entryCount: number;
+  }>;
   return { tarball: path.join(destination, report!.filename), files: report!.entryCount, bytes: report!.size, unpacked: report!.unpackedSize };
 }
 
@@ -85,20 +90,32 @@ export async function run(): Promise<void> {
         ],
       ),
     );
-    const rows: string[][] = [["an app, before the split (galaxiom 0.1.0: openapi-fetch + @redocly/openapi-core)", String(BEFORE.packages), mb(BEFORE.disk), mb(BEFORE.bytes), "—"]];
+    const rows: string[][] = [
+      ["an app, before the split (galaxiom 0.1.0: openapi-fetch + @redocly/openapi-core)", String(BEFORE.packages), mb(BEFORE.disk), mb(BEFORE.bytes), "—"],
+    ];
     const app = await install(client.tarball, work, "app");
     const dev = await install(tools.tarball, work, "dev");
-    for (const [label, result] of [["an app: `npm i galaxiom`", app], ["a project's tools: `npm i -D galaxiom-tools`", dev]] as const) {
+    for (const [label, result] of [
+      ["an app: `npm i galaxiom`", app],
+      ["a project's tools: `npm i -D galaxiom-tools`", dev],
+    ] as const) {
       if (typeof result === "string") {
         console.log(`\n${label}: ${result}`);
         continue;
       }
-      rows.push([label, String(result.packages.length), mb(result.disk), mb(result.bytes), result.packages.length <= 6 ? result.packages.join(", ") : `${result.packages.slice(0, 5).join(", ")}, …`]);
+      rows.push([
+        label,
+        String(result.packages.length),
+        mb(result.disk),
+        mb(result.bytes),
+        result.packages.length <= 6 ? result.packages.join(", ") : `${result.packages.slice(0, 5).join(", ")}, …`,
+      ]);
     }
     console.log("\nInstalled into an empty folder with `npm i <tarball>`: packages in node_modules (galaxiom included), its size\n");
     console.log(table(["install", "packages", "on disk (du)", "file bytes", "node_modules holds"], rows));
     if (typeof app !== "string") {
-      const met = app.packages.length <= TARGET_PACKAGES && app.packages.every((name) => ["galaxiom", "openapi-fetch", "openapi-typescript-helpers"].includes(name));
+      const met =
+        app.packages.length <= TARGET_PACKAGES && app.packages.every((name) => ["galaxiom", "openapi-fetch", "openapi-typescript-helpers"].includes(name));
       console.log(`\nTarget: an app installs galaxiom, openapi-fetch and openapi-typescript-helpers only: ${met ? "met" : "MISSED"}`);
     }
   } finally {

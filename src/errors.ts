@@ -54,7 +54,8 @@ export class ApiError extends GalaxiomError {
     const redacted = redactor.value(body);
     const issues = (redacted as { detail?: unknown } | null)?.detail;
     const detail =
-      Array.isArray(issues) && issues.every((issue: Partial<ValidationIssue> | null) => Array.isArray(issue?.loc) && typeof issue.msg == "string" && typeof issue.type == "string")
+      Array.isArray(issues) &&
+      issues.every((issue: Partial<ValidationIssue> | null) => Array.isArray(issue?.loc) && typeof issue.msg == "string" && typeof issue.type == "string")
         ? (issues as ValidationIssue[])
         : status == 422
           ? []

@@ -78,7 +78,7 @@ const WHERE = "createGalileoClient";
 /** A typed client for the Galileo API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
 export function createGalileoClient<Throws extends boolean = false>(options: GalileoClientOptions & { throwOnError?: Throws } = {}): GalileoClient<Throws> {
   const { username, password = "", accessToken, tokenExchange, organizationId: organization_id, organizationSlug: organization_slug } = options;
-  const apiKey = options.apiKey ?? (username ?? accessToken ? undefined : readEnv("GALILEO_API_KEY"));
+  const apiKey = options.apiKey ?? ((username ?? accessToken) ? undefined : readEnv("GALILEO_API_KEY"));
   if (!apiKey && !username && !accessToken) {
     throw new GalaxiomError(`${WHERE}: no credentials: pass \`apiKey\` or set GALILEO_API_KEY (or pass username and password, or accessToken)`);
   }

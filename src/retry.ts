@@ -53,7 +53,15 @@ const IDEMPOTENT = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
  * Pure, so that each rule reads on its own line. `asked` is what the server asked for (Retry-After), `jitter`
  * a number in [0, 1), and `msLeft` what is left of the deadline.
  */
-export function retryDelay(retry: ResolvedRetry, method: string, outcome: Outcome, attempt: number, asked: number | undefined, jitter: number, msLeft: number): number | undefined {
+export function retryDelay(
+  retry: ResolvedRetry,
+  method: string,
+  outcome: Outcome,
+  attempt: number,
+  asked: number | undefined,
+  jitter: number,
+  msLeft: number,
+): number | undefined {
   if (attempt >= retry.attempts) return undefined;
   if (!retry.idempotent && !IDEMPOTENT.includes(method)) return undefined;
   if (!retry.retryOn.includes(outcome) && !(typeof outcome == "number" && outcome > 499 && retry.retryOn.includes("5xx"))) return undefined;

@@ -39,7 +39,10 @@ async function packAndInstall(source: string, folder: string): Promise<Installed
   await mkdir(folder, { recursive: true });
   const { stdout } = await exec("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: source, maxBuffer: 1 << 24 });
   const tarball = path.join(scratch, stdout.trim().split("\n").pop()!);
-  const files = (await exec("tar", ["-tzf", tarball])).stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
+  const files = (await exec("tar", ["-tzf", tarball])).stdout
+    .trim()
+    .split("\n")
+    .map((file) => file.replace(/^package\//, ""));
   const manifest = JSON.parse((await exec("tar", ["-xOzf", tarball, "package/package.json"])).stdout) as Manifest;
   const root = path.join(folder, "node_modules", manifest.name);
   await mkdir(root, { recursive: true });

@@ -26,9 +26,7 @@ describe("compile-time contract", () => {
     expectTypeOf(data).toEqualTypeOf<GalileoSchemas["GetTokenResponse"] | undefined>();
     expectTypeOf(await galileo.apiKeys.create({ description: "ci" })).toEqualTypeOf<GalileoSchemas["CreateApiKeyResponse"]>();
     expectTypeOf(await axiom.tokens.get("abc")).toEqualTypeOf<AxiomSchemas["APIToken"]>();
-    expectTypeOf<GalileoSchemas["CreateApiKeyRequest"]["project_role"]>().toEqualTypeOf<
-      "owner" | "editor" | "annotator" | "viewer" | null | undefined
-    >();
+    expectTypeOf<GalileoSchemas["CreateApiKeyRequest"]["project_role"]>().toEqualTypeOf<"owner" | "editor" | "annotator" | "viewer" | null | undefined>();
   });
 
   it("makes the validation detail readable as typed data", () => {

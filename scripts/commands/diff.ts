@@ -81,7 +81,8 @@ function parse(argv: string[]): Options {
   });
   const format = formats.find((name) => name === values.format);
   const failOn = failOnChoices.find((name) => name === values["fail-on"]);
-  if (values.help || values.version) return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
+  if (values.help || values.version)
+    return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
   if (!format) throw new UsageError(`--format must be one of ${formats.join(", ")} (got "${values.format}")`);
   if (values["fail-on"] !== undefined && !failOn) throw new UsageError(`--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`);
   const [old, now, ...extra] = positionals;

@@ -17,7 +17,6 @@ while replacing it (or a pull while replacing specs), the next run, --check incl
   --verbose      list every lint warning (by default, up to ${WARNINGS_LISTED} are listed and the rest counted by rule)
 `;
 
-
 export const run: Command = async (argv, io) => {
   const { values } = parseCommandLine({
     args: argv,

@@ -64,11 +64,14 @@ export const run: Command = async (argv, io) => {
   const { loadSpecFromString } = await import("../lib/load-spec.js");
   const config = await loadSpecsConfig(values.specs);
   const all = config.apis.flatMap((api) => api.sources);
-  const targets = positionals.length === 0 ? all : positionals.map((name) => {
-    const source = all.find((candidate) => candidate.name === name);
-    if (!source) throw new UsageError(`no spec named "${name}" in ${values.specs}/apis.yaml (known: ${all.map((s) => s.name).join(", ")})`);
-    return source;
-  });
+  const targets =
+    positionals.length === 0
+      ? all
+      : positionals.map((name) => {
+          const source = all.find((candidate) => candidate.name === name);
+          if (!source) throw new UsageError(`no spec named "${name}" in ${values.specs}/apis.yaml (known: ${all.map((s) => s.name).join(", ")})`);
+          return source;
+        });
   if (values.from !== undefined && targets.length !== 1) throw new UsageError("--from needs exactly one spec name");
 
   // Every download is fetched and validated before any file is replaced: a failure leaves specs/ untouched.
@@ -128,5 +131,3 @@ async function describeChanges(source: SourceConfig, specsDir: string, next: Ope
   const report = diffSpecs(before, after);
   return formatReport(report, format, { color });
 }
-
-

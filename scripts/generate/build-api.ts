@@ -69,16 +69,15 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
   });
   const document = result.bundle.parsed as OpenAPIDocument;
 
-  const problems = [
-    ...result.problems,
-    ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver })),
-  ];
+  const problems = [...result.problems, ...(await lintDocument({ document: result.bundle, config: redocly.forAlias(api.name), externalRefResolver }))];
   const files = inputs.map((input) => input.file);
   const error = problems.find((problem) => problem.severity === "error");
   if (error) throw await locateProblem(error, virtualFile, origins, files, { withLine: true });
   // Warnings are located by file and pointer only: finding their lines would parse a large vendor file's syntax
   // tree (≈0.3 s for Galileo's), for lines nobody needs to stop the build.
-  const lines = await Promise.all(problems.map(async (problem) => [(await locateProblem(problem, virtualFile, origins, files, { withLine: false })).message, problem.ruleId] as const));
+  const lines = await Promise.all(
+    problems.map(async (problem) => [(await locateProblem(problem, virtualFile, origins, files, { withLine: false })).message, problem.ruleId] as const),
+  );
   // A problem in a shared schema is reported once per path that reaches it; one line is enough.
   const warnings = [...new Map(lines).entries()].map(([message, rule]) => ({ rule, message }));
   return { name: api.name, document, warnings, origins };

@@ -4,9 +4,7 @@ import { parseYaml } from "@redocly/openapi-core";
 import { shown, SpecError } from "../lib/spec-error.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
-export type Selection =
-  | "all"
-  | { operations: string[]; paths: string[]; tags: string[]; operationIds: string[] };
+export type Selection = "all" | { operations: string[]; paths: string[]; tags: string[]; operationIds: string[] };
 
 export interface SourceConfig {
   /** The name `galaxiom pull <name>` takes. */
@@ -96,9 +94,7 @@ function selection(raw: unknown, at: string, fail: Fail): Selection {
   const object = objectAt(raw, at, "`select`", fail);
   const unknown = Object.keys(object).find((key) => !(SELECTION_KEYS as readonly string[]).includes(key));
   if (unknown) throw fail(`${at}/${unknown}`, `unknown selection "${unknown}" (expected ${SELECTION_KEYS.join(", ")})`);
-  const lists = Object.fromEntries(
-    SELECTION_KEYS.map((key) => [key, stringList(object[key], `${at}/${key}`, fail)]),
-  ) as Exclude<Selection, "all">;
+  const lists = Object.fromEntries(SELECTION_KEYS.map((key) => [key, stringList(object[key], `${at}/${key}`, fail)])) as Exclude<Selection, "all">;
   for (const [index, operation] of lists.operations.entries()) {
     if (!/^[A-Z]+ \/\S*$/.test(operation)) {
       throw fail(`${at}/operations/${index}`, `"${operation}" is not of the form "GET /path"`);
@@ -149,9 +145,16 @@ const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
 export async function checkRedoclyConfig(file: string): Promise<void> {
   const where = shown(file);
   const raw = parseYaml(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
-  const scopes: Array<[string, Record<string, unknown>]> = [["", raw ?? {}], ...Object.entries(raw?.apis ?? {}).map(([name, api]): [string, Record<string, unknown>] => [`/apis/${name}`, api ?? {}])];
+  const scopes: Array<[string, Record<string, unknown>]> = [
+    ["", raw ?? {}],
+    ...Object.entries(raw?.apis ?? {}).map(([name, api]): [string, Record<string, unknown>] => [`/apis/${name}`, api ?? {}]),
+  ];
   for (const [at, scope] of scopes) {
     const key = DOCUMENT_CHANGING_KEYS.find((candidate) => candidate in scope);
-    if (key) throw new SpecError(`\`${key}\` would change descriptions outside the overlay; put the change in the API's overlay`, { file: where, pointer: `${at}/${key}` });
+    if (key)
+      throw new SpecError(`\`${key}\` would change descriptions outside the overlay; put the change in the API's overlay`, {
+        file: where,
+        pointer: `${at}/${key}`,
+      });
   }
 }

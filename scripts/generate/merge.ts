@@ -38,12 +38,18 @@ export function mergeDocuments(inputs: MergeInput[]): MergeResult {
       return true;
     }
     if (isDeepStrictEqual(existing, incoming)) return false;
-    throw new SpecError(`conflicts with ${origins.get(pointer)}, which defines ${pointer} differently; rename one in an overlay, or drop one from the selection`, { file, pointer });
+    throw new SpecError(
+      `conflicts with ${origins.get(pointer)}, which defines ${pointer} differently; rename one in an overlay, or drop one from the selection`,
+      { file, pointer },
+    );
   };
 
   for (const { file, document } of inputs) {
     if (document.openapi.slice(0, 3) !== version) {
-      throw new SpecError(`is OpenAPI ${document.openapi} but ${first.file} is ${first.document.openapi}; one API can't mix them`, { file, pointer: "/openapi" });
+      throw new SpecError(`is OpenAPI ${document.openapi} but ${first.file} is ${first.document.openapi}; one API can't mix them`, {
+        file,
+        pointer: "/openapi",
+      });
     }
     for (const [pathKey, item] of Object.entries(document.paths ?? {})) {
       const target = (paths[pathKey] ??= {});
@@ -91,4 +97,3 @@ function unique<T>(items: T[]): T[] {
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-

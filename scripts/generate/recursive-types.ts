@@ -87,7 +87,13 @@ export function hoistRecursiveSchemas(nodes: TS.Node[], recursive: Set<string>):
         declarations.push(factory.createTypeAliasDeclaration(exported, alias, undefined, rewrite(schema.type)));
         return factory.updatePropertySignature(schema, schema.modifiers, schema.name, schema.questionToken, factory.createTypeReferenceNode(alias));
       });
-      return factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)));
+      return factory.updatePropertySignature(
+        member,
+        member.modifiers,
+        member.name,
+        member.questionToken,
+        factory.updateTypeLiteralNode(member.type, factory.createNodeArray(schemas)),
+      );
     });
     return factory.updateInterfaceDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
   });
@@ -104,7 +110,8 @@ export function hoistRecursiveSchemas(nodes: TS.Node[], recursive: Set<string>):
 function schemaReference(node: TS.Node): string | undefined {
   if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
   const outer = node.objectType;
-  const isComponents = ts.isTypeReferenceNode(outer.objectType) && ts.isIdentifier(outer.objectType.typeName) && outer.objectType.typeName.text === "components";
+  const isComponents =
+    ts.isTypeReferenceNode(outer.objectType) && ts.isIdentifier(outer.objectType.typeName) && outer.objectType.typeName.text === "components";
   return isComponents && literalText(outer.indexType) === "schemas" ? literalText(node.indexType) : undefined;
 }
 

@@ -3,7 +3,6 @@ import { fromPointer } from "../lib/json-pointer.js";
 import { HTTP_METHODS } from "../lib/http-methods.js";
 import type { Selection } from "./config.js";
 
-
 export interface SelectResult {
   document: OpenAPIDocument;
   /** Criteria that matched no operation, as "<kind>/<index>" (e.g. "operations/0"), so typos don't pass silently. */
@@ -28,7 +27,7 @@ export function selectOperations(document: OpenAPIDocument, selection: Selection
       }
       const hits = matches(selection, key, pathKey, value as Operation);
       if (hits === false) continue;
-      hits.forEach((hit) => matched.add(hit));
+      for (const hit of hits) matched.add(hit);
       kept[key] = value;
       any = true;
     }
@@ -125,9 +124,7 @@ export function pruneToReachable(document: OpenAPIDocument): OpenAPIDocument {
     if (names.length > 0) kept[type] = Object.fromEntries(names.map((name) => [name, entries[name]]));
   }
   const usedTags = new Set(
-    Object.values(document.paths ?? {}).flatMap((item) =>
-      HTTP_METHODS.flatMap((method) => (item[method] as Operation | undefined)?.tags ?? []),
-    ),
+    Object.values(document.paths ?? {}).flatMap((item) => HTTP_METHODS.flatMap((method) => (item[method] as Operation | undefined)?.tags ?? [])),
   );
   const { components: _dropped, tags, ...rest } = document;
   const result: OpenAPIDocument = { ...rest };

@@ -39,7 +39,11 @@ export function typecheck(files: Map<string, string>, aliases: Map<string, Map<s
   host.readFile = (name) => virtual.get(path.resolve(name)) ?? readFile.call(host, name);
   host.directoryExists = (name) => path.resolve(name) === root || (directoryExists?.call(host, name) ?? false);
 
-  const program = ts.createProgram([...virtual.keys()].filter((name) => name.endsWith(".ts")), OPTIONS, host);
+  const program = ts.createProgram(
+    [...virtual.keys()].filter((name) => name.endsWith(".ts")),
+    OPTIONS,
+    host,
+  );
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
     const { file, start } = diagnostic;

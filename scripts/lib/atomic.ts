@@ -102,7 +102,11 @@ export async function recoverFiles(root: string): Promise<string[]> {
     await fsPromises.rm(staging, { recursive: true, force: true });
     return [`discarded an interrupted replacement in ${root}/ that had changed nothing`];
   }
-  return [replaced.length > 0 ? `completed an interrupted replacement in ${root}/: replaced ${replaced.join(", ")}` : `removed the journal of a completed replacement in ${root}/`];
+  return [
+    replaced.length > 0
+      ? `completed an interrupted replacement in ${root}/: replaced ${replaced.join(", ")}`
+      : `removed the journal of a completed replacement in ${root}/`,
+  ];
 }
 
 /** Rename into place every file the journal lists that is still staged: those replaced, or undefined without a journal. */

@@ -44,7 +44,10 @@ export function inspectDocument(document: unknown, { file, characters }: { file:
   while (pending.length > 0) {
     const frame = pending.pop()!;
     if (++nodes > budget) {
-      throw new SpecError(`expands to more than ${budget.toLocaleString("en")} nodes through YAML aliases (a "billion laughs" document?); refused`, { file, pointer: pointerOf(frame) });
+      throw new SpecError(`expands to more than ${budget.toLocaleString("en")} nodes through YAML aliases (a "billion laughs" document?); refused`, {
+        file,
+        pointer: pointerOf(frame),
+      });
     }
     const { value, depth } = frame;
     if (typeof value !== "object" || value === null) continue;

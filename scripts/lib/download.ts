@@ -34,7 +34,8 @@ export async function download(url: string, fetch: typeof globalThis.fetch, limi
     return { text: await readBounded(url, response, limits.maxBytes), contentType: response.headers.get("content-type") ?? undefined };
   } catch (error) {
     if (error instanceof SpecError) throw error;
-    if (signal.aborted) throw new SpecError(`download failed: no complete answer from ${url} within ${limits.timeoutMs / 1000} s`, { file: url }, { cause: error });
+    if (signal.aborted)
+      throw new SpecError(`download failed: no complete answer from ${url} within ${limits.timeoutMs / 1000} s`, { file: url }, { cause: error });
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new SpecError(`download failed: ${reason}`, { file: url }, { cause: error });

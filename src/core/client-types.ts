@@ -19,10 +19,13 @@ type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
  * What a call resolves to: openapi-fetch's FetchResponse, or only its success branch (`data` not optional) when
  * the call throws on an error status, by its own `throwOnError` or else by the client's.
  */
-export type CallResult<Operation extends Record<string | number, any>, Init, Throws extends boolean> =
-  (Init extends { throwOnError: infer CallThrows } ? CallThrows : Throws) extends true
-    ? Extract<FetchResponse<Operation, Init, MediaType>, { data: unknown }>
-    : FetchResponse<Operation, Init, MediaType>;
+export type CallResult<Operation extends Record<string | number, any>, Init, Throws extends boolean> = (
+  Init extends { throwOnError: infer CallThrows }
+    ? CallThrows
+    : Throws
+) extends true
+  ? Extract<FetchResponse<Operation, Init, MediaType>, { data: unknown }>
+  : FetchResponse<Operation, Init, MediaType>;
 
 export type CallMethod<Paths extends Record<string, Record<HttpMethod, {}>>, Method extends HttpMethod, Throws extends boolean = false> = <
   Path extends PathsWithMethod<Paths, Method>,

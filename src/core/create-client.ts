@@ -1,8 +1,7 @@
 import createClient from "openapi-fetch";
 import { authorizer, type Authorizer, type Credentials, type OperationSecurity } from "../auth/security.js";
-import { ApiError, excerpt, GalaxiomError, ServerError, STATUS_ERRORS, type Operation } from "../errors.js";
+import { ApiError, GalaxiomError, ServerError, STATUS_ERRORS, type Operation } from "../errors.js";
 import type { ApiClient } from "./client-types.js";
-import type { Redactor } from "../redact.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
 import { asGalaxiomError, send, settle } from "./pipeline.js";
 

@@ -81,7 +81,12 @@ export interface CallPolicy {
 /** A client's options, resolved once at creation: defaults applied, values checked, nothing read again. */
 export interface ResolvedOptions {
   /** What openapi-fetch's `createClient` is given. */
-  base: { baseUrl: string; headers: Record<string, string> | undefined; querySerializer: ClientOptions["querySerializer"]; bodySerializer: ClientOptions["bodySerializer"] };
+  base: {
+    baseUrl: string;
+    headers: Record<string, string> | undefined;
+    querySerializer: ClientOptions["querySerializer"];
+    bodySerializer: ClientOptions["bodySerializer"];
+  };
   throwOnError: boolean | undefined;
   logger: Logger | undefined;
   clock: Clock;
@@ -127,7 +132,13 @@ export function resolveCall(policy: CallPolicy, call: CallOptions, where: string
   if (!(Number.isInteger(attempts) && attempts > 0 && baseDelayMs >= 0 && maxDelayMs >= 0 && Array.isArray(retryOn))) {
     throw new GalaxiomError(`${where}: retry needs whole attempts ≥ 1, delays ≥ 0 ms and a retryOn list`);
   }
-  return { retry, timeout: ms(call.timeout, policy.timeout, "timeout"), deadline: ms(call.deadline, policy.deadline, "deadline"), signal: call.signal ?? undefined, fetch: call.fetch ?? policy.fetch };
+  return {
+    retry,
+    timeout: ms(call.timeout, policy.timeout, "timeout"),
+    deadline: ms(call.deadline, policy.deadline, "deadline"),
+    signal: call.signal ?? undefined,
+    fetch: call.fetch ?? policy.fetch,
+  };
 }
 
 /**

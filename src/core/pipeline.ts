@@ -37,7 +37,14 @@ type Exchange =
  * ends the call. A refused token is renewed and the request sent again at once, once per call. Error statuses
  * are returned, not thrown: raw calls give `{ error, response }` and helpers throw ApiError.
  */
-export async function send(options: ResolvedOptions, authorize: Authorizer, template: Request, operation: Operation, policy: CallPolicy, flight: Flight): Promise<Response> {
+export async function send(
+  options: ResolvedOptions,
+  authorize: Authorizer,
+  template: Request,
+  operation: Operation,
+  policy: CallPolicy,
+  flight: Flight,
+): Promise<Response> {
   const { clock } = options;
   const call: Call = { options, authorize, template, operation, policy, deadlineAt: policy.deadline ? clock.now() + policy.deadline : Infinity, flight };
   let renewed = false;
@@ -63,7 +70,13 @@ export async function send(options: ResolvedOptions, authorize: Authorizer, temp
     result.scope?.release();
     if (response) discard(response);
     const delayMs = Math.round(wait);
-    log(call, "warn", response?.status ?? (result.timedOut ? "timed out" : "connection failed"), `; retrying in ${delayMs} ms (attempt ${attempt + 1}/${policy.retry.attempts})`, { delayMs, attempt: attempt + 1 });
+    log(
+      call,
+      "warn",
+      response?.status ?? (result.timedOut ? "timed out" : "connection failed"),
+      `; retrying in ${delayMs} ms (attempt ${attempt + 1}/${policy.retry.attempts})`,
+      { delayMs, attempt: attempt + 1 },
+    );
     await delay(clock, wait, policy.signal).catch(() => {
       throw aborted(call);
     });
@@ -76,7 +89,7 @@ export async function send(options: ResolvedOptions, authorize: Authorizer, temp
  * the call whatever the retry policy: the caller's abort, credentials that could not be had, a refused redirect.
  */
 async function exchange(call: Call, attempt: number): Promise<Exchange> {
-  const { options, operation, policy } = call;
+  const { options, policy } = call;
   const { clock } = options;
   if (policy.signal?.aborted) throw aborted(call);
   const started = clock.now();
@@ -91,7 +104,11 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
     if (options.logger) {
       const requestId = requestIdOf(response.headers);
       const durationMs = clock.now() - started;
-      log(call, "debug", response.status, ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts}${requestId ? `, request id ${requestId}` : ""})`, { durationMs, attempt, requestId });
+      log(call, "debug", response.status, ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts}${requestId ? `, request id ${requestId}` : ""})`, {
+        durationMs,
+        attempt,
+        requestId,
+      });
     }
     return { response, renew: progress.renew, scope, limit };
   } catch (failure) {
@@ -100,7 +117,10 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
     if (!progress.sent || failure instanceof GalaxiomError) throw failure;
     const timedOut = (failure as { name?: unknown } | null)?.name == "TimeoutError";
     const durationMs = clock.now() - started;
-    log(call, "debug", timedOut ? "timed out" : "connection failed", ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts})`, { durationMs, attempt });
+    log(call, "debug", timedOut ? "timed out" : "connection failed", ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts})`, {
+      durationMs,
+      attempt,
+    });
     return { failure, timedOut, limit };
   }
 }
@@ -181,11 +201,22 @@ export function settle<T>(options: ResolvedOptions, operation: Operation, policy
 }
 
 /** One log line, when there is a logger: everything in it went through the redactor, as a request id may echo a secret. */
-function log({ options, operation }: Call, level: "debug" | "warn", status: unknown, text: string, fields: { requestId?: string | undefined; [name: string]: unknown }): void {
+function log(
+  { options, operation }: Call,
+  level: "debug" | "warn",
+  status: unknown,
+  text: string,
+  fields: { requestId?: string | undefined; [name: string]: unknown },
+): void {
   const { logger, redactor } = options;
   if (!logger) return;
   const requestId = fields.requestId && redactor.text(fields.requestId);
-  logger[level](redactor.text(`galaxiom: ${operation.method} ${operation.path} ${String(status)}${text}`), { ...operation, status, ...fields, ...(requestId && { requestId }) });
+  logger[level](redactor.text(`galaxiom: ${operation.method} ${operation.path} ${String(status)}${text}`), {
+    ...operation,
+    status,
+    ...fields,
+    ...(requestId && { requestId }),
+  });
 }
 
 /**
@@ -199,4 +230,3 @@ export function asGalaxiomError(failure: unknown, operation: Operation, redactor
   const what = failure instanceof SyntaxError ? "the response body is not valid JSON" : "could not make the request";
   return new GalaxiomError(`${what}${message}`, operation, redactor.error(failure));
 }
-

@@ -22,7 +22,10 @@ export function redirected(url: string, template: Request, response: Response, h
   const to = URL.canParse(location, from) ? new URL(location, from) : undefined;
   if (!to) throw new GalaxiomError(`${response.status} redirect to an invalid URL`, operation);
   if (to.origin != from.origin) {
-    throw new GalaxiomError(`${response.status} redirect from ${from.origin} to ${to.origin} not followed: credentials are sent only to ${from.origin}`, operation);
+    throw new GalaxiomError(
+      `${response.status} redirect from ${from.origin} to ${to.origin} not followed: credentials are sent only to ${from.origin}`,
+      operation,
+    );
   }
   if (hops >= MAX_REDIRECTS) throw new GalaxiomError(`more than ${MAX_REDIRECTS} redirects`, operation);
   // From the request as the caller made it, without credentials: the pipeline sets them on every hop.
@@ -34,5 +37,8 @@ export function redirected(url: string, template: Request, response: Response, h
     return Promise.resolve(new Request(to, { method: "GET", headers: stripped }));
   }
   if (!template.body) return Promise.resolve(new Request(to, { method, headers }));
-  return template.clone().arrayBuffer().then((body) => new Request(to, { method, headers, body }));
+  return template
+    .clone()
+    .arrayBuffer()
+    .then((body) => new Request(to, { method, headers, body }));
 }

@@ -54,7 +54,9 @@ describe("Galileo credentials, by mode", () => {
     ["a number, asynchronously", async () => 42],
   ])("an apiKey function returning %s: a GalaxiomError saying so, and nothing sent", async (_, apiKey) => {
     const fetch = observedFetch();
-    const error = await createGalileoClient({ apiKey: apiKey as () => string, fetch }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: apiKey as () => string, fetch })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GalaxiomError);
     expect((error as Error).message).toMatch(/the apiKey function returned no key/);
     expect(fetch.sent).toEqual([]);
@@ -70,7 +72,9 @@ describe("Galileo credentials, by mode", () => {
       }
     })();
     const fetch = observedFetch();
-    const called = await createGalileoClient({ apiKey: async () => key, fetch }).auth.getToken().catch((e: unknown) => e);
+    const called = await createGalileoClient({ apiKey: async () => key, fetch })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     for (const error of [created, called]) {
       expect(error).toBeInstanceOf(GalaxiomError);
       expect((error as Error).message).toMatch(/the API key (from the apiKey function )?contains a line break/);
@@ -80,7 +84,9 @@ describe("Galileo credentials, by mode", () => {
   });
 
   it("refuses an access token or an Axiom token with a line break at creation, without quoting it", () => {
-    expect(() => createGalileoClient({ accessToken: "jwt-broken-0123\n456789" })).toThrow(/^createGalileoClient: the access token contains a line break[^0-9]*$/);
+    expect(() => createGalileoClient({ accessToken: "jwt-broken-0123\n456789" })).toThrow(
+      /^createGalileoClient: the access token contains a line break[^0-9]*$/,
+    );
     expect(() => createAxiomClient({ token: "xaat-broken-0123\n456789" })).toThrow(/^createAxiomClient: the token contains a line break[^0-9]*$/);
   });
 
@@ -95,8 +101,14 @@ describe("token exchange", () => {
   it("100 parallel calls on a cold client make exactly 1 exchange, with the API key; the calls carry its token", async () => {
     const exchanges: Captured[] = [];
     const calls: Captured[] = [];
-    nock(GALILEO).get("/v2/token").query({ organization_slug: "acme" }).reply(capture(exchanges, 200, token("a")));
-    nock(GALILEO).post("/v2/users/api_keys").times(100).reply(capture(calls, 200, created));
+    nock(GALILEO)
+      .get("/v2/token")
+      .query({ organization_slug: "acme" })
+      .reply(capture(exchanges, 200, token("a")));
+    nock(GALILEO)
+      .post("/v2/users/api_keys")
+      .times(100)
+      .reply(capture(calls, 200, created));
     const galileo = createGalileoClient({ apiKey: KEY, tokenExchange: "v2-token", organizationSlug: "acme" });
 
     await Promise.all(Array.from({ length: 100 }, () => galileo.apiKeys.create({ description: "ci" })));
@@ -214,7 +226,12 @@ describe("token exchange", () => {
     vi.setSystemTime(T0 + 5 * MINUTE - TOKEN_POLICY.skewMs + 1);
     await galileo.apiKeys.create({ description: "ci" });
 
-    expect(fetch.sent.map((request) => request.url.replace(GALILEO, ""))).toEqual(["/v1/login/api_key", "/v2/users/api_keys", "/v1/login/api_key", "/v2/users/api_keys"]);
+    expect(fetch.sent.map((request) => request.url.replace(GALILEO, ""))).toEqual([
+      "/v1/login/api_key",
+      "/v2/users/api_keys",
+      "/v1/login/api_key",
+      "/v2/users/api_keys",
+    ]);
     expect(fetch.sent[0]!.body).toBe(JSON.stringify({ api_key: KEY }));
     expect(fetch.sent[0]!.headers).not.toHaveProperty("authorization");
     expect(fetch.sent[0]!.headers).not.toHaveProperty("galileo-api-key");
@@ -310,7 +327,9 @@ describe("transport", () => {
   it("checks a per-call baseUrl too, before anything is sent", async () => {
     const fetch = observedFetch();
     const galileo = createGalileoClient({ apiKey: KEY, fetch });
-    await expect(galileo.GET("/v2/token", { baseUrl: "http://galileo.example.test" })).rejects.toThrow(/refusing to send a request over http:\/\/ to galileo.example.test/);
+    await expect(galileo.GET("/v2/token", { baseUrl: "http://galileo.example.test" })).rejects.toThrow(
+      /refusing to send a request over http:\/\/ to galileo.example.test/,
+    );
     expect(fetch.sent).toEqual([]);
   });
 });

@@ -19,7 +19,9 @@ const apiToken = {
 describe("GET /tokens/{id}", () => {
   it("requests /v2/tokens/{id} with the bearer token and org id, and returns the typed token", async () => {
     const seen: Captured[] = [];
-    nock(BASE).get("/v2/tokens/abc").reply(capture(seen, 200, apiToken));
+    nock(BASE)
+      .get("/v2/tokens/abc")
+      .reply(capture(seen, 200, apiToken));
     const axiom = createAxiomClient({ token: TOKEN, orgId: "acme-x1y2" });
 
     const { data, error } = await axiom.GET("/tokens/{id}", { params: { path: { id: "abc" } } });
@@ -35,14 +37,18 @@ describe("GET /tokens/{id}", () => {
   it("helper tokens.get returns the data and omits the org header when no org id is set", async () => {
     vi.stubEnv("AXIOM_ORG_ID", "");
     const seen: Captured[] = [];
-    nock(BASE).get("/v2/tokens/abc").reply(capture(seen, 200, apiToken));
+    nock(BASE)
+      .get("/v2/tokens/abc")
+      .reply(capture(seen, 200, apiToken));
     await expect(createAxiomClient({ token: TOKEN }).tokens.get("abc")).resolves.toEqual(apiToken);
     expect(seen[0]!.headers["x-axiom-org-id"]).toBeUndefined();
   });
 
   it("helper throws ApiError naming the operation, with the parsed body", async () => {
     nock(BASE).get("/v2/tokens/nope").reply(404, { message: "token not found" });
-    const error = (await createAxiomClient({ token: TOKEN }).tokens.get("nope").catch((e: unknown) => e)) as ApiError;
+    const error = (await createAxiomClient({ token: TOKEN })
+      .tokens.get("nope")
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(404);
     expect(error.operation).toEqual({ method: "GET", path: "/tokens/{id}" });
@@ -63,8 +69,12 @@ describe("configuration", () => {
     vi.stubEnv("AXIOM_ORG_ID", "env-org");
     vi.stubEnv("AXIOM_URL", "https://axiom.example.test/");
     const seen: Captured[] = [];
-    nock("https://axiom.example.test").get("/v2/tokens/abc").reply(capture(seen, 200, apiToken));
-    nock("https://eu.example.test").get("/v2/tokens/abc").reply(capture(seen, 200, apiToken));
+    nock("https://axiom.example.test")
+      .get("/v2/tokens/abc")
+      .reply(capture(seen, 200, apiToken));
+    nock("https://eu.example.test")
+      .get("/v2/tokens/abc")
+      .reply(capture(seen, 200, apiToken));
 
     await createAxiomClient().tokens.get("abc");
     await createAxiomClient({ token: TOKEN, orgId: "explicit-org", baseUrl: "https://eu.example.test/v2" }).tokens.get("abc");
@@ -77,7 +87,9 @@ describe("configuration", () => {
 
   it("finds nock even when the client was created before the interceptor existed", async () => {
     const axiom = createAxiomClient({ token: TOKEN });
-    nock(BASE).get("/v2/tokens/late").reply(200, { ...apiToken, id: "late" });
+    nock(BASE)
+      .get("/v2/tokens/late")
+      .reply(200, { ...apiToken, id: "late" });
     await expect(axiom.tokens.get("late")).resolves.toMatchObject({ id: "late" });
   });
 });

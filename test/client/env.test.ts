@@ -19,7 +19,16 @@ function refusingProcess(how: "a variable" | "env itself"): PropertyKey[] {
     throw new NotCapable(`Requires env access to "${String(name)}"`);
   };
   const env = new Proxy({}, { get: (_, name) => refuse(name) });
-  vi.stubGlobal("process", how == "a variable" ? { env } : { get env() { return refuse("env"); } });
+  vi.stubGlobal(
+    "process",
+    how == "a variable"
+      ? { env }
+      : {
+          get env() {
+            return refuse("env");
+          },
+        },
+  );
   return read;
 }
 

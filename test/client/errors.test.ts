@@ -85,8 +85,12 @@ describe("the error family", () => {
 
 describe("bodies that are not what the spec says", () => {
   it("an HTML error page gives an ApiError with a short excerpt", async () => {
-    nock(GALILEO).post("/v2/users/api_keys").reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
-    const error = (await createGalileoClient({ apiKey: KEY }).apiKeys.create({ description: "ci" }).catch((e: unknown) => e)) as ApiError;
+    nock(GALILEO)
+      .post("/v2/users/api_keys")
+      .reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
+    const error = (await createGalileoClient({ apiKey: KEY })
+      .apiKeys.create({ description: "ci" })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ServerError);
     expect(typeof error.body).toBe("string");
     expect(error.message).toMatch(/^POST \/v2\/users\/api_keys: 502 Bad Gateway: <html><body>Bad gateway Bad gateway/);
@@ -95,13 +99,17 @@ describe("bodies that are not what the spec says", () => {
 
   it("an empty error body gives the status alone", async () => {
     nock(GALILEO).post("/v2/users/api_keys").reply(500);
-    const error = await createGalileoClient({ apiKey: KEY }).apiKeys.create({ description: "ci" }).catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY })
+      .apiKeys.create({ description: "ci" })
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe("POST /v2/users/api_keys: 500 Internal Server Error");
   });
 
   it("a success that is not JSON gives a GalaxiomError quoting its start, from a helper", async () => {
     nock(GALILEO).get("/v2/token").reply(200, "<html>captive portal</html>", { "content-type": "text/html" });
-    const error = await createGalileoClient({ apiKey: KEY }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GalaxiomError);
     expect((error as Error).message).toMatch(/^GET \/v2\/token: the response body is not valid JSON: .*<html>/);
   });
@@ -124,10 +132,7 @@ describe("serialising", () => {
 
   it("keeps no Request, Headers or Response on an error", async () => {
     const galileo = createAxiomClient({ token: "xaat-0123456789abcdef", fetch: observedFetch(json(404, {}), new TypeError("fetch failed")), retry: false });
-    const errors = [
-      await galileo.tokens.get("a").catch((e: unknown) => e),
-      await galileo.tokens.get("b").catch((e: unknown) => e),
-    ] as Error[];
+    const errors = [await galileo.tokens.get("a").catch((e: unknown) => e), await galileo.tokens.get("b").catch((e: unknown) => e)] as Error[];
     expect(errors[1]).toBeInstanceOf(ConnectionError);
     for (const error of errors) {
       const values = [...Object.values(error), error.cause];

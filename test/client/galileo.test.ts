@@ -12,7 +12,10 @@ const validationError = { detail: [{ loc: ["body", "description"], msg: "Field r
 describe("GET /v2/token", () => {
   it("sends the organization query and the API key header, and returns the typed token", async () => {
     const seen: Captured[] = [];
-    nock(GALILEO).get("/v2/token").query({ organization_slug: "acme" }).reply(capture(seen, 200, tokenResponse));
+    nock(GALILEO)
+      .get("/v2/token")
+      .query({ organization_slug: "acme" })
+      .reply(capture(seen, 200, tokenResponse));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data, error } = await galileo.GET("/v2/token", { params: { query: { organization_slug: "acme" } } });
@@ -37,7 +40,9 @@ describe("GET /v2/token", () => {
 describe("POST /v1/login/api_key", () => {
   it("carries the key in the JSON body and no credential header (its security is [])", async () => {
     const seen: Captured[] = [];
-    nock(GALILEO).post("/v1/login/api_key").reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
+    nock(GALILEO)
+      .post("/v1/login/api_key")
+      .reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data } = await galileo.POST("/v1/login/api_key", { body: { api_key: KEY } });
@@ -51,7 +56,10 @@ describe("POST /v1/login/api_key", () => {
 
   it("helper loginWithApiKey uses the client's key unless one is passed", async () => {
     const seen: Captured[] = [];
-    nock(GALILEO).post("/v1/login/api_key").twice().reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
+    nock(GALILEO)
+      .post("/v1/login/api_key")
+      .twice()
+      .reply(capture(seen, 200, { access_token: "jwt-login", token_type: "bearer" }));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     await galileo.auth.loginWithApiKey();
@@ -64,7 +72,9 @@ describe("POST /v1/login/api_key", () => {
 describe("POST /v2/users/api_keys", () => {
   it("sends the JSON body with the API key header and returns the created key", async () => {
     const seen: Captured[] = [];
-    nock(GALILEO).post("/v2/users/api_keys").reply(capture(seen, 200, createdKey));
+    nock(GALILEO)
+      .post("/v2/users/api_keys")
+      .reply(capture(seen, 200, createdKey));
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const { data } = await galileo.POST("/v2/users/api_keys", { body: { description: "ci", project_role: "viewer" } });
@@ -92,7 +102,9 @@ describe("POST /v2/users/api_keys", () => {
   });
 
   it("a non-JSON error body gives an ApiError with a short excerpt", async () => {
-    nock(GALILEO).post("/v2/users/api_keys").reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
+    nock(GALILEO)
+      .post("/v2/users/api_keys")
+      .reply(502, `<html><body>${"Bad gateway ".repeat(50)}</body></html>`, { "content-type": "text/html" });
     const galileo = createGalileoClient({ apiKey: KEY });
 
     const error = (await galileo.apiKeys.create({ description: "ci" }).catch((e: unknown) => e)) as ApiError;
@@ -117,8 +129,12 @@ describe("configuration", () => {
     vi.stubEnv("GALILEO_API_KEY", "gk-from-env-1234");
     vi.stubEnv("GALILEO_API_URL", "https://galileo.example.test/");
     const seen: Captured[] = [];
-    nock("https://galileo.example.test").get("/v2/token").reply(capture(seen, 200, tokenResponse));
-    nock("https://other.example.test").get("/v2/token").reply(capture(seen, 200, tokenResponse));
+    nock("https://galileo.example.test")
+      .get("/v2/token")
+      .reply(capture(seen, 200, tokenResponse));
+    nock("https://other.example.test")
+      .get("/v2/token")
+      .reply(capture(seen, 200, tokenResponse));
 
     await createGalileoClient().auth.getToken();
     await createGalileoClient({ apiKey: KEY, baseUrl: "https://other.example.test" }).auth.getToken();

@@ -71,7 +71,9 @@ describe("values the runtime refuses as headers", () => {
 
 it("a success whose body is not JSON rejects a raw call with a GalaxiomError", async () => {
   const fetch = observedFetch(new Response("{not json", { headers: { "content-type": "application/json" } }));
-  const error = await createGalileoClient({ apiKey: KEY, fetch }).GET("/v2/token").catch((e: unknown) => e);
+  const error = await createGalileoClient({ apiKey: KEY, fetch })
+    .GET("/v2/token")
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GalaxiomError);
   expect((error as Error).message).toMatch(/^GET \/v2\/token: the response body is not valid JSON/);
 });

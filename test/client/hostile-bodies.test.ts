@@ -28,7 +28,9 @@ const endless = (_: unknown, response: ServerResponse) => {
 describe("a body that stalls after the headers", () => {
   it("ends a helper at the timeout, and releases the connection", async () => {
     const api = await loopback(stall);
-    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, timeout: 200 }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, timeout: 200 })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe("GET /v2/token: no response within the 200 ms timeout (the response body was still arriving)");
     await api.closed();

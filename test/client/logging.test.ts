@@ -75,9 +75,23 @@ describe("the logger", () => {
     await axiom.tokens.get("t1");
 
     expect(lines.map(({ level, msg, method, path, status, attempt }) => ({ level, msg, method, path, status, attempt }))).toEqual([
-      { level: 20, msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/), method: "GET", path: "/tokens/{id}", status: 503, attempt: 1 },
+      {
+        level: 20,
+        msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/),
+        method: "GET",
+        path: "/tokens/{id}",
+        status: 503,
+        attempt: 1,
+      },
       { level: 40, msg: "galaxiom: GET /tokens/{id} 503; retrying in 0 ms (attempt 2/3)", method: "GET", path: "/tokens/{id}", status: 503, attempt: 2 },
-      { level: 20, msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/), method: "GET", path: "/tokens/{id}", status: 200, attempt: 2 },
+      {
+        level: 20,
+        msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/),
+        method: "GET",
+        path: "/tokens/{id}",
+        status: 200,
+        attempt: 2,
+      },
     ]);
     expect(lines[1]).toMatchObject({ delayMs: 0 });
     expect(lines[2]).toMatchObject({ requestId: "echo [REDACTED]", durationMs: expect.any(Number) });

@@ -10,7 +10,10 @@ const BASE = "https://api.axiom.co/v2";
 async function urlFor(id: unknown): Promise<URL | Error> {
   const fetch = observedFetch(json(200, {}));
   const axiom = createAxiomClient({ token: TOKEN, fetch });
-  const error = await axiom.GET("/tokens/{id}", { params: { path: { id: id as string } } }).then(() => undefined, (e: unknown) => e as Error);
+  const error = await axiom.GET("/tokens/{id}", { params: { path: { id: id as string } } }).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
   return error ?? new URL(fetch.sent[0]!.url);
 }
 

@@ -28,7 +28,9 @@ const base64url = (text: string) => Buffer.from(text).toString("base64url");
 /** A secret as it may be echoed: as is, URL-encoded, base64 and base64url. */
 const formsOf = (secret: string) => [secret, encodeURIComponent(secret), base64(secret).replace(/=+$/, ""), base64url(secret)];
 
-const echo = (...secrets: string[]) => ({ detail: [{ loc: ["body", "api_key"], msg: `invalid: ${secrets.join(" ")}`, type: "value_error", input: secrets[0] }] });
+const echo = (...secrets: string[]) => ({
+  detail: [{ loc: ["body", "api_key"], msg: `invalid: ${secrets.join(" ")}`, type: "value_error", input: secrets[0] }],
+});
 const exchanged = (index: number) => json(200, { access_token: EXCHANGED[index], token_type: "bearer", expires_at: "2099-01-01T00:00:00Z" });
 const abort = new AbortController();
 const abortWithData = new AbortController();
@@ -38,15 +40,26 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
   "a login refused, the key echoed in the body and a header": (logger) =>
     galileo({ apiKey: KEY }, logger, json(401, echo(KEY), { "x-echo": KEY, "set-cookie": `session=${KEY}` })).auth.loginWithApiKey(),
   "exchanged tokens refused twice, echoed": (logger) =>
-    galileo({ apiKey: KEY, tokenExchange: "v2-token" }, logger, exchanged(0), json(401, { message: `expired ${EXCHANGED[0]}` }), exchanged(1), json(401, echo(EXCHANGED[1]!, KEY)))
-      .apiKeys.create({ description: "ci" }),
+    galileo(
+      { apiKey: KEY, tokenExchange: "v2-token" },
+      logger,
+      exchanged(0),
+      json(401, { message: `expired ${EXCHANGED[0]}` }),
+      exchanged(1),
+      json(401, echo(EXCHANGED[1]!, KEY)),
+    ).apiKeys.create({ description: "ci" }),
   "a login exchange with a key from a function, refused, echoing the key": (logger) =>
     galileo({ apiKey: async () => KEY, tokenExchange: "v1-login" }, logger, json(422, echo(KEY))).apiKeys.create({ description: "ci" }),
   "basic credentials refused, the header echoed": (logger) =>
     galileo({ username: "ada", password: PASSWORD }, logger, json(403, { error: `Basic ${btoa(`ada:${PASSWORD}`)} / ${PASSWORD}` })).auth.getToken(),
   "a bearer token through retries to a 500": (logger) =>
-    galileo({ accessToken: ACCESS_TOKEN }, logger, json(500, { token: ACCESS_TOKEN }), json(502, ACCESS_TOKEN), json(503, { message: ACCESS_TOKEN }))
-      .auth.getToken(),
+    galileo(
+      { accessToken: ACCESS_TOKEN },
+      logger,
+      json(500, { token: ACCESS_TOKEN }),
+      json(502, ACCESS_TOKEN),
+      json(503, { message: ACCESS_TOKEN }),
+    ).auth.getToken(),
   "a connection error whose message spells out the headers": (logger) =>
     galileo({ apiKey: KEY }, logger, new Error(`No match for request {"headers":{"galileo-api-key":"${KEY}"}}`)).auth.getToken({}, { retry: false }),
   "a timeout while exchanging": (logger) => galileo({ apiKey: KEY, tokenExchange: "v2-token" }, logger, "hang").auth.getToken({}, { timeout: 5, retry: false }),
@@ -81,12 +94,19 @@ const scenarios: Record<string, (logger: ReturnType<typeof recordingLogger>) => 
   "a success that is not JSON, holding the key": (logger) =>
     galileo({ apiKey: KEY }, logger, new Response(`key=${KEY}`, { headers: { "content-type": "text/plain" } })).auth.getToken(),
   "a redirect to another origin, the key and a secret in its Location": (logger) =>
-    galileo({ apiKey: KEY }, logger, new Response(null, { status: 307, headers: { location: `https://elsewhere.example/?key=${KEY}&sig=${IN_URL}` } })).auth.getToken(),
+    galileo(
+      { apiKey: KEY },
+      logger,
+      new Response(null, { status: 307, headers: { location: `https://elsewhere.example/?key=${KEY}&sig=${IN_URL}` } }),
+    ).auth.getToken(),
   "a call's own baseUrl with credentials in it": (logger) =>
     galileo({ apiKey: KEY }, logger).GET("/v2/token", { baseUrl: `https://ada:${IN_URL}@api.galileo.ai` }),
   "a body that stalls, after headers echoing the key": (logger) =>
-    galileo({ apiKey: KEY, timeout: 20 }, logger, () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(`{"k": "${KEY}`)) }), { headers: { "x-request-id": KEY } }))
-      .auth.getToken({}, { retry: false }),
+    galileo(
+      { apiKey: KEY, timeout: 20 },
+      logger,
+      () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(`{"k": "${KEY}`)) }), { headers: { "x-request-id": KEY } }),
+    ).auth.getToken({}, { retry: false }),
   "an Axiom token refused, through nock's own no-match error": async (logger) => {
     nock("https://api.axiom.co").get("/v2/tokens/other").reply(200, {});
     const axiom = createAxiomClient({ token: AXIOM_TOKEN, orgId: "acme", logger, retry: false });
@@ -149,7 +169,7 @@ describe("the registry", () => {
   it("keeps configured secrets for good, and the 16 newest rotating ones", () => {
     const redactor = new Redactor(["configured-0123456789"]);
     const rotating = Array.from({ length: 17 }, (_, index) => `rotating-${index}-0123456789`);
-    rotating.forEach((secret) => redactor.remember(secret));
+    for (const secret of rotating) redactor.remember(secret);
     expect(redactor.text(`configured-0123456789 ${rotating.join(" ")}`)).toBe(`[REDACTED] ${rotating[0]}${" [REDACTED]".repeat(16)}`);
   });
 
@@ -208,7 +228,9 @@ describe("a cause", () => {
 
   it("that is a DOMException is a real one, redacted, so that printing it works", async () => {
     const fetch = observedFetch(new DOMException(`no route for ${KEY}`, "NetworkError"));
-    const error = (await createGalileoClient({ apiKey: KEY, fetch, retry: false }).auth.getToken().catch((e: unknown) => e)) as Error;
+    const error = (await createGalileoClient({ apiKey: KEY, fetch, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e)) as Error;
     expect(error.cause).toBeInstanceOf(DOMException);
     expect(error.cause).toMatchObject({ name: "NetworkError", message: "no route for [REDACTED]", code: 19 });
     expect(String(error.cause)).toBe("NetworkError: no route for [REDACTED]");

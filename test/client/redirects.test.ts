@@ -16,10 +16,14 @@ describe("a redirect to another origin", () => {
   it.each([301, 302, 303, 307, 308])("%i is refused, naming both origins, and the other origin gets nothing", async (status) => {
     const elsewhere = await loopback(answer(tokenResponse));
     const api = await loopback(redirectTo(status, `${elsewhere.origin}/steal?key=${KEY}`));
-    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GalaxiomError);
-    expect((error as Error).message).toBe(`GET /v2/token: ${status} redirect from ${api.origin} to ${elsewhere.origin} not followed: credentials are sent only to ${api.origin}`);
+    expect((error as Error).message).toBe(
+      `GET /v2/token: ${status} redirect from ${api.origin} to ${elsewhere.origin} not followed: credentials are sent only to ${api.origin}`,
+    );
     expect(api.received[0]!.headers["galileo-api-key"]).toBe(KEY);
     expect(elsewhere.received).toEqual([]);
   });
@@ -27,7 +31,9 @@ describe("a redirect to another origin", () => {
   it.each([307, 308])("%i does not carry the login body, with its API key, to the other origin", async (status) => {
     const elsewhere = await loopback(answer(tokenResponse));
     const api = await loopback(redirectTo(status, `${elsewhere.origin}/v1/login/api_key`));
-    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin }).auth.loginWithApiKey().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin })
+      .auth.loginWithApiKey()
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GalaxiomError);
     expect(JSON.parse(api.received[0]!.body)).toEqual({ api_key: KEY });
@@ -79,7 +85,9 @@ describe("a redirect within the origin", () => {
 
   it("ends a loop after 5 redirects", async () => {
     const api = await loopback(redirectTo(302, "/v2/token"));
-    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GalaxiomError);
     expect((error as Error).message).toBe("GET /v2/token: more than 5 redirects");
     expect(api.received).toHaveLength(6);
@@ -87,20 +95,27 @@ describe("a redirect within the origin", () => {
 
   it("to an invalid URL is refused without quoting it", async () => {
     const api = await loopback(redirectTo(302, `http://[${KEY}`));
-    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, baseUrl: api.origin, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect((error as Error).message).toBe("GET /v2/token: 302 redirect to an invalid URL");
   });
 });
 
 it("refuses a redirect whose target the runtime hides (a browser's opaque redirect)", async () => {
   const opaque = Object.defineProperty(new Response(null, { status: 200 }), "type", { value: "opaqueredirect" });
-  const error = await createGalileoClient({ apiKey: KEY, fetch: async () => opaque, retry: false }).auth.getToken().catch((e: unknown) => e);
+  const error = await createGalileoClient({ apiKey: KEY, fetch: async () => opaque, retry: false })
+    .auth.getToken()
+    .catch((e: unknown) => e);
   expect((error as Error).message).toBe("GET /v2/token: redirected, and this runtime hides where to: not followed");
 });
 
 it("asks the fetch for manual redirects, so that none is followed behind the pipeline's back", async () => {
   const inits: (RequestInit | undefined)[] = [];
-  const fetch = async (_: Request, init?: RequestInit) => (inits.push(init), Response.json(tokenResponse));
+  const fetch = async (_: Request, init?: RequestInit) => {
+    inits.push(init);
+    return Response.json(tokenResponse);
+  };
   await createGalileoClient({ apiKey: KEY, fetch }).auth.getToken();
   expect(inits[0]?.redirect).toBe("manual");
 });

@@ -39,7 +39,9 @@ describe("what is retried", () => {
 
   it("not a 503 on a POST: a retried create could create twice", async () => {
     nock(GALILEO).post("/v2/users/api_keys").once().reply(503, { message: "unavailable" });
-    const error = await createGalileoClient({ apiKey: KEY, clock: instant }).apiKeys.create({ description: "ci" }).catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, clock: instant })
+      .apiKeys.create({ description: "ci" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ServerError).status).toBe(503);
   });
@@ -85,7 +87,14 @@ describe("what is retried", () => {
 
 describe("when it stops", () => {
   it("after `attempts`: a raw call returns the last response, a helper throws", async () => {
-    const fetch = observedFetch(json(503, { message: "busy" }), json(503, {}), json(503, { message: "still busy" }), json(503, {}), json(503, {}), json(503, {}));
+    const fetch = observedFetch(
+      json(503, { message: "busy" }),
+      json(503, {}),
+      json(503, { message: "still busy" }),
+      json(503, {}),
+      json(503, {}),
+      json(503, {}),
+    );
     const galileo = createGalileoClient({ apiKey: KEY, fetch, clock: instant });
 
     const { error, response } = await galileo.GET("/v2/token");
@@ -117,7 +126,9 @@ describe("when it stops", () => {
     nock.enableNetConnect("127.0.0.1");
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const error = (await createGalileoClient({ apiKey: KEY, baseUrl, clock: instant }).auth.getToken().catch((e: unknown) => e)) as ConnectionError;
+      const error = (await createGalileoClient({ apiKey: KEY, baseUrl, clock: instant })
+        .auth.getToken()
+        .catch((e: unknown) => e)) as ConnectionError;
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error.message).toMatch(/^GET \/v2\/token: could not reach http:\/\/127\.0\.0\.1:\d+, after 3 attempts: fetch failed/);
       expect(error.cause).toBeInstanceOf(TypeError);
@@ -140,7 +151,13 @@ describe("how long it waits", () => {
     useFakeTimers();
     const logger = recordingLogger();
     const fetch = observedFetch(json(500, {}), json(500, {}), json(500, {}), json(200, tokenResponse));
-    const galileo = createGalileoClient({ apiKey: KEY, fetch, logger, clock: { random: () => 0.999 }, retry: { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 1_500 } });
+    const galileo = createGalileoClient({
+      apiKey: KEY,
+      fetch,
+      logger,
+      clock: { random: () => 0.999 },
+      retry: { attempts: 4, baseDelayMs: 1_000, maxDelayMs: 1_500 },
+    });
     const call = galileo.auth.getToken();
     await vi.runAllTimersAsync();
     await call;
@@ -172,7 +189,9 @@ describe("how long it waits", () => {
 
   it("does not retry when the server asks for longer than maxDelayMs, and says how long it asked", async () => {
     const fetch = observedFetch(json(429, { message: "slow down" }, { "retry-after": "120" }));
-    const error = (await createGalileoClient({ apiKey: KEY, fetch }).auth.getToken().catch((e: unknown) => e)) as RateLimitError;
+    const error = (await createGalileoClient({ apiKey: KEY, fetch })
+      .auth.getToken()
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(120_000);
     expect(fetch.sent).toHaveLength(1);

@@ -5,7 +5,6 @@ import { AbortError, createGalileoClient, GalaxiomError, TimeoutError } from "..
 import { json, observedFetch } from "../helpers/fetch.js";
 import { instant, KEY, tokenResponse } from "../helpers/galileo.js";
 
-
 describe("with fake timers", () => {
   beforeEach(() => vi.useFakeTimers({ now: Date.parse("2026-11-23T00:00:00Z"), toFake: ["Date", "setTimeout", "clearTimeout"] }));
   afterEach(() => vi.useRealTimers());
@@ -36,7 +35,9 @@ describe("with fake timers", () => {
       signal = { ...init }.signal ?? undefined;
       return new Promise<Response>(() => undefined);
     };
-    const error = createGalileoClient({ apiKey: KEY, fetch: copying, timeout: 1_000, retry: false }).auth.getToken().catch((e: unknown) => e);
+    const error = createGalileoClient({ apiKey: KEY, fetch: copying, timeout: 1_000, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(999);
     expect(signal?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -50,12 +51,14 @@ describe("with fake timers", () => {
     const error = call.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(3_002);
     expect(await error).toBeInstanceOf(TimeoutError);
-    expect((await error as TimeoutError).message).toBe("GET /v2/token: no response within the 1000 ms timeout, after 3 attempts");
+    expect(((await error) as TimeoutError).message).toBe("GET /v2/token: no response within the 1000 ms timeout, after 3 attempts");
   });
 
   it("does not retry a POST that timed out", async () => {
     const fetch = observedFetch("hang");
-    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 500 }).apiKeys.create({ description: "ci" }).catch((e: unknown) => e);
+    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 500 })
+      .apiKeys.create({ description: "ci" })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(500);
     expect(await error).toBeInstanceOf(TimeoutError);
     expect(fetch.sent).toHaveLength(1);
@@ -63,13 +66,15 @@ describe("with fake timers", () => {
 
   it("bounds the whole call by its deadline, retries and waits included", async () => {
     const fetch = observedFetch("hang", "hang");
-    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 1_000, deadline: 1_500, clock: instant }).auth.getToken().catch((e: unknown) => e);
+    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 1_000, deadline: 1_500, clock: instant })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1_499);
     expect(fetch.sent).toHaveLength(2);
     expect(fetch.sent[1]!.signal!.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await error).toBeInstanceOf(TimeoutError);
-    expect((await error as Error).message).toBe("GET /v2/token: the 1500 ms deadline passed, after 2 attempts");
+    expect(((await error) as Error).message).toBe("GET /v2/token: the 1500 ms deadline passed, after 2 attempts");
   });
 
   it("a per-call timeout overrides the client's", async () => {
@@ -83,7 +88,9 @@ describe("with fake timers", () => {
   it("tells a caller's abort from a timeout: AbortError, with the reason, and no retry", async () => {
     const fetch = observedFetch("hang");
     const controller = new AbortController();
-    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 1_000 }).auth.getToken({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = createGalileoClient({ apiKey: KEY, fetch, timeout: 1_000 })
+      .auth.getToken({}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10);
     controller.abort(new Error("user navigated away"));
     const aborted = (await error) as AbortError;
@@ -98,7 +105,9 @@ describe("with fake timers", () => {
   it("stops waiting for a retry as soon as the caller aborts", async () => {
     const fetch = observedFetch(json(503, {}));
     const controller = new AbortController();
-    const error = createGalileoClient({ apiKey: KEY, fetch, clock: { random: () => 0.9 } }).GET("/v2/token", { signal: controller.signal }).catch((e: unknown) => e);
+    const error = createGalileoClient({ apiKey: KEY, fetch, clock: { random: () => 0.9 } })
+      .GET("/v2/token", { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
     expect(await error).toBeInstanceOf(AbortError);
@@ -109,14 +118,18 @@ describe("with fake timers", () => {
 describe("with real timers", () => {
   it("sends nothing when the signal is already aborted", async () => {
     const fetch = observedFetch();
-    const error = await createGalileoClient({ apiKey: KEY, fetch }).GET("/v2/token", { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, fetch })
+      .GET("/v2/token", { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(fetch.sent).toEqual([]);
   });
 
   it("times out even when a custom fetch ignores its signal", async () => {
     const deaf = () => new Promise<Response>(() => undefined);
-    const error = await createGalileoClient({ apiKey: KEY, fetch: deaf, timeout: 20, retry: false }).auth.getToken().catch((e: unknown) => e);
+    const error = await createGalileoClient({ apiKey: KEY, fetch: deaf, timeout: 20, retry: false })
+      .auth.getToken()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
@@ -127,7 +140,9 @@ describe("with real timers", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const error = await createGalileoClient({ apiKey: KEY, baseUrl, timeout: 50, retry: false }).auth.getToken().catch((e: unknown) => e);
+      const error = await createGalileoClient({ apiKey: KEY, baseUrl, timeout: 50, retry: false })
+        .auth.getToken()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TimeoutError);
       await connectionClosed;
     } finally {

@@ -45,7 +45,10 @@ await axiom.tokens.get("abc").catch((error) => console.log(error.name));
 `,
   );
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", script], { cwd: path.resolve(import.meta.dirname, "../.."), timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      timeout: 20_000,
+    });
     expect(stdout.trim()).toBe("TimeoutError");
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -99,7 +99,9 @@ describe("a failing build leaves generated/ exactly as it was", () => {
 
   it("on two documents defining one component differently, naming both files and the component", async () => {
     await edit("galileo/v2-token.yaml", (text) => text.replace("title: Error Type", "title: Error Type\n          maxLength: 10"));
-    await expectFailure(/galileo\/v2-(token|users-api-keys)\.yaml #\/components\/schemas\/ValidationError: conflicts with .*galileo\/v(1-login-api-key|2-token|2-users-api-keys)\.yaml/);
+    await expectFailure(
+      /galileo\/v2-(token|users-api-keys)\.yaml #\/components\/schemas\/ValidationError: conflicts with .*galileo\/v(1-login-api-key|2-token|2-users-api-keys)\.yaml/,
+    );
   });
 
   it("on a selection that matches no operation, naming the config entry", async () => {

@@ -35,7 +35,10 @@ const tokens = () => path.join(specs, "axiom/v2-tokens.yaml");
 /** Point the Axiom token schema's description (a place no type is generated from) at `ref`. */
 async function referFromDescription(ref: string) {
   const text = await readFile(tokens(), "utf8");
-  await writeFile(tokens(), text.replace(/\n  schemas:\n    (\w+):\n/, (match) => `${match}      x-docs:\n        $ref: '${ref}'\n`));
+  await writeFile(
+    tokens(),
+    text.replace(/\n {2}schemas:\n {4}(\w+):\n/, (match) => `${match}      x-docs:\n        $ref: '${ref}'\n`),
+  );
 }
 
 describe("generate refuses $refs leading out of specs/", () => {
@@ -49,7 +52,9 @@ describe("generate refuses $refs leading out of specs/", () => {
     await referFromDescription(ref());
     const { code, err } = await generate();
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`v2-tokens\\.yaml #/components/schemas/\\w+/x-docs/\\$ref: \\$ref "${ref().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}" refused`));
+    expect(err).toMatch(
+      new RegExp(`v2-tokens\\.yaml #/components/schemas/\\w+/x-docs/\\$ref: \\$ref "${ref().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}" refused`),
+    );
   });
 
   it("refuses a URL $ref unless apis.yaml allows its origin, then fetches it", async () => {
@@ -62,7 +67,10 @@ describe("generate refuses $refs leading out of specs/", () => {
       expect(server.requests).toEqual([]);
 
       const config = await readFile(path.join(specs, "apis.yaml"), "utf8");
-      await writeFile(path.join(specs, "apis.yaml"), config.replace("        file: axiom/v2-tokens.yaml\n", `        file: axiom/v2-tokens.yaml\n        allowRemoteRefs: ["${server.base}"]\n`));
+      await writeFile(
+        path.join(specs, "apis.yaml"),
+        config.replace("        file: axiom/v2-tokens.yaml\n", `        file: axiom/v2-tokens.yaml\n        allowRemoteRefs: ["${server.base}"]\n`),
+      );
       const allowed = await generate();
       expect(allowed.err).not.toMatch(/refused/);
       expect(allowed.code).toBe(0);
@@ -74,7 +82,10 @@ describe("generate refuses $refs leading out of specs/", () => {
 
   it("refuses an allowRemoteRefs entry that is not an origin", async () => {
     const config = await readFile(path.join(specs, "apis.yaml"), "utf8");
-    await writeFile(path.join(specs, "apis.yaml"), config.replace("        file: axiom/v2-tokens.yaml\n", `        file: axiom/v2-tokens.yaml\n        allowRemoteRefs: ["https://example.com/specs/"]\n`));
+    await writeFile(
+      path.join(specs, "apis.yaml"),
+      config.replace("        file: axiom/v2-tokens.yaml\n", `        file: axiom/v2-tokens.yaml\n        allowRemoteRefs: ["https://example.com/specs/"]\n`),
+    );
     const { code, err } = await generate();
     expect(code).toBe(2);
     expect(err).toContain('apis.yaml #/apis/axiom/specs/axiom-v2/allowRemoteRefs/0: "https://example.com/specs/" is not an origin');
@@ -85,7 +96,10 @@ describe("generate bounds what a vendor document can cost", () => {
   it("refuses a billion laughs quickly", async () => {
     const text = await readFile(tokens(), "utf8");
     // In the real vendored file, as the example of the token schema every selection keeps.
-    await writeFile(tokens(), text.replace("paths:\n", `${laughs()}paths:\n`).replace(/\n  schemas:\n    (\w+):\n/, (match) => `${match}      example: *i\n`));
+    await writeFile(
+      tokens(),
+      text.replace("paths:\n", `${laughs()}paths:\n`).replace(/\n {2}schemas:\n {4}(\w+):\n/, (match) => `${match}      example: *i\n`),
+    );
     const started = performance.now();
     const { code, err } = await generate();
     expect(code).toBe(2);
@@ -112,11 +126,16 @@ describe("generate bounds what a vendor document can cost", () => {
     expect(code).toBe(0);
   });
 
-  it("refuses $refs that only lead to each other, naming the pointer (not Redocly's bare \"circular pointer\")", async () => {
+  it('refuses $refs that only lead to each other, naming the pointer (not Redocly\'s bare "circular pointer")', async () => {
     const text = await readFile(tokens(), "utf8");
-    await writeFile(tokens(), text.replace(/\n  schemas:\n/, "\n  schemas:\n    LoopA: {$ref: '#/components/schemas/LoopB'}\n    LoopB: {$ref: '#/components/schemas/LoopA'}\n"));
+    await writeFile(
+      tokens(),
+      text.replace(/\n {2}schemas:\n/, "\n  schemas:\n    LoopA: {$ref: '#/components/schemas/LoopB'}\n    LoopB: {$ref: '#/components/schemas/LoopA'}\n"),
+    );
     const { code, err } = await generate();
     expect(code).toBe(2);
-    expect(err).toContain("v2-tokens.yaml #/components/schemas/LoopA/$ref: $ref cycle: #/components/schemas/LoopA → #/components/schemas/LoopB → #/components/schemas/LoopA");
+    expect(err).toContain(
+      "v2-tokens.yaml #/components/schemas/LoopA/$ref: $ref cycle: #/components/schemas/LoopA → #/components/schemas/LoopB → #/components/schemas/LoopA",
+    );
   });
 });

@@ -29,7 +29,10 @@ describe("generate after a generate killed between its two renames (generated/ g
     await mkdir(path.join(work, ".generated.new-4242"));
   });
 
-  it.each([["generate --check", ["--check"]], ["generate", []]])("%s restores generated/ and says so", async (_, flags) => {
+  it.each([
+    ["generate --check", ["--check"]],
+    ["generate", []],
+  ])("%s restores generated/ and says so", async (_, flags) => {
     const committed = await readDir(path.join(repo, "generated"));
     const { code, err } = await galaxiom("generate", ...flags);
     expect(code).toBe(0);
@@ -42,14 +45,21 @@ describe("generate after a generate killed between its two renames (generated/ g
 describe("generate after a pull killed while replacing files in specs/", () => {
   const staging = () => path.join(specs, ".galaxiom-replacing");
   const nextSpec = async () => `${await readFile(path.join(specs, "axiom/v2-tokens.yaml"), "utf8")}# next version\n`;
-  const nextSources = async () => (await readFile(path.join(specs, "SOURCES.md"), "utf8")).replace(/(\| `axiom\/v2-tokens\.yaml` \| [^|]+ \| )\d{4}-\d{2}-\d{2}/, "$12099-01-01");
+  const nextSources = async () =>
+    (await readFile(path.join(specs, "SOURCES.md"), "utf8")).replace(/(\| `axiom\/v2-tokens\.yaml` \| [^|]+ \| )\d{4}-\d{2}-\d{2}/, "$12099-01-01");
 
   it("completes the replacement after its commit point, so the spec and its record agree", async () => {
     // Killed after the first of two renames: SOURCES.md replaced, the spec still staged.
     await mkdir(staging());
     await writeFile(path.join(staging(), "0"), await nextSpec());
     await writeFile(path.join(specs, "SOURCES.md"), await nextSources());
-    await writeFile(path.join(staging(), "journal.json"), JSON.stringify([{ target: "axiom/v2-tokens.yaml", staged: "0" }, { target: "SOURCES.md", staged: "1" }]));
+    await writeFile(
+      path.join(staging(), "journal.json"),
+      JSON.stringify([
+        { target: "axiom/v2-tokens.yaml", staged: "0" },
+        { target: "SOURCES.md", staged: "1" },
+      ]),
+    );
     const expected = await nextSpec();
 
     const { code, err } = await galaxiom("generate");

@@ -33,7 +33,7 @@ describe("recursive schemas", () => {
 
   it("generates them as precise recursive types that compile", async () => {
     const { text, aliases } = await emitTypes(documentWith());
-    expect(text).toContain('JsonValue: $JsonValue;');
+    expect(text).toContain("JsonValue: $JsonValue;");
     expect(text).toMatch(/export type \$JsonValue = components\["schemas"\]\["JsonPrimitive"\] \| \$JsonValue\[\] \| \{\s+\[key: string\]: \$JsonValue;\s+\};/);
     // Schemas TypeScript already accepts are left exactly as openapi-typescript wrote them.
     expect(text).toContain('next?: components["schemas"]["Obj"];');
@@ -47,7 +47,15 @@ export const notJson: Json = { f: () => 1 };
 // @ts-expect-error: undefined is not JSON
 export const alsoNot: Json = [undefined];
 `;
-    expect(typecheck(new Map([["api.ts", text], ["app.ts", app]]), new Map([["api.ts", aliases]]))).toEqual([]);
+    expect(
+      typecheck(
+        new Map([
+          ["api.ts", text],
+          ["app.ts", app],
+        ]),
+        new Map([["api.ts", aliases]]),
+      ),
+    ).toEqual([]);
   });
 
   it("reports a schema that only contains itself, by name", async () => {

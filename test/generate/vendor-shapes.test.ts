@@ -95,7 +95,11 @@ export const f: components["schemas"]["Filter"] = { field: "status", value: null
   it("block on types that wouldn't compile, naming the schema, and leave generated/ as it was", async () => {
     expect((await generate()).code).toBe(0);
     const before = await readDir(out);
-    await edit("galileo/server.yaml", (text) => text.replace("    JsonPrimitive:", "    Direct:\n      anyOf: [{type: string}, {$ref: '#/components/schemas/Direct'}]\n    JsonPrimitive:").replace("$ref: '#/components/schemas/UpdateDatasetContentRequest'}", "$ref: '#/components/schemas/Direct'}"));
+    await edit("galileo/server.yaml", (text) =>
+      text
+        .replace("    JsonPrimitive:", "    Direct:\n      anyOf: [{type: string}, {$ref: '#/components/schemas/Direct'}]\n    JsonPrimitive:")
+        .replace("$ref: '#/components/schemas/UpdateDatasetContentRequest'}", "$ref: '#/components/schemas/Direct'}"),
+    );
     const { code, err, files } = await generate();
     expect(code).toBe(2);
     expect(err).toContain('galileo/server.yaml #/components/schemas/Direct: schema "Direct" would give types that don\'t compile (TS2456');
@@ -114,7 +118,10 @@ export const f: components["schemas"]["Filter"] = { field: "status", value: null
     const expected = await readDir(out);
     const elsewhere = path.join(work, "elsewhere");
     await mkdir(elsewhere);
-    await writeFile(path.join(elsewhere, "redocly.yaml"), "extends: [minimal]\ndecorators:\n  filter-out:\n    property: operationId\n    value: getAPIToken\n");
+    await writeFile(
+      path.join(elsewhere, "redocly.yaml"),
+      "extends: [minimal]\ndecorators:\n  filter-out:\n    property: operationId\n    value: getAPIToken\n",
+    );
     const tsx = path.join(repo, "node_modules/tsx/dist/cli.mjs");
     const other = path.join(work, "generated-elsewhere");
     await promisify(execFile)("node", [tsx, path.join(repo, "scripts/cli.ts"), "generate", "--specs", specs, "--out", other], { cwd: elsewhere });

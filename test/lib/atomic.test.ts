@@ -19,11 +19,13 @@ function killedAt(stopAt: number): FileOps & { stopped: Promise<void> } {
   let calls = 0;
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const step = <A extends unknown[], R>(operation: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    if (calls++ !== stopAt) return operation(...args);
-    stop();
-    return new Promise<R>(() => undefined);
-  };
+  const step =
+    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (calls++ !== stopAt) return operation(...args);
+      stop();
+      return new Promise<R>(() => undefined);
+    };
   return { mkdir: step(fs.mkdir), writeFile: step(fs.writeFile), rename: step(fs.rename), rm: step(fs.rm), stopped };
 }
 
@@ -39,8 +41,14 @@ async function atEveryStep(replace: (ops: FileOps) => Promise<void>, reset: () =
 }
 
 describe("replaceDir killed at any step", () => {
-  const old = new Map([["a.ts", "old a"], ["README.md", "old readme"]]);
-  const next = new Map([["a.ts", "new a"], ["b.ts", "new b"]]);
+  const old = new Map([
+    ["a.ts", "old a"],
+    ["README.md", "old readme"],
+  ]);
+  const next = new Map([
+    ["a.ts", "new a"],
+    ["b.ts", "new b"],
+  ]);
 
   it("leaves the old or the new folder once recoverDir has run, and says when it restored one", async () => {
     const target = path.join(work, "generated");

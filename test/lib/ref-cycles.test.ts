@@ -22,16 +22,20 @@ describe("checkRefCycles", () => {
   });
 
   it("refuses a schema that is only a reference to itself", () => {
-    expect(check({ Self: ref("Self") })).toThrow("vendor.json #/components/schemas/Self/$ref: $ref cycle: #/components/schemas/Self → #/components/schemas/Self");
+    expect(check({ Self: ref("Self") })).toThrow(
+      "vendor.json #/components/schemas/Self/$ref: $ref cycle: #/components/schemas/Self → #/components/schemas/Self",
+    );
   });
 
   it("accepts recursive schemas and chains that end", () => {
-    expect(check({ Tree: { type: "object", properties: { children: { type: "array", items: ref("Tree") } } }, Alias: ref("Other"), Other: ref("Tree") })).not.toThrow();
+    expect(
+      check({ Tree: { type: "object", properties: { children: { type: "array", items: ref("Tree") } } }, Alias: ref("Other"), Other: ref("Tree") }),
+    ).not.toThrow();
   });
 });
 
 describe("a $ref cycle through other files", () => {
-  it("is located in the file where the loop starts, not left as Redocly's bare \"circular pointer\"", async () => {
+  it('is located in the file where the loop starts, not left as Redocly\'s bare "circular pointer"', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "galaxiom-cycles-"));
     try {
       await writeFile(path.join(folder, "loop-a.yaml"), "$ref: 'loop-b.yaml'\n");

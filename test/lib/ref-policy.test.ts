@@ -107,7 +107,9 @@ describe("the $ref policy, in the loader every command uses", () => {
 
 describe("origins apis.yaml allows", () => {
   it("fetches a $ref from an allowed origin", async () => {
-    const { document } = await loadSpecFromString(spec(`components:\n  schemas:\n    A: {$ref: '${server.base}/a.yaml'}\n`), vendorFile(), { remoteOrigins: [server.base] });
+    const { document } = await loadSpecFromString(spec(`components:\n  schemas:\n    A: {$ref: '${server.base}/a.yaml'}\n`), vendorFile(), {
+      remoteOrigins: [server.base],
+    });
     expect(JSON.stringify(document)).toContain(SECRET);
   });
 

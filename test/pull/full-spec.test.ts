@@ -26,7 +26,12 @@ async function superset(files: string[]): Promise<string> {
     Object.assign(full.components.schemas, document.components.schemas);
     Object.assign((full.components.securitySchemes ??= {}), document.components.securitySchemes ?? {});
   }
-  full.paths["/v2/projects"] = { get: { operationId: "list_projects", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Project" } } } } } } };
+  full.paths["/v2/projects"] = {
+    get: {
+      operationId: "list_projects",
+      responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Project" } } } } },
+    },
+  };
   full.components.schemas.Project = { type: "object", properties: { id: { type: "string" } } };
   full.components.schemas.OrphanA = { type: "object", properties: { b: { $ref: "#/components/schemas/OrphanB" } } };
   full.components.schemas.OrphanB = { type: "object", properties: { a: { $ref: "#/components/schemas/OrphanA" } } };
@@ -36,7 +41,10 @@ async function superset(files: string[]): Promise<string> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "galaxiom-full-"));
   await cp(path.join(repo, "specs"), path.join(work, "specs"), { recursive: true });
-  await writeFile(path.join(work, "galileo-full.json"), await superset(["galileo/v2-token.yaml", "galileo/v2-users-api-keys.yaml", "galileo/v1-login-api-key.yaml"]));
+  await writeFile(
+    path.join(work, "galileo-full.json"),
+    await superset(["galileo/v2-token.yaml", "galileo/v2-users-api-keys.yaml", "galileo/v1-login-api-key.yaml"]),
+  );
   await writeFile(path.join(work, "axiom-full.json"), await superset(["axiom/v2-tokens.yaml"]));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));

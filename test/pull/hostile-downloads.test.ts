@@ -25,8 +25,10 @@ beforeAll(async () => {
     if (url === "/next.yaml") response.end(next);
     else if (url === "/secret-ref.yaml") response.end(spec("components:\n  schemas:\n    A: {$ref: '/etc/passwd'}\n"));
     else if (url === "/laughs.yaml") response.end(billionLaughs());
-    else if (url === "/silent.yaml") return; // never answers
-    else if (url === "/stalls.yaml") response.write(vendored.slice(0, 100)); // starts, then never finishes
+    else if (url === "/silent.yaml")
+      return; // never answers
+    else if (url === "/stalls.yaml")
+      response.write(vendored.slice(0, 100)); // starts, then never finishes
     else if (url === "/endless.yaml") {
       response.writeHead(200, { "content-type": "application/yaml" });
       const chunk = `# ${"x".repeat(64 * 1024)}\n`;

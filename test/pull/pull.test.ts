@@ -21,7 +21,10 @@ const routes: Record<string, [number, string]> = {
   "/axiom/next.yaml": [200, next],
   "/axiom/same.yaml": [200, vendored],
   "/axiom/down.yaml": [503, "upstream maintenance"],
-  "/axiom/invalid.yaml": [200, "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Nope'}\n"],
+  "/axiom/invalid.yaml": [
+    200,
+    "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Nope'}\n",
+  ],
   "/axiom/html": [200, "<!doctype html><html><body>Moved</body></html>"],
 };
 let server: Server;
