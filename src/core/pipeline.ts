@@ -58,10 +58,7 @@ export async function send(
       result = await exchange(call, attempt);
     }
     const { response } = result;
-    const now = clock.now();
-    const outcome = response ? response.status : result.timedOut ? "timeout" : "connection";
-    const asked = response && retryAfterMs(response.headers, now);
-    const wait = response?.ok ? undefined : retryDelay(policy.retry, operation.method, outcome, attempt, asked, clock.random(), call.deadlineAt - now);
+    const wait = response?.ok ? undefined : nextWait(call, result, attempt);
     if (wait === undefined) {
       if (!response) throw failed(call, result, attempt);
       flight.hold(result.scope, result.limit);
@@ -81,6 +78,14 @@ export async function send(
       throw aborted(call);
     });
   }
+}
+
+/** How long to wait before the next attempt, or undefined when the failed one ends the call. */
+function nextWait({ options, operation, policy, deadlineAt }: Call, { response, timedOut }: Exchange, attempt: number): number | undefined {
+  const now = options.clock.now();
+  const outcome = response ? response.status : timedOut ? "timeout" : "connection";
+  const asked = response && retryAfterMs(response.headers, now);
+  return retryDelay(policy.retry, operation.method, outcome, attempt, asked, options.clock.random(), deadlineAt - now);
 }
 
 /**
