@@ -176,8 +176,8 @@ export const catalogue = {
   "response-media-type-removed": row("responses", B, R, "A response media type is gone.", "`application/xml` removed from `200`"),
   "response-media-type-generalized": row("responses", B, R, "A response media type was replaced by a wider range, so other subtypes may come back.", "`application/json` → `application/*`"),
   "response-header-removed": row("responses", R, S, "An optional response header is no longer documented.", "`X-Request-Id` removed"),
-  "required-response-header-removed": row("responses", B, S, "A required response header is gone.", "required `Location` removed from `201`"),
-  "response-header-became-optional": row("responses", B, S, "A response header the server always sent may now be missing.", "`ETag` `required: true` → `false`"),
+  "required-response-header-removed": row("responses", B, B, "A required response header is gone; in the types it falls back to the `unknown` of the headers' index signature, so code using it as a `string` no longer compiles.", "required `Location` removed from `201`"),
+  "response-header-became-optional": row("responses", B, B, "A response header the server always sent may now be missing; in the types it becomes `T | undefined`.", "`ETag` `required: true` → `false`"),
 
   "security-scheme-added": row("security", S, S, "A new security scheme under `components.securitySchemes`.", "`oauth2` scheme added"),
   "security-scheme-removed": row("security", R, S, "A security scheme is gone; clients configured for it must switch.", "`ApiKeyHeader` scheme removed"),
