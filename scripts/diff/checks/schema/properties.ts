@@ -29,6 +29,11 @@ export const properties: SchemaCheck = (pair, ctx) => {
       report(pair, addition(pair.dir, isRequired), old, now);
       if (pair.dir === "request" && !isRequired && !optionalInTypes(ctx.new, pair.dir, now, isRequired)) report(pair, "request-property-required-in-types", old, now);
     }
+    // openapi-typescript keeps a readOnly property in request types (read/write markers are off by default): a required
+    // one must be built there, though clients never send it.
+    if (pair.dir === "request" && now && !seenAfter && isRequired && !(old && wasRequired)) {
+      report(pair, "request-property-required-in-types", old, now, "is required and `readOnly`: clients don't send it, but openapi-typescript keeps it, required, in the generated type");
+    }
   }
 };
 
@@ -52,10 +57,10 @@ const details = {
 
 type PropertyChange = keyof typeof details;
 
-function report(pair: SchemaPair, id: PropertyChange, old: Part[] | undefined, now: Part[] | undefined): void {
+function report(pair: SchemaPair, id: PropertyChange, old: Part[] | undefined, now: Part[] | undefined, detail: string = details[id]): void {
   const at = { old: old?.[0]?.pointer ?? pair.old.pointer, new: now?.[0]?.pointer ?? pair.new.pointer };
   const subject = now?.[0] ? { side: "new" as const, pointer: now[0].pointer } : { side: "old" as const, pointer: at.old };
-  pair.report(id, details[id], at, subject);
+  pair.report(id, detail, at, subject);
 }
 
 function removal(dir: Direction, required: boolean): PropertyChange {
