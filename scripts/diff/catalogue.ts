@@ -63,6 +63,7 @@ export const catalogue = {
   "request-body-became-required": row("request body", B, B, "The request body became required.", "`requestBody.required` `false` → `true`"),
   "request-body-became-optional": row("request body", S, S, "The request body became optional.", "`requestBody.required` `true` → `false`"),
   "request-media-type-added": row("request body", S, S, "The request body accepts another media type.", "`multipart/form-data` added"),
+  "request-media-type-renamed": row("request body", S, B, "A request media type is written differently (parameters, case, or a range that covers it): the server accepts what it did, but the `content[\"…\"]` key in the generated types is another.", "`image/png` → `image/*`"),
   "request-media-type-removed": row("request body", B, B, "The request body no longer accepts a media type.", "`application/x-www-form-urlencoded` removed"),
 
   "request-property-added": row("request schemas", S, S, "A new optional property clients may send.", "optional `description` in the body"),
@@ -174,6 +175,7 @@ export const catalogue = {
   "response-error-status-removed": row("responses", S, R, "A non-2xx status is no longer documented; `error` in the types narrows.", "`404` removed"),
   "response-media-type-added": row("responses", S, R, "A response has another media type; the body type in the generated client becomes a union.", "`text/csv` added to `200`"),
   "response-media-type-removed": row("responses", B, R, "A response media type is gone.", "`application/xml` removed from `200`"),
+  "response-media-type-renamed": row("responses", S, R, "A response media type is written differently (parameters or case): the same bodies come back, but `content[\"…\"]` in the generated types is another key.", "`application/json` → `application/json; charset=utf-8`"),
   "response-media-type-generalized": row("responses", B, R, "A response media type was replaced by a wider range, so other subtypes may come back.", "`application/json` → `application/*`"),
   "response-header-removed": row("responses", R, S, "An optional response header is no longer documented.", "`X-Request-Id` removed"),
   "required-response-header-removed": row("responses", B, B, "A required response header is gone; in the types it falls back to the `unknown` of the headers' index signature, so code using it as a `string` no longer compiles.", "required `Location` removed from `201`"),
