@@ -29,10 +29,7 @@ const worst = (fixture: Case) => fixture.expect.reduce((verdict, [, , types]) =>
  * Cases where the compiler disagrees with what `galaxiom diff` reports and the diff engine is not fixed yet, each with
  * the reason. A case listed here must still disagree: once the engine reports the change, take it off the list.
  */
-const KNOWN: Record<string, string> = {
-  "a writeOnly property removed is not a response change":
-    "openapi-typescript keeps writeOnly properties in response types, so reading the removed one no longer compiles; no id reports a change to the types only yet",
-};
+const KNOWN: Record<string, string> = {};
 
 let results: ProbeResult[] = [];
 beforeAll(async () => {
