@@ -179,8 +179,9 @@ export const catalogue = {
   "response-media-type-removed": row("responses", B, R, "A response media type is gone.", "`application/xml` removed from `200`"),
   "response-media-type-renamed": row("responses", S, R, "A response media type is written differently (parameters or case): the same bodies come back, but `content[\"…\"]` in the generated types is another key.", "`application/json` → `application/json; charset=utf-8`"),
   "response-media-type-generalized": row("responses", B, R, "A response media type was replaced by a wider range, so other subtypes may come back.", "`application/json` → `application/*`"),
-  "response-header-removed": row("responses", R, S, "An optional response header is no longer documented.", "`X-Request-Id` removed"),
+  "response-header-removed": row("responses", R, B, "An optional response header is no longer documented; reading it from the types gives the `unknown` of the headers' index signature instead of `T | undefined`.", "`X-Request-Id` removed"),
   "required-response-header-removed": row("responses", B, B, "A required response header is gone; in the types it falls back to the `unknown` of the headers' index signature, so code using it as a `string` no longer compiles.", "required `Location` removed from `201`"),
+  "response-header-case-changed": row("responses", S, B, "A response header was renamed only by case: HTTP ignores it, the generated `headers` key does not (the old one reads as `unknown`).", "`X-Rate` → `x-rate`"),
   "response-header-became-optional": row("responses", B, B, "A response header the server always sent may now be missing; in the types it becomes `T | undefined`.", "`ETag` `required: true` → `false`"),
 
   "security-scheme-added": row("security", S, S, "A new security scheme under `components.securitySchemes`.", "`oauth2` scheme added"),

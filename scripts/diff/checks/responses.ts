@@ -41,6 +41,10 @@ function compareHeaders(ctx: DiffContext, emit: Emit, old: Located, now: Located
       emit({ id, message: `${status} response header ${code(name)} is no longer sent`, pointer: { old: header.pointer, new: now.pointer } });
       continue;
     }
+    if (same.name !== header.name) {
+      const message = `${status} response header ${code(header.name)} is now written ${code(same.name)}, another key in the generated types`;
+      emit({ id: "response-header-case-changed", message, pointer: { old: header.pointer, new: same.pointer } });
+    }
     if (required && same.value.required !== true) {
       const pointer = { old: child(header.pointer, "required"), new: child(same.pointer, "required") };
       emit({ id: "response-header-became-optional", message: `${status} response header ${code(name)} may now be missing`, pointer });

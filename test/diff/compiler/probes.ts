@@ -162,7 +162,12 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
           if (!(status in newResponses)) continue;
           const oldResponse = deref(before, deref(before, operation.responses)?.[status]) ?? {};
           const newResponse = deref(after, newResponses[status]) ?? {};
-          flow(`${where} · response ${status} headers`, `${response("Old")}["headers"]`, `${response("New")}["headers"]`, roles.response);
+          // Header by header: \`headers\` has a \`[name: string]: unknown\` index signature, which assignability of the
+          // whole object lets stand in for a header that is gone; code reading it gets \`unknown\` instead of its type.
+          for (const header of keysOf(before, oldResponse.headers)) {
+            const at = (side: "Old" | "New") => `NonNullable<${response(side)}["headers"]>[${lit(header)}]`;
+            flow(`${where} · response ${status} header ${header}`, at("Old"), at("New"), roles.response);
+          }
           const newMedia = keysOf(after, newResponse.content);
           for (const media of keysOf(before, oldResponse.content)) {
             const content = (side: "Old" | "New") => `NonNullable<${response(side)}["content"]>`;
