@@ -54,7 +54,7 @@ const LOCATIONS = ["path", "query", "header", "cookie"] as const;
 const COMPONENT_SECTIONS = ["schemas", "responses", "parameters", "requestBodies", "headers", "pathItems"] as const;
 
 const HELPERS = `
-/** Shared by every case's probes. */
+/* Shared by every case's probes. */
 /** \`Record<string, never>\`, openapi-typescript's empty \`operations\`, has every key, each of type never. */
 export type HasKey<T, K extends PropertyKey> = [T] extends [never] ? false : K extends keyof T ? ([T[K]] extends [never] ? false : true) : false;
 /** What code can do with a request body, whatever its media types: leave it out (optional), or pass one. */
@@ -140,7 +140,7 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
         const body = (side: "Old" | "New") => `${at(side)}["requestBody"]`;
         const oldBody = deref(before, operation.requestBody);
         const newBody = deref(after, newOperation.requestBody);
-        // Code never builds or reads \`requestBody\` whole, \`content\` and all (a client takes the body of one media
+        // Code never builds or reads `requestBody` whole, `content` and all (a client takes the body of one media
         // type): what it does depend on is whether a body may, must or cannot be passed, and each media type's body.
         if (roles.request === "write" && (oldBody || newBody)) {
           flow(`${where} · request body presence`, `BodyShape<${body("Old")}>`, `BodyShape<${body("New")}>`, "write", false);
@@ -162,8 +162,8 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
           if (!(status in newResponses)) continue;
           const oldResponse = deref(before, deref(before, operation.responses)?.[status]) ?? {};
           const newResponse = deref(after, newResponses[status]) ?? {};
-          // Header by header: \`headers\` has a \`[name: string]: unknown\` index signature, which assignability of the
-          // whole object lets stand in for a header that is gone; code reading it gets \`unknown\` instead of its type.
+          // Header by header: `headers` has a `[name: string]: unknown` index signature, which assignability of the
+          // whole object lets stand in for a header that is gone; code reading it gets `unknown` instead of its type.
           for (const header of keysOf(before, oldResponse.headers)) {
             const at = (side: "Old" | "New") => `NonNullable<${response(side)}["headers"]>[${lit(header)}]`;
             flow(`${where} · response ${status} header ${header}`, at("Old"), at("New"), roles.response);
