@@ -16,15 +16,21 @@ export interface ContentIds {
   removed: ChangeId;
   /** For responses: a specific media type replaced by a range that covers it (`application/*`). */
   generalized?: ChangeId;
+  /** The same media type (or, for requests, a range that covers it) under another key: `content["…"]` in the types is renamed. */
+  renamed: ChangeId;
 }
 
 /**
  * The `content` of a request body or response: media types added and removed, and the schema of each media
- * type present in both compared in `dir`. Media type names compare without parameters and case.
+ * type present in both compared in `dir`. Media type names compare without parameters and case on the wire; the
+ * generated types key `content` by the name as written, so a name written differently is reported as renamed.
  */
 export function compareContent(ctx: DiffContext, emit: Emit, dir: Direction, old: Located, now: Located, ids: ContentIds, what: string): void {
   const before = mediaOf(old);
   const after = mediaOf(now);
+  const renamed = (a: Media, b: Media) => {
+    emit({ id: ids.renamed, message: `${what} media type ${code(a.key)} is now written ${code(b.key)}, another key in the generated types`, pointer: { old: a.pointer, new: b.pointer } });
+  };
   const compare = (a: Media, b: Media) => {
     const schema = (media: Media) => [{ value: media.schema ?? {}, pointer: child(media.pointer, "schema") }];
     for (const finding of compareSchemas(ctx, dir, schema(a), schema(b))) emit(finding);
@@ -33,6 +39,7 @@ export function compareContent(ctx: DiffContext, emit: Emit, dir: Direction, old
     const same = after.get(name);
     if (same) {
       after.delete(name);
+      if (same.key !== media.key) renamed(media, same);
       compare(media, same);
       continue;
     }
@@ -43,7 +50,7 @@ export function compareContent(ctx: DiffContext, emit: Emit, dir: Direction, old
       if (ids.generalized) {
         const message = `${what} media type ${code(media.key)} replaced by the wider ${code(range[1].key)}`;
         emit({ id: ids.generalized, message, pointer: { old: media.pointer, new: range[1].pointer } });
-      }
+      } else renamed(media, range[1]);
       compare(media, range[1]);
       continue;
     }

@@ -6,7 +6,7 @@ import { compareContent } from "./content.js";
 import type { OperationCheck } from "./operation.js";
 import { schemaOf } from "./parameters.js";
 
-const contentIds = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized" } as const;
+const contentIds = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized", renamed: "response-media-type-renamed" } as const;
 
 /** Response status codes added and removed; for each status in both, its content and headers. */
 export const responses: OperationCheck = ({ old, new: now }, ctx, emit) => {
@@ -40,6 +40,10 @@ function compareHeaders(ctx: DiffContext, emit: Emit, old: Located, now: Located
       const id = required ? "required-response-header-removed" : "response-header-removed";
       emit({ id, message: `${status} response header ${code(name)} is no longer sent`, pointer: { old: header.pointer, new: now.pointer } });
       continue;
+    }
+    if (same.name !== header.name) {
+      const message = `${status} response header ${code(header.name)} is now written ${code(same.name)}, another key in the generated types`;
+      emit({ id: "response-header-case-changed", message, pointer: { old: header.pointer, new: same.pointer } });
     }
     if (required && same.value.required !== true) {
       const pointer = { old: child(header.pointer, "required"), new: child(same.pointer, "required") };

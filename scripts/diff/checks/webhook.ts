@@ -7,8 +7,8 @@ import { compareContent } from "./content.js";
 import { schemaOf } from "./parameters.js";
 import { responsesOf } from "./responses.js";
 
-const received = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized" } as const;
-const sent = { added: "request-media-type-added", removed: "request-media-type-removed" } as const;
+const received = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized", renamed: "response-media-type-renamed" } as const;
+const sent = { added: "request-media-type-added", removed: "request-media-type-removed", renamed: "request-media-type-renamed" } as const;
 
 /**
  * A webhook present in both documents. Its roles are the reverse of an operation's: the server writes the request
