@@ -5,14 +5,17 @@ import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import { table } from "./table.js";
 
-const TARGET_BYTES = 6 * 1024;
 /** Strings only Galileo code contains: its auth header, its login path, its host. */
 const GALILEO_MARKERS = ["Galileo-API-Key", "v1/login", "api.galileo.ai"];
+/** The both-clients bundle before the hardening issue (7.64 kB measured, 7.8 kB as the issue states it). */
+const BOTH_TARGET_BYTES = 7.8 * 1024;
 
 const apps = {
   "both clients": 'import { createAxiomClient, createGalileoClient } from "galaxiom";\nexport const clients = [createAxiomClient, createGalileoClient];',
   "Axiom client only": 'import { createAxiomClient } from "galaxiom";\nexport const client = createAxiomClient;',
   "Galileo client only": 'import { createGalileoClient } from "galaxiom";\nexport const client = createGalileoClient;',
+  "@axiomhq/js 2.0 (Axiom's own SDK)": 'import { Axiom } from "@axiomhq/js";\nexport const client = Axiom;',
+  "ky (for scale)": 'import ky from "ky";\nexport const client = ky;',
   "openapi-fetch alone (for scale)": 'import createClient from "openapi-fetch";\nexport const client = createClient;',
 };
 
@@ -59,16 +62,25 @@ async function marginalCosts(source: string): Promise<string[][]> {
 }
 
 export async function run(): Promise<void> {
-  const rows: string[][] = [];
+  const sizes = new Map<string, { code: string; size: number }>();
   for (const [app, source] of Object.entries(apps)) {
     const code = await bundle(source);
-    const size = gzipped([code]);
+    sizes.set(app, { code, size: gzipped([code]) });
+  }
+  // Targets, measured in the same run: the Axiom-only app no larger than Axiom's own SDK, both clients no larger
+  // than before the hardening.
+  const targets: Record<string, number> = {
+    "both clients": BOTH_TARGET_BYTES,
+    "Axiom client only": sizes.get("@axiomhq/js 2.0 (Axiom's own SDK)")!.size,
+  };
+  const rows = [...sizes].map(([app, { code, size }]) => {
     const galileo = GALILEO_MARKERS.filter((marker) => code.includes(marker));
     if (app === "Axiom client only" && galileo.length > 0) throw new Error(`the Axiom-only bundle contains Galileo code: ${galileo.join(", ")}`);
-    const verdict = app.startsWith("openapi-fetch") ? "" : size <= TARGET_BYTES ? "✓" : `over by ${size - TARGET_BYTES} B`;
-    rows.push([app, `${(code.length / 1024).toFixed(1)} kB`, `${(size / 1024).toFixed(2)} kB`, verdict, galileo.length ? "yes" : "no"]);
-  }
-  console.log(`esbuild --bundle --minify, ESM for browsers; gzip at its default level. Target: ≤ ${TARGET_BYTES / 1024} kB gzipped.\n`);
+    const target = targets[app];
+    const verdict = target === undefined ? "" : size <= target ? `✓ (≤ ${(target / 1024).toFixed(2)} kB)` : `over ${(target / 1024).toFixed(2)} kB by ${size - Math.floor(target)} B`;
+    return [app, `${(code.length / 1024).toFixed(1)} kB`, `${(size / 1024).toFixed(2)} kB`, verdict, galileo.length ? "yes" : "no"];
+  });
+  console.log("esbuild --bundle --minify, ESM for browsers; gzip at its default level.\n");
   console.log(table(["app imports", "minified", "gzipped", "target", "Galileo code"], rows));
   console.log("\nWhere the bytes of the both-clients bundle go (≈ gzipped bytes the bundle loses without the module):\n");
   console.log(table(["module", "≈ gzipped"], await marginalCosts(apps["both clients"])));

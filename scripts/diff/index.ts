@@ -28,7 +28,8 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
   for (const check of documentChecks) check(ctx, documentLevel);
 
   const { pairs, removed, added } = matchOperations(ctx);
-  for (const op of removed) found.push({ finding: existence(op, "operation-removed", "operation removed", "old"), operation: { method: op.method, path: op.path } });
+  for (const op of removed)
+    found.push({ finding: existence(op, "operation-removed", "operation removed", "old"), operation: { method: op.method, path: op.path } });
   for (const op of added) found.push({ finding: existence(op, "operation-added", "new operation", "new"), operation: { method: op.method, path: op.path } });
   for (const pair of pairs) {
     const operation = { method: pair.new.method, path: pair.new.path, ...(pair.old.path === pair.new.path ? {} : { oldPath: pair.old.path }) };
@@ -54,7 +55,12 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
   return buildReport(before, after, found);
 }
 
-function existence(op: OperationSide, id: "operation-added" | "operation-removed" | "webhook-added" | "webhook-removed", what: string, side: "old" | "new"): Finding {
+function existence(
+  op: OperationSide,
+  id: "operation-added" | "operation-removed" | "webhook-added" | "webhook-removed",
+  what: string,
+  side: "old" | "new",
+): Finding {
   const summary = typeof op.operation.summary === "string" ? ` (${op.operation.summary})` : "";
   return { id, message: `${what}${summary}`, pointer: { [side]: op.pointer } };
 }

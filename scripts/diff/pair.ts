@@ -2,7 +2,6 @@ import { HTTP_METHODS } from "../lib/http-methods.js";
 import type { DiffContext } from "./context.js";
 import { child, isJson, type Json, type Located, type Side } from "./side.js";
 
-
 /** One operation in one document. */
 export interface OperationSide {
   path: string;

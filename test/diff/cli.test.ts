@@ -82,7 +82,16 @@ describe("galaxiom diff", () => {
   });
 
   it("leaves out the changes an ignore file names, by id or message, and counts what is left", async () => {
-    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--ignore", file("tokens-v2.ignore"), "--format", "json", "--fail-on", "any"]);
+    const { code, stdout } = await diff([
+      file("tokens-v1.yaml"),
+      file("tokens-v2.yaml"),
+      "--ignore",
+      file("tokens-v2.ignore"),
+      "--format",
+      "json",
+      "--fail-on",
+      "any",
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.changes.map((change: { id: string }) => change.id)).toEqual(["response-enum-value-added"]);
@@ -90,7 +99,14 @@ describe("galaxiom diff", () => {
   });
 
   it("ignores a whole-API change by a line without METHOD /path", async () => {
-    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-renamed-component.yaml"), "--ignore", file("tokens-renamed-component.ignore"), "--fail-on", "types"]);
+    const { code, stdout } = await diff([
+      file("tokens-v1.yaml"),
+      file("tokens-renamed-component.yaml"),
+      "--ignore",
+      file("tokens-renamed-component.ignore"),
+      "--fail-on",
+      "types",
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain("No changes.");
   });
@@ -139,7 +155,7 @@ describe("galaxiom diff", () => {
     expect(JSON.parse((await diff([file("tokens-v1.yaml"), file("tokens-v1.json"), "--format", "json"])).stdout).changes).toEqual([]);
   });
 
-  it("finds nothing between OpenAPI 3.0 `nullable` and 3.1 `type: [string, \"null\"]`", async () => {
+  it('finds nothing between OpenAPI 3.0 `nullable` and 3.1 `type: [string, "null"]`', async () => {
     expect(JSON.parse((await diff([file("tokens-v1.yaml"), file("tokens-v1-openapi31.yaml"), "--format", "json"])).stdout).changes).toEqual([]);
   });
 

@@ -10,7 +10,13 @@ const report: DiffReport = {
   new: { ...info, version: "2" },
   summary: { wire: { ...none, safe: 1, breaking: 1 }, types: { ...none, breaking: 2 } },
   changes: [
-    { id: "component-renamed", wire: "safe", types: "breaking", pointer: { old: "/components/schemas/A", new: "/components/schemas/B" }, message: "schemas component `A` renamed to `B`" },
+    {
+      id: "component-renamed",
+      wire: "safe",
+      types: "breaking",
+      pointer: { old: "/components/schemas/A", new: "/components/schemas/B" },
+      message: "schemas component `A` renamed to `B`",
+    },
     {
       id: "response-type-widened",
       wire: "breaking",

@@ -15,13 +15,21 @@ function api(token: unknown, inline: unknown): OpenAPIDocument {
         get: { responses: { "200": { description: "ok", content: json({ type: "array", items: ref("Token") }) } } },
         post: { requestBody: { content: json(inline) }, responses: { "201": { description: "ok", content: json(ref("Token")) } } },
       },
-      "/tokens/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok", content: json(ref("Token")) } } } },
+      "/tokens/{id}": {
+        get: {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "ok", content: json(ref("Token")) } },
+        },
+      },
     },
     components: { schemas: { Token: token } },
   };
 }
 
-const before = api({ type: "object", required: ["id"], properties: { id: { type: "string" }, note: { type: "string" } } }, { type: "object", properties: { name: { type: "string" } } });
+const before = api(
+  { type: "object", required: ["id"], properties: { id: { type: "string" }, note: { type: "string" } } },
+  { type: "object", properties: { name: { type: "string" } } },
+);
 const after = api({ type: "object", required: ["id"], properties: { id: { type: "string" } } }, { type: "object", properties: { name: { type: "integer" } } });
 
 describe("diffSpecs", () => {
@@ -45,7 +53,11 @@ describe("diffSpecs", () => {
 
   it("reports a change in an operation's own schema on that operation", () => {
     const own = diffSpecs(before, after).changes.find((change) => change.id === "request-type-changed");
-    expect(own).toMatchObject({ method: "post", path: "/tokens", message: "Request body (application/json), field `name`: type changed from `string` to `integer`" });
+    expect(own).toMatchObject({
+      method: "post",
+      path: "/tokens",
+      message: "Request body (application/json), field `name`: type changed from `string` to `integer`",
+    });
     expect(own?.pointer.new).toBe("/paths/~1tokens/post/requestBody/content/application~1json/schema/properties/name");
   });
 
@@ -90,7 +102,11 @@ describe("diffSpecs", () => {
 function reversed<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversed) as T;
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversed(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reversed(item)]),
+  ) as T;
 }
 
 function deepFreeze<T>(value: T): T {

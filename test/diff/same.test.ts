@@ -3,7 +3,12 @@ import { sameWithoutRefs } from "../../scripts/diff/schema/same.js";
 
 describe("sameWithoutRefs", () => {
   it("holds for equal schemas whatever their key order", () => {
-    expect(sameWithoutRefs({ type: "object", properties: { a: { type: "string", enum: ["x"] } } }, { properties: { a: { enum: ["x"], type: "string" } }, type: "object" })).toBe(true);
+    expect(
+      sameWithoutRefs(
+        { type: "object", properties: { a: { type: "string", enum: ["x"] } } },
+        { properties: { a: { enum: ["x"], type: "string" } }, type: "object" },
+      ),
+    ).toBe(true);
   });
 
   it.each([

@@ -21,7 +21,11 @@ export const components: DocumentCheck = (ctx, emit) => {
       const renamedTo = ctx.renames.get(`#${old}`);
       const [, , newName] = renamedTo?.startsWith(`#/components/${section}/`) ? fromPointer(renamedTo.slice(1)) : [];
       if (newName !== undefined && !(newName in before)) {
-        emit({ id: "component-renamed", message: `${section} component ${code(name)} renamed to ${code(newName)}`, pointer: { old, new: child("/components", section, newName) } });
+        emit({
+          id: "component-renamed",
+          message: `${section} component ${code(name)} renamed to ${code(newName)}`,
+          pointer: { old, new: child("/components", section, newName) },
+        });
       } else {
         emit({ id: "component-removed", message: `${section} component ${code(name)} removed`, pointer: { old } });
       }

@@ -29,7 +29,11 @@ export function compareContent(ctx: DiffContext, emit: Emit, dir: Direction, old
   const before = mediaOf(old);
   const after = mediaOf(now);
   const renamed = (a: Media, b: Media) => {
-    emit({ id: ids.renamed, message: `${what} media type ${code(a.key)} is now written ${code(b.key)}, another key in the generated types`, pointer: { old: a.pointer, new: b.pointer } });
+    emit({
+      id: ids.renamed,
+      message: `${what} media type ${code(a.key)} is now written ${code(b.key)}, another key in the generated types`,
+      pointer: { old: a.pointer, new: b.pointer },
+    });
   };
   const compare = (a: Media, b: Media) => {
     const schema = (media: Media) => [{ value: media.schema ?? {}, pointer: child(media.pointer, "schema") }];
@@ -54,17 +58,28 @@ export function compareContent(ctx: DiffContext, emit: Emit, dir: Direction, old
       compare(media, range[1]);
       continue;
     }
-    emit({ id: ids.removed, message: `${what} no longer ${dir === "request" ? "accepts" : "comes as"} ${code(media.key)}`, pointer: { old: media.pointer, new: now.pointer } });
+    emit({
+      id: ids.removed,
+      message: `${what} no longer ${dir === "request" ? "accepts" : "comes as"} ${code(media.key)}`,
+      pointer: { old: media.pointer, new: now.pointer },
+    });
   }
   for (const media of after.values()) {
-    emit({ id: ids.added, message: `${what} ${dir === "request" ? "now also accepts" : "may now come as"} ${code(media.key)}`, pointer: { old: old.pointer, new: media.pointer } });
+    emit({
+      id: ids.added,
+      message: `${what} ${dir === "request" ? "now also accepts" : "may now come as"} ${code(media.key)}`,
+      pointer: { old: old.pointer, new: media.pointer },
+    });
   }
 }
 
 function mediaOf(container: Located): Map<string, Media> {
   const content = isJson(container.value.content) ? container.value.content : {};
   return new Map(
-    Object.entries(content).map(([key, media]) => [normalise(key), { key, pointer: child(container.pointer, "content", key), schema: isJson(media) ? media.schema : undefined }]),
+    Object.entries(content).map(([key, media]) => [
+      normalise(key),
+      { key, pointer: child(container.pointer, "content", key), schema: isJson(media) ? media.schema : undefined },
+    ]),
   );
 }
 

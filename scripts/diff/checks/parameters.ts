@@ -37,7 +37,11 @@ function compareParameter(ctx: DiffContext, emit: Emit, old: Located, now: Locat
   const [before, after] = [isRequired(old), isRequired(now)];
   if (before !== after) {
     const pointer = { old: child(old.pointer, "required"), new: child(now.pointer, "required") };
-    emit({ id: after ? "parameter-became-required" : "parameter-became-optional", message: `${label(now)} is now ${after ? "required" : "optional"}`, pointer });
+    emit({
+      id: after ? "parameter-became-required" : "parameter-became-optional",
+      message: `${label(now)} is now ${after ? "required" : "optional"}`,
+      pointer,
+    });
   }
   if (now.value.in === "header" && old.value.name !== now.value.name) {
     // Headers are matched by lower-cased name: HTTP ignores their case, the generated key does not.
@@ -53,7 +57,8 @@ function compareParameter(ctx: DiffContext, emit: Emit, old: Located, now: Locat
 export function schemaOf(parameter: Located): Position {
   if (parameter.value.schema !== undefined) return [{ value: parameter.value.schema, pointer: child(parameter.pointer, "schema") }];
   const [mediaType, media] = Object.entries(isJson(parameter.value.content) ? parameter.value.content : {})[0] ?? [];
-  if (mediaType !== undefined && isJson(media) && media.schema !== undefined) return [{ value: media.schema, pointer: child(parameter.pointer, "content", mediaType, "schema") }];
+  if (mediaType !== undefined && isJson(media) && media.schema !== undefined)
+    return [{ value: media.schema, pointer: child(parameter.pointer, "content", mediaType, "schema") }];
   return [{ value: {}, pointer: child(parameter.pointer, "schema") }];
 }
 

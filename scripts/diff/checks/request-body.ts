@@ -21,7 +21,19 @@ export const requestBody: OperationCheck = ({ old, new: now }, ctx, emit) => {
   const [wasRequired, isRequired] = [before.value.required === true, after.value.required === true];
   if (wasRequired !== isRequired) {
     const pointer = { old: child(before.pointer, "required"), new: child(after.pointer, "required") };
-    emit({ id: isRequired ? "request-body-became-required" : "request-body-became-optional", message: `request body is now ${isRequired ? "required" : "optional"}`, pointer });
+    emit({
+      id: isRequired ? "request-body-became-required" : "request-body-became-optional",
+      message: `request body is now ${isRequired ? "required" : "optional"}`,
+      pointer,
+    });
   }
-  compareContent(ctx, emit, "request", before, after, { added: "request-media-type-added", removed: "request-media-type-removed", renamed: "request-media-type-renamed" }, "request body");
+  compareContent(
+    ctx,
+    emit,
+    "request",
+    before,
+    after,
+    { added: "request-media-type-added", removed: "request-media-type-removed", renamed: "request-media-type-renamed" },
+    "request body",
+  );
 };

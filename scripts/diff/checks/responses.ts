@@ -6,7 +6,12 @@ import { compareContent } from "./content.js";
 import type { OperationCheck } from "./operation.js";
 import { schemaOf } from "./parameters.js";
 
-const contentIds = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized", renamed: "response-media-type-renamed" } as const;
+const contentIds = {
+  added: "response-media-type-added",
+  removed: "response-media-type-removed",
+  generalized: "response-media-type-generalized",
+  renamed: "response-media-type-renamed",
+} as const;
 
 /** Response status codes added and removed; for each status in both, its content and headers. */
 export const responses: OperationCheck = ({ old, new: now }, ctx, emit) => {

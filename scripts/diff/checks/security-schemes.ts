@@ -18,7 +18,11 @@ export const securitySchemes: DocumentCheck = (ctx, emit) => {
     }
     const differences = differencesBetween(old.value, now.value);
     if (differences.length === 0) continue;
-    emit({ id: "security-scheme-changed", message: `security scheme ${code(name)} changed: ${differences.join("; ")}`, pointer: { old: old.pointer, new: now.pointer } });
+    emit({
+      id: "security-scheme-changed",
+      message: `security scheme ${code(name)} changed: ${differences.join("; ")}`,
+      pointer: { old: old.pointer, new: now.pointer },
+    });
   }
   for (const [name, now] of after) {
     if (!before.has(name)) emit({ id: "security-scheme-added", message: `security scheme ${code(name)} added`, pointer: { new: now.pointer } });

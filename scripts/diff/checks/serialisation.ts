@@ -1,6 +1,6 @@
 import type { DiffContext } from "../context.js";
 import { subschema, viewOf, type Position } from "../schema/view.js";
-import { child, type Located } from "../side.js";
+import type { Located } from "../side.js";
 import { code } from "../text.js";
 import type { Finding } from "../types.js";
 import { schemaOf } from "./parameters.js";

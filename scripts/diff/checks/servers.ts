@@ -10,7 +10,12 @@ export const servers: DocumentCheck = (ctx, emit) => {
   const added = after.filter((server) => !before.some((other) => other.url === server.url));
   removed.forEach((old, i) => {
     const now = added[i];
-    if (now) emit({ id: "server-url-changed", message: `server URL changed from ${code(old.raw)} to ${code(now.raw)}`, pointer: { old: old.pointer, new: now.pointer } });
+    if (now)
+      emit({
+        id: "server-url-changed",
+        message: `server URL changed from ${code(old.raw)} to ${code(now.raw)}`,
+        pointer: { old: old.pointer, new: now.pointer },
+      });
     else emit({ id: "server-removed", message: `server ${code(old.raw)} removed`, pointer: { old: old.pointer } });
   });
   for (const now of added.slice(removed.length)) emit({ id: "server-added", message: `server ${code(now.raw)} added`, pointer: { new: now.pointer } });

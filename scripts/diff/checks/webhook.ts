@@ -7,7 +7,12 @@ import { compareContent } from "./content.js";
 import { schemaOf } from "./parameters.js";
 import { responsesOf } from "./responses.js";
 
-const received = { added: "response-media-type-added", removed: "response-media-type-removed", generalized: "response-media-type-generalized", renamed: "response-media-type-renamed" } as const;
+const received = {
+  added: "response-media-type-added",
+  removed: "response-media-type-removed",
+  generalized: "response-media-type-generalized",
+  renamed: "response-media-type-renamed",
+} as const;
 const sent = { added: "request-media-type-added", removed: "request-media-type-removed", renamed: "request-media-type-renamed" } as const;
 
 /**
@@ -21,7 +26,8 @@ export function compareWebhook(pair: OperationPair, ctx: DiffContext, emit: Emit
   const before = ctx.old.deref(old.operation.requestBody, child(old.pointer, "requestBody"));
   const after = ctx.new.deref(now.operation.requestBody, child(now.pointer, "requestBody"));
   if (before && after) compareContent(ctx, emit, "response", before, after, received, "webhook request body");
-  else if (before) emit({ id: "webhook-request-body-removed", message: "webhook request no longer has a body", pointer: { old: before.pointer, new: now.pointer } });
+  else if (before)
+    emit({ id: "webhook-request-body-removed", message: "webhook request no longer has a body", pointer: { old: before.pointer, new: now.pointer } });
   else if (after) emit({ id: "webhook-request-body-added", message: "webhook request now has a body", pointer: { old: old.pointer, new: after.pointer } });
   const replies = responsesOf(ctx.new, now.operation.responses, child(now.pointer, "responses"));
   for (const [status, response] of responsesOf(ctx.old, old.operation.responses, child(old.pointer, "responses"))) {
@@ -40,7 +46,8 @@ function compareSentParameters({ old, new: now }: OperationPair, ctx: DiffContex
     else emit({ id: "webhook-parameter-removed", message: `${label(parameter)} is no longer sent`, pointer: { old: parameter.pointer, new: now.pointer } });
   }
   for (const [key, parameter] of after) {
-    if (!before.has(key)) emit({ id: "webhook-parameter-added", message: `${label(parameter)} is now sent`, pointer: { old: old.pointer, new: parameter.pointer } });
+    if (!before.has(key))
+      emit({ id: "webhook-parameter-added", message: `${label(parameter)} is now sent`, pointer: { old: old.pointer, new: parameter.pointer } });
   }
 }
 

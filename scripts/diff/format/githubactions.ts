@@ -8,13 +8,16 @@ import { affected, endpoint } from "./groups.js";
 export function formatGithubActions(report: DiffReport): string {
   const lines: string[] = [];
   for (const change of report.changes) {
-    const level = change.wire === "breaking" || change.types === "breaking" ? "error" : change.wire === "risky" || change.types === "risky" ? "warning" : undefined;
+    const level =
+      change.wire === "breaking" || change.types === "breaking" ? "error" : change.wire === "risky" || change.types === "risky" ? "warning" : undefined;
     if (!level) continue;
     const message = `${where(change)}${change.message} (wire: ${change.wire}, types: ${change.types})`;
     lines.push(`::${level} title=${escapeProperty(change.id)}::${escapeData(message)}`);
   }
   const { wire, types } = report.summary;
-  lines.push(`wire: ${wire.breaking} breaking, ${wire.risky} risky, ${wire.safe} safe; types: ${types.breaking} breaking, ${types.risky} risky, ${types.safe} safe`);
+  lines.push(
+    `wire: ${wire.breaking} breaking, ${wire.risky} risky, ${wire.safe} safe; types: ${types.breaking} breaking, ${types.risky} risky, ${types.safe} safe`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

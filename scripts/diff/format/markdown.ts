@@ -5,7 +5,7 @@ import { affected, groupByEndpoint } from "./groups.js";
 export function formatMarkdown(report: DiffReport): string {
   const { wire, types } = report.summary;
   const lines = [
-    `## API changes: ${escape(report.old.title)} ${escape(report.old.version)} → ${escape(report.new.title)} ${escape(report.new.version)}`,
+    `## API changes: ${escapeCell(report.old.title)} ${escapeCell(report.old.version)} → ${escapeCell(report.new.title)} ${escapeCell(report.new.version)}`,
     "",
     "| | breaking | risky | safe |",
     "|---|---:|---:|---:|",
@@ -14,10 +14,16 @@ export function formatMarkdown(report: DiffReport): string {
   ];
   if (report.changes.length === 0) lines.push("", "No changes.");
   for (const group of groupByEndpoint(report)) {
-    lines.push("", `### ${escape(group.title)}${group.oldPath ? ` (was \`${group.oldPath}\`)` : ""}`, "", "| wire | types | change | details |", "|---|---|---|---|");
+    lines.push(
+      "",
+      `### ${escapeCell(group.title)}${group.oldPath ? ` (was \`${group.oldPath}\`)` : ""}`,
+      "",
+      "| wire | types | change | details |",
+      "|---|---|---|---|",
+    );
     for (const change of group.changes) {
       const where = change.operations ? `<br>in ${affected(change)}` : "";
-      lines.push(`| ${verdict(change.wire)} | ${verdict(change.types)} | \`${change.id}\` | ${escape(change.message)}${escape(where)} |`);
+      lines.push(`| ${verdict(change.wire)} | ${verdict(change.types)} | \`${change.id}\` | ${escapeCell(change.message)}${escapeCell(where)} |`);
     }
   }
   return `${lines.join("\n")}\n`;
@@ -28,6 +34,6 @@ function verdict(value: string): string {
 }
 
 /** Table cells end at `|`; messages may contain one (e.g. `string | null`). */
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, "\\|");
 }

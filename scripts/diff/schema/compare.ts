@@ -31,6 +31,7 @@ export interface Subject {
 }
 
 /** A check over one pair of schemas. Returning `"stop"` means the rest of the checks cannot apply (e.g. types differ). */
+// biome-ignore lint/suspicious/noConfusingVoidType: most checks return nothing; `void` lets them be written so.
 export type SchemaCheck = (pair: SchemaPair, ctx: DiffContext) => void | "stop";
 
 const none: readonly Finding[] = Object.freeze([]);

@@ -78,7 +78,7 @@ function buildView(side: Side, position: Position, positionKey: string, id: numb
     nodes.push(node);
     keyParts.push(flat ? `${node.pointer}!` : node.pointer);
     if (flat) return;
-    list(node.value.allOf).forEach((part, i) => visit({ value: part, pointer: child(node.pointer, "allOf", i) }));
+    for (const [i, part] of list(node.value.allOf).entries()) visit({ value: part, pointer: child(node.pointer, "allOf", i) });
     for (const keyword of ["oneOf", "anyOf"] as const) {
       const parts = list(node.value[keyword]).map((value, i) => ({ value, pointer: child(node.pointer, keyword, i) }));
       const nonNull = parts.filter((part) => !isNullSchema(side.deref(part.value, part.pointer)?.value));

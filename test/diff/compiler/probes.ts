@@ -124,7 +124,7 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
     const oldRoot = deref(before, before[root]) ?? {};
     for (const [key, itemRef] of Object.entries(oldRoot)) {
       const item = deref(before, itemRef) ?? {};
-      const newItem = deref(after, (deref(after, after[root]) ?? {})[key]);
+      const newItem = deref(after, deref(after, after[root])?.[key]);
       for (const method of METHODS) {
         const operation = deref(before, item[method]);
         if (!operation) continue;
@@ -135,7 +135,12 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
         // The rest of an operation that is gone would only repeat that it is gone.
         if (!newOperation) continue;
         for (const location of LOCATIONS) {
-          flow(`${where} · ${location} parameters`, `${at("Old")}["parameters"][${lit(location)}]`, `${at("New")}["parameters"][${lit(location)}]`, roles.request);
+          flow(
+            `${where} · ${location} parameters`,
+            `${at("Old")}["parameters"][${lit(location)}]`,
+            `${at("New")}["parameters"][${lit(location)}]`,
+            roles.request,
+          );
         }
         const body = (side: "Old" | "New") => `${at(side)}["requestBody"]`;
         const oldBody = deref(before, operation.requestBody);

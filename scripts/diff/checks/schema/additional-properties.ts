@@ -10,9 +10,15 @@ export const additionalProperties: SchemaCheck = (pair) => {
   if (before === after && before !== "typed") return;
   const request = pair.dir === "request";
   if (after === "closed") {
-    pair.report(request ? "request-additional-properties-restricted" : "response-additional-properties-restricted", request ? "no longer accepts undeclared properties" : "no longer returns undeclared properties");
+    pair.report(
+      request ? "request-additional-properties-restricted" : "response-additional-properties-restricted",
+      request ? "no longer accepts undeclared properties" : "no longer returns undeclared properties",
+    );
   } else if (before === "closed") {
-    pair.report(request ? "request-additional-properties-allowed" : "response-additional-properties-allowed", request ? "now accepts undeclared properties" : "may now return undeclared properties");
+    pair.report(
+      request ? "request-additional-properties-allowed" : "response-additional-properties-allowed",
+      request ? "now accepts undeclared properties" : "may now return undeclared properties",
+    );
   } else {
     pair.recurse(subschema(pair.old, "additionalProperties"), subschema(pair.new, "additionalProperties"));
   }

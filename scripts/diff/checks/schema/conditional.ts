@@ -14,5 +14,6 @@ export const conditional: SchemaCheck = (pair) => {
   compareKeyword(pair, ids, "else");
   if (!keyword(pair.old, "if") || !keyword(pair.new, "if")) return;
   const changed = pair.inner(pair.dir, subschema(pair.old, "if"), subschema(pair.new, "if")).length > 0;
-  if (changed) judge(pair, ids, pair.dir === "request", "the condition (`if`) changed, so other instances take the `then` and `else` branches", pointersOf(pair, "if"));
+  if (changed)
+    judge(pair, ids, pair.dir === "request", "the condition (`if`) changed, so other instances take the `then` and `else` branches", pointersOf(pair, "if"));
 };

@@ -13,7 +13,13 @@ export const constValue: SchemaCheck = (pair) => {
   if (JSON.stringify(before?.value) === JSON.stringify(after?.value) || hasEnum(pair)) return;
   const at = pointersOf(pair, "const");
   const request = pair.dir === "request";
-  if (!before) pair.report(request ? "request-const-added" : "response-const-added", `${request ? "now only accepts" : "is now always"} ${code(after?.value)}`, at);
+  if (!before)
+    pair.report(request ? "request-const-added" : "response-const-added", `${request ? "now only accepts" : "is now always"} ${code(after?.value)}`, at);
   else if (!after) pair.report(request ? "request-const-removed" : "response-const-removed", `is no longer fixed to ${code(before.value)}`, at);
-  else pair.report(request ? "request-const-changed" : "response-const-changed", `${request ? "must now be" : "is now"} ${code(after.value)} instead of ${code(before.value)}`, at);
+  else
+    pair.report(
+      request ? "request-const-changed" : "response-const-changed",
+      `${request ? "must now be" : "is now"} ${code(after.value)} instead of ${code(before.value)}`,
+      at,
+    );
 };

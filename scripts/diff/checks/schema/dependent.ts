@@ -3,7 +3,12 @@ import { entries } from "../../schema/view.js";
 import { codes } from "../../text.js";
 import { compareEntries, compareNested, judge, keywordIds } from "./keyword.js";
 
-const requiredIds = keywordIds("request-dependent-required-tightened", "request-dependent-required-relaxed", "response-dependent-required-tightened", "response-dependent-required-relaxed");
+const requiredIds = keywordIds(
+  "request-dependent-required-tightened",
+  "request-dependent-required-relaxed",
+  "response-dependent-required-tightened",
+  "response-dependent-required-relaxed",
+);
 
 /** `dependentRequired`: names that must be present when a property is; each name added narrows, each removed widens. */
 export const dependentRequired: SchemaCheck = (pair) => {
@@ -22,7 +27,13 @@ function names(parts: ReadonlyArray<{ value: unknown }> | undefined): Set<string
   return new Set((parts ?? []).flatMap((part) => (Array.isArray(part.value) ? part.value.map(String) : [])));
 }
 
-const schemasIds = keywordIds("request-dependent-schemas-tightened", "request-dependent-schemas-relaxed", "response-dependent-schemas-tightened", "response-dependent-schemas-relaxed");
+const schemasIds = keywordIds(
+  "request-dependent-schemas-tightened",
+  "request-dependent-schemas-relaxed",
+  "response-dependent-schemas-tightened",
+  "response-dependent-schemas-relaxed",
+);
 
 /** `dependentSchemas`: a schema the whole object must match when a property is present. */
-export const dependentSchemas: SchemaCheck = (pair) => compareEntries(pair, schemasIds, "dependentSchemas", (old, now) => compareNested(pair, schemasIds, old, now));
+export const dependentSchemas: SchemaCheck = (pair) =>
+  compareEntries(pair, schemasIds, "dependentSchemas", (old, now) => compareNested(pair, schemasIds, old, now));

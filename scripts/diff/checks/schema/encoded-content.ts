@@ -3,7 +3,12 @@ import { keyword } from "../../schema/view.js";
 import { code } from "../../text.js";
 import { compareKeyword, keywordIds, pointersOf } from "./keyword.js";
 
-const schemaIds = keywordIds("request-content-schema-tightened", "request-content-schema-relaxed", "response-content-schema-tightened", "response-content-schema-relaxed");
+const schemaIds = keywordIds(
+  "request-content-schema-tightened",
+  "request-content-schema-relaxed",
+  "response-content-schema-tightened",
+  "response-content-schema-relaxed",
+);
 
 /**
  * What a string holds: `contentMediaType` and `contentEncoding` say how to read it, `contentSchema` what it decodes to.
@@ -15,7 +20,11 @@ export const encodedContent: SchemaCheck = (pair) => {
     const [before, after] = [keyword(pair.old, name), keyword(pair.new, name)];
     if (before?.value === after?.value) continue;
     const at = pointersOf(pair, name);
-    const detail = !before ? `\`${name}\` ${code(after?.value)} added` : !after ? `\`${name}\` ${code(before.value)} removed` : `\`${name}\` changed from ${code(before.value)} to ${code(after.value)}`;
+    const detail = !before
+      ? `\`${name}\` ${code(after?.value)} added`
+      : !after
+        ? `\`${name}\` ${code(before.value)} removed`
+        : `\`${name}\` changed from ${code(before.value)} to ${code(after.value)}`;
     if (pair.dir === "request") pair.report(after ? "request-encoded-content-changed" : "request-content-schema-relaxed", detail, at);
     else pair.report(before ? "response-encoded-content-changed" : "response-content-schema-tightened", detail, at);
   }

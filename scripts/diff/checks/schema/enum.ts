@@ -14,7 +14,11 @@ export const enumValues: SchemaCheck = (pair) => {
   const at = { old: where(pair.old), new: where(pair.new) };
   const request = pair.dir === "request";
   if (!before && after) {
-    pair.report(request ? "request-became-enum" : "response-became-enum", `${request ? "now only accepts" : "is now limited to"} ${codes([...after.values()])}`, at);
+    pair.report(
+      request ? "request-became-enum" : "response-became-enum",
+      `${request ? "now only accepts" : "is now limited to"} ${codes([...after.values()])}`,
+      at,
+    );
     return;
   }
   if (before && !after) {
@@ -30,8 +34,14 @@ export const enumValues: SchemaCheck = (pair) => {
 /** Enum values added and removed, in the pair's direction. */
 export function reportValues(pair: SchemaPair, added: readonly unknown[], removed: readonly unknown[], at?: Pointers): void {
   const request = pair.dir === "request";
-  if (added.length > 0) pair.report(request ? "request-enum-value-added" : "response-enum-value-added", `${request ? "now also accepts" : "may now be"} ${codes(added)}`, at);
-  if (removed.length > 0) pair.report(request ? "request-enum-value-removed" : "response-enum-value-removed", `${request ? "no longer accepts" : "is never"} ${codes(removed)}${request ? "" : " any more"}`, at);
+  if (added.length > 0)
+    pair.report(request ? "request-enum-value-added" : "response-enum-value-added", `${request ? "now also accepts" : "may now be"} ${codes(added)}`, at);
+  if (removed.length > 0)
+    pair.report(
+      request ? "request-enum-value-removed" : "response-enum-value-removed",
+      `${request ? "no longer accepts" : "is never"} ${codes(removed)}${request ? "" : " any more"}`,
+      at,
+    );
 }
 
 export function hasEnum(pair: SchemaPair): boolean {
@@ -40,10 +50,7 @@ export function hasEnum(pair: SchemaPair): boolean {
 
 /** Allowed values by their JSON text: the intersection of every `enum` and `const` across allOf parts. */
 export function allowed(view: SchemaView): Map<string, unknown> | undefined {
-  const lists = [
-    ...keywordValues(view, "enum").filter(Array.isArray),
-    ...keywordValues(view, "const").map((value) => [value]),
-  ];
+  const lists = [...keywordValues(view, "enum").filter(Array.isArray), ...keywordValues(view, "const").map((value) => [value])];
   let values: Map<string, unknown> | undefined;
   for (const list of lists) {
     const next = new Map(list.filter((value) => value !== null).map((value) => [JSON.stringify(value), value] as const));

@@ -18,7 +18,11 @@ export const format: SchemaCheck = (pair) => {
   else if (widens(before.value, after.value)) {
     pair.report(request ? "request-constraint-relaxed" : "response-format-changed", `format widened from ${code(before.value)} to ${code(after.value)}`, at);
   } else if (widens(after.value, before.value)) {
-    pair.report(request ? "request-constraint-tightened" : "response-constraint-tightened", `format narrowed from ${code(before.value)} to ${code(after.value)}`, at);
+    pair.report(
+      request ? "request-constraint-tightened" : "response-constraint-tightened",
+      `format narrowed from ${code(before.value)} to ${code(after.value)}`,
+      at,
+    );
   } else pair.report(request ? "request-format-changed" : "response-format-changed", `format changed from ${code(before.value)} to ${code(after.value)}`, at);
 };
 

@@ -49,7 +49,10 @@ function strengthOf(view: SchemaView, name: string): Strength {
 /** A keyword holding one schema that only asserts: added, removed, made `false`, or its schemas compared. */
 export function compareKeyword(pair: SchemaPair, ids: KeywordIds, name: string, negated = false): void {
   const [before, after] = [strengthOf(pair.old, name), strengthOf(pair.new, name)];
-  if (before === "schema" && after === "schema") return compareNested(pair, ids, subschema(pair.old, name), subschema(pair.new, name), negated);
+  if (before === "schema" && after === "schema") {
+    compareNested(pair, ids, subschema(pair.old, name), subschema(pair.new, name), negated);
+    return;
+  }
   if (before === after) return;
   const shown = (strength: Strength) => (strength === "all" ? `\`${name}: false\`` : `\`${name}\``);
   const detail = before === "none" ? `${shown(after)} added` : after === "none" ? `${shown(before)} removed` : `${shown(before)} became ${shown(after)}`;

@@ -1,7 +1,12 @@
 import type { SchemaCheck } from "../../schema/compare.js";
 import { compareEntries, keywordIds } from "./keyword.js";
 
-const ids = keywordIds("request-pattern-properties-tightened", "request-pattern-properties-relaxed", "response-pattern-properties-tightened", "response-pattern-properties-relaxed");
+const ids = keywordIds(
+  "request-pattern-properties-tightened",
+  "request-pattern-properties-relaxed",
+  "response-pattern-properties-tightened",
+  "response-pattern-properties-relaxed",
+);
 
 /**
  * `patternProperties`: a pattern added constrains the properties it matches, one removed frees them. openapi-typescript

@@ -9,7 +9,10 @@ export const pattern: SchemaCheck = (pair) => {
   const added = after.filter((p) => !before.includes(p));
   const removed = before.filter((p) => !after.includes(p));
   if (added.length === 1 && removed.length === 1) {
-    pair.report(pair.dir === "request" ? "request-pattern-changed" : "response-pattern-changed", `\`pattern\` changed from ${code(removed[0])} to ${code(added[0])}`);
+    pair.report(
+      pair.dir === "request" ? "request-pattern-changed" : "response-pattern-changed",
+      `\`pattern\` changed from ${code(removed[0])} to ${code(added[0])}`,
+    );
     return;
   }
   if (added.length > 0) report(pair, true, "pattern", `\`pattern\` ${codes(added)} added`);

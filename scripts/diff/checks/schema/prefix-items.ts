@@ -12,8 +12,16 @@ export const prefixItems: SchemaCheck = (pair) => {
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const [old, now] = [before[i], after[i]];
     if (old && now) pair.recurse([old], [now]);
-    else if (now) pair.report(request ? "request-prefix-items-added" : "response-prefix-items-added", `item ${i + 1} is now constrained (\`prefixItems\`)`, { old: pair.old.pointer, new: now.pointer });
-    else if (old) pair.report(request ? "request-prefix-items-removed" : "response-prefix-items-removed", `item ${i + 1} is no longer constrained (\`prefixItems\`)`, { old: old.pointer, new: pair.new.pointer });
+    else if (now)
+      pair.report(request ? "request-prefix-items-added" : "response-prefix-items-added", `item ${i + 1} is now constrained (\`prefixItems\`)`, {
+        old: pair.old.pointer,
+        new: now.pointer,
+      });
+    else if (old)
+      pair.report(request ? "request-prefix-items-removed" : "response-prefix-items-removed", `item ${i + 1} is no longer constrained (\`prefixItems\`)`, {
+        old: old.pointer,
+        new: pair.new.pointer,
+      });
   }
 };
 

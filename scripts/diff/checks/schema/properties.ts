@@ -18,7 +18,8 @@ export const properties: SchemaCheck = (pair, ctx) => {
     const seenAfter = now !== undefined && !hidden(ctx.new, now, pair.dir);
     const [wasRequired, isRequired] = [requiredBefore.has(name), requiredAfter.has(name)];
     if (old && now && seenBefore && seenAfter) {
-      const typed = () => typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, wasRequired), optionalInTypes(ctx.new, pair.dir, now, isRequired));
+      const typed = () =>
+        typedRequiredness(pair.dir, optionalInTypes(ctx.old, pair.dir, old, wasRequired), optionalInTypes(ctx.new, pair.dir, now, isRequired));
       const change = requiredness(pair.dir, wasRequired, isRequired) ?? typed();
       if (change) report(pair, change, old, now);
       pair.recurse(old, now);
@@ -27,7 +28,8 @@ export const properties: SchemaCheck = (pair, ctx) => {
       report(pair, now ? hiddenNow : removal(pair.dir, wasRequired), old, now);
     } else if (seenAfter) {
       report(pair, addition(pair.dir, isRequired), old, now);
-      if (pair.dir === "request" && !isRequired && !optionalInTypes(ctx.new, pair.dir, now, isRequired)) report(pair, "request-property-required-in-types", old, now);
+      if (pair.dir === "request" && !isRequired && !optionalInTypes(ctx.new, pair.dir, now, isRequired))
+        report(pair, "request-property-required-in-types", old, now);
     } else if (old && !now) {
       // Never on the wire in this direction, but openapi-typescript kept it in the type, where code wrote or read it.
       report(pair, pair.dir === "request" ? "request-read-only-property-removed" : "response-write-only-property-removed", old, now);
@@ -35,7 +37,13 @@ export const properties: SchemaCheck = (pair, ctx) => {
     // openapi-typescript keeps a readOnly property in request types (read/write markers are off by default): a required
     // one must be built there, though clients never send it.
     if (pair.dir === "request" && now && !seenAfter && isRequired && !(old && wasRequired)) {
-      report(pair, "request-property-required-in-types", old, now, "is required and `readOnly`: clients don't send it, but openapi-typescript keeps it, required, in the generated type");
+      report(
+        pair,
+        "request-property-required-in-types",
+        old,
+        now,
+        "is required and `readOnly`: clients don't send it, but openapi-typescript keeps it, required, in the generated type",
+      );
     }
   }
 };
@@ -47,14 +55,16 @@ const details = {
   "request-property-became-required": "is now required",
   "request-property-became-optional": "is now optional",
   "request-property-became-read-only": "is now read-only; the server ignores or rejects it in requests",
-  "request-read-only-property-removed": "(read-only, never sent) removed; openapi-typescript kept it in the request type, where code building it with the property no longer compiles",
+  "request-read-only-property-removed":
+    "(read-only, never sent) removed; openapi-typescript kept it in the request type, where code building it with the property no longer compiles",
   "response-property-added": "new field",
   "response-property-removed": "removed (it was optional)",
   "required-response-property-removed": "removed (it was required)",
   "response-property-became-optional": "may now be missing (no longer required)",
   "response-property-became-required": "is now always present",
   "response-property-became-write-only": "is now write-only and no longer returned",
-  "response-write-only-property-removed": "(write-only, never returned) removed; openapi-typescript kept it in the response type, where code reading it no longer compiles",
+  "response-write-only-property-removed":
+    "(write-only, never returned) removed; openapi-typescript kept it in the response type, where code reading it no longer compiles",
   "request-property-required-in-types": "has a `default` in a component schema, so openapi-typescript makes it required in the generated type",
   "response-property-required-in-types": "gained a `default`, so openapi-typescript makes it required in the generated type",
   "response-property-optional-in-types": "lost its `default`, so openapi-typescript makes it optional in the generated type",

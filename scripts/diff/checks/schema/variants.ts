@@ -53,23 +53,42 @@ export const variants: SchemaCheck = (pair, ctx) => {
   const request = pair.dir === "request";
   for (const old of before) {
     const detail = `alternative ${old.label} ${request ? "no longer accepted" : "no longer returned"}`;
-    pair.report(request ? "request-variant-removed" : "response-variant-removed", detail, { old: old.pointer, new: pair.new.pointer }, { side: "old", pointer: pair.old.pointer });
+    pair.report(
+      request ? "request-variant-removed" : "response-variant-removed",
+      detail,
+      { old: old.pointer, new: pair.new.pointer },
+      { side: "old", pointer: pair.old.pointer },
+    );
   }
   for (const now of after) {
-    pair.report(request ? "request-variant-added" : "response-variant-added", `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, { old: pair.old.pointer, new: now.pointer });
+    pair.report(request ? "request-variant-added" : "response-variant-added", `alternative ${now.label} ${request ? "now accepted" : "may now be returned"}`, {
+      old: pair.old.pointer,
+      new: now.pointer,
+    });
   }
   return "stop";
 };
 
 function alternatives(side: Side, view: SchemaView): Alternative[] {
-  if (!view.variants) return [describe(view.nodes.map((node) => ({ ...node, flat: true })), view, view, 0)];
+  if (!view.variants)
+    return [
+      describe(
+        view.nodes.map((node) => ({ ...node, flat: true })),
+        view,
+        view,
+        0,
+      ),
+    ];
   return view.variants.map((position, i) => describe(position, viewOf(side, position), viewOf(side, position.slice(-1)), i));
 }
 
 function describe(position: Position, view: SchemaView, own: SchemaView, index: number): Alternative {
   // Wrappers that only compose (`{oneOf: [...]}` with one alternative left) are not what the alternative is made of.
   const made = own.nodes.filter((node) => hasAssertions(node.value));
-  const components = made.map((node) => node.pointer).filter((pointer) => /^\/components\/schemas\/[^/]+$/.test(pointer)).sort();
+  const components = made
+    .map((node) => node.pointer)
+    .filter((pointer) => /^\/components\/schemas\/[^/]+$/.test(pointer))
+    .sort();
   const [first] = components;
   const label = first && components.length === 1 && made.length === 1 ? `\`${fromPointer(first)[2]}\`` : `${index + 1} (${typeList(own.types)})`;
   const keys = new Set(view.nodes.flatMap((node) => Object.keys(node.value).filter(isAssertion)));
@@ -119,7 +138,8 @@ const fingerprints = new WeakMap<Alternative, string>();
 function sameContent(a: Alternative, b: Alternative): boolean {
   const text = (alternative: Alternative) => {
     let found = fingerprints.get(alternative);
-    if (found === undefined) fingerprints.set(alternative, (found = JSON.stringify(alternative.view.nodes.filter((node) => hasAssertions(node.value)).map((node) => node.value))));
+    if (found === undefined)
+      fingerprints.set(alternative, (found = JSON.stringify(alternative.view.nodes.filter((node) => hasAssertions(node.value)).map((node) => node.value))));
     return found;
   };
   return text(a) === text(b);
