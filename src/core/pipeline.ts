@@ -105,7 +105,7 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
   const progress: Progress = { sent: false, renew: undefined };
   const sending = sendFollowing(call, scope.init, progress);
   try {
-    const response = await (scope.aborted ? Promise.race([sending, scope.aborted]) : sending);
+    const response = scope.bounded ? await untilAborted(scope, sending) : await sending;
     if (options.logger) {
       const requestId = requestIdOf(response.headers);
       const durationMs = clock.now() - started;
@@ -128,6 +128,14 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
     });
     return { failure, timedOut, limit };
   }
+}
+
+/** `pending`, or its scope's abort reason as soon as it aborts, whichever comes first. */
+function untilAborted<T>(scope: Scope, pending: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    scope.onAbort(reject);
+    pending.then(resolve, reject);
+  });
 }
 
 /** How far an attempt got: whether anything went out (else its failure is not the server's), and how to renew its token. */
@@ -188,7 +196,7 @@ export function settle<T>(options: ResolvedOptions, operation: Operation, policy
       hold(scope, bound) {
         held = scope;
         limit = bound;
-        scope.aborted?.catch(reject);
+        scope.onAbort(reject);
       },
     }).then(resolve, reject);
   }).then(

@@ -36,8 +36,14 @@ export function delay(clock: Clock, ms: number, signal: AbortSignal | undefined)
 export interface Scope {
   /** What the attempt's fetch gets: the signal, and manual redirects (the pipeline follows them). */
   init: RequestInit;
-  /** Rejects with the signal's reason when it aborts, so that a race ends even if what was given the signal ignores it. */
-  aborted: Promise<never> | undefined;
+  /** Whether the scope can abort at all (it has a time limit or a caller's signal). */
+  bounded: boolean;
+  /**
+   * Whom to tell when the scope aborts, with the reason: one listener at a time (the attempt while it waits for
+   * the response, then the call while openapi-fetch reads the body), so that what waits ends at that moment even
+   * if what was given the signal ignores it.
+   */
+  onAbort(listener: (reason: unknown) => void): void;
   /** Whether the scope aborted (its time ran out, or the caller aborted). */
   isAborted(): boolean;
   /** Stops the timer and stops listening to the caller: the scope will not abort any more. */
@@ -45,44 +51,55 @@ export interface Scope {
 }
 
 /** No time limit, no caller's signal: nothing to abort, nothing to release. */
-const UNBOUNDED: Scope = { init: Object.freeze({ redirect: "manual" }), aborted: undefined, isAborted: () => false, release: () => undefined };
+const UNBOUNDED: Scope = {
+  init: Object.freeze({ redirect: "manual" }),
+  bounded: false,
+  onAbort: () => undefined,
+  isAborted: () => false,
+  release: () => undefined,
+};
 
 /**
  * A scope that aborts when `ms` pass (with a `TimeoutError` DOMException, as `AbortSignal.timeout()` does) or
  * when `caller` aborts (with its reason). Built from an AbortController rather than `AbortSignal.any`, which
- * older browsers lack; none at all when there is neither a time limit nor a caller's signal. The signal is
- * made when first read: making one costs more than all the rest of an attempt's bookkeeping, and a fetch that
- * never reads it (a stub) never needs it. A getter of the init's own, so that a copy (`{ ...init }`) carries it.
+ * older browsers lack; none at all when there is neither a time limit nor a caller's signal. The signal is a
+ * getter of the init's own, so that a copy (`{ ...init }`) carries it. A listener rather than a promise says
+ * when it aborts: a promise that almost never settles, raced on every call, costs more than the call's own work.
  */
 export function startScope(clock: Clock, ms: number, caller: AbortSignal | undefined): Scope {
   if (ms == Infinity && !caller) return UNBOUNDED;
-  const controller = new AbortController();
-  let aborted = false;
-  let rejectAborted: (reason: unknown) => void;
-  const abortedPromise = new Promise<never>((_, reject) => (rejectAborted = reject));
-  // Nobody may be racing it when it aborts, after the response was handed over.
-  abortedPromise.catch(() => undefined);
-  // Both ways to abort reject the promise themselves: listening to the signal for it would cost more than the rest.
+  // Made when the signal is first read, and aborted then if the scope already has: creating an AbortController
+  // costs more than all the rest of an attempt's bookkeeping, and a fetch that never reads it never needs one.
+  let controller: AbortController | undefined;
+  let abortedWith: { reason: unknown } | undefined;
+  let listener: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
-    aborted = true;
-    controller.abort(reason);
-    rejectAborted(reason);
+    abortedWith = { reason };
+    controller?.abort(reason);
+    listener?.(reason);
   };
-  const onAbort = () => abort(caller!.reason);
+  const onCallerAbort = () => abort(caller!.reason);
   const cancel = startTimer(clock, ms, () => abort(new DOMException(`no response within ${ms} ms`, "TimeoutError")));
-  caller?.addEventListener("abort", onAbort, { once: true });
+  caller?.addEventListener("abort", onCallerAbort, { once: true });
   return {
     init: {
       redirect: "manual",
       get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          if (abortedWith) controller.abort(abortedWith.reason);
+        }
         return controller.signal;
       },
     },
-    aborted: abortedPromise,
-    isAborted: () => aborted,
+    bounded: true,
+    onAbort(next) {
+      listener = next;
+    },
+    isAborted: () => abortedWith !== undefined,
     release() {
       cancel();
-      caller?.removeEventListener("abort", onAbort);
+      caller?.removeEventListener("abort", onCallerAbort);
     },
   };
 }
