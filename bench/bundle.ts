@@ -77,7 +77,12 @@ export async function run(): Promise<void> {
     const galileo = GALILEO_MARKERS.filter((marker) => code.includes(marker));
     if (app === "Axiom client only" && galileo.length > 0) throw new Error(`the Axiom-only bundle contains Galileo code: ${galileo.join(", ")}`);
     const target = targets[app];
-    const verdict = target === undefined ? "" : size <= target ? `✓ (≤ ${(target / 1024).toFixed(2)} kB)` : `over ${(target / 1024).toFixed(2)} kB by ${size - Math.floor(target)} B`;
+    const verdict =
+      target === undefined
+        ? ""
+        : size <= target
+          ? `✓ (≤ ${(target / 1024).toFixed(2)} kB)`
+          : `over ${(target / 1024).toFixed(2)} kB by ${size - Math.floor(target)} B`;
     return [app, `${(code.length / 1024).toFixed(1)} kB`, `${(size / 1024).toFixed(2)} kB`, verdict, galileo.length ? "yes" : "no"];
   });
   console.log("esbuild --bundle --minify, ESM for browsers; gzip at its default level.\n");
