@@ -1,4 +1,4 @@
-// Rewrite the generated sections of docs/diff.md from the catalogue and the oasdiff map:
+// Rewrite the generated sections of docs/diff.md from the catalogue and the runs of the oasdiff fixture pairs:
 //   npx tsx scripts/diff/docs/write.ts
 // test/diff/docs.test.ts fails while the file is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
