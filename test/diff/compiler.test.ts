@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadOasdiffFixtures } from "../../scripts/diff/docs/oasdiff-fixtures.js";
 import { checkPairs, type ProbeResult } from "./compiler/probes.js";
 
 /**
- * The corpus's `types` verdicts, confirmed by TypeScript: a case whose worst expected `types` verdict is `safe` must
+ * The `types` verdicts of the corpus and of the oasdiff pairs, confirmed by TypeScript: a case whose worst expected `types` verdict is `safe` must
  * compile at every checked position, one whose worst is `breaking` must fail to compile at one at least; `risky` may
  * go either way. See compiler/probes.ts for the positions.
  */
@@ -16,10 +17,14 @@ interface Case {
 }
 
 const folder = new URL("../fixtures/diff/cases/", import.meta.url);
-const cases = readdirSync(folder)
-  .filter((file) => file.endsWith(".yaml"))
-  .sort()
-  .flatMap((file) => (parse(readFileSync(new URL(file, folder), "utf8")) as Case[]).map((fixture) => ({ file, ...fixture })));
+const cases = [
+  ...readdirSync(folder)
+    .filter((file) => file.endsWith(".yaml"))
+    .sort()
+    .flatMap((file) => (parse(readFileSync(new URL(file, folder), "utf8")) as Case[]).map((fixture) => ({ file, ...fixture }))),
+  // oasdiff's pairs too (test/fixtures/diff/oasdiff/), filtered with ONLY_OASDIFF=1 while writing them.
+  ...loadOasdiffFixtures().map((fixture) => ({ ...fixture, file: `oasdiff/${fixture.file}`, name: `${fixture.oasdiff}: ${fixture.name}` })),
+].filter((fixture) => !process.env.ONLY_OASDIFF || fixture.file.startsWith("oasdiff/"));
 
 const document = (partial: Record<string, unknown>) => ({ openapi: "3.0.3", info: { title: "Fixture", version: "1" }, ...partial });
 const RANK = { safe: 0, risky: 1, breaking: 2 } as Record<string, number>;
