@@ -19,63 +19,53 @@ function nodeBudget(characters: number): number {
 
 /** A value Redocly follows as a reference: a `$ref`, an example's `externalValue`, a discriminator mapping. */
 export interface RefSite {
+  kind: "$ref" | "externalValue" | "mapping";
   /** JSON pointer of the key that holds the reference. */
   pointer: string;
   ref: string;
 }
 
-interface Frame {
-  value: unknown;
-  key: string | undefined;
-  parent: Frame | undefined;
-  depth: number;
-}
-
 /**
  * Walk `document` as the tools will (counting a node shared through YAML aliases once per place it appears),
  * refuse it if it is nested deeper than MAX_DEPTH or expands past the node budget, and list its references.
- * Iterative, so neither limit can overflow the stack here.
+ * The recursion stops at MAX_DEPTH, so neither limit can overflow the stack here.
  */
 export function inspectDocument(document: unknown, { file, characters }: { file: string; characters: number }): RefSite[] {
   const budget = nodeBudget(characters);
   const sites: RefSite[] = [];
-  const pending: Frame[] = [{ value: document, key: undefined, parent: undefined, depth: 0 }];
-  let nodes = 0;
-  while (pending.length > 0) {
-    const frame = pending.pop()!;
-    if (++nodes > budget) {
-      throw new SpecError(`expands to more than ${budget.toLocaleString("en")} nodes through YAML aliases (a "billion laughs" document?); refused`, {
-        file,
-        pointer: pointerOf(frame),
-      });
+  // The keys from the root to the object being visited; pointers are built from them only when one is needed.
+  const keys: string[] = [];
+  let nodes = 1;
+  const visit = (value: object): void => {
+    if (keys.length >= MAX_DEPTH) throw new SpecError(`nested more than ${MAX_DEPTH} levels deep; refused`, { file, pointer: toPointer(...keys) });
+    if (!Array.isArray(value)) collectReferences(value as Record<string, unknown>, keys, sites);
+    for (const key of Object.keys(value)) {
+      if (++nodes > budget) {
+        throw new SpecError(`expands to more than ${budget.toLocaleString("en")} nodes through YAML aliases (a "billion laughs" document?); refused`, {
+          file,
+          pointer: toPointer(...keys, key),
+        });
+      }
+      // Most nodes are strings and numbers: only objects and arrays are descended into.
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) {
+        keys.push(key);
+        visit(child);
+        keys.pop();
+      }
     }
-    const { value, depth } = frame;
-    if (typeof value !== "object" || value === null) continue;
-    if (depth >= MAX_DEPTH) throw new SpecError(`nested more than ${MAX_DEPTH} levels deep; refused`, { file, pointer: pointerOf(frame) });
-    if (isObject(value)) sites.push(...referencesIn(value, frame));
-    for (const [key, child] of Object.entries(value)) pending.push({ value: child, key, parent: frame, depth: depth + 1 });
-  }
+  };
+  if (typeof document === "object" && document !== null) visit(document);
   return sites;
 }
 
-function referencesIn(object: Record<string, unknown>, frame: Frame): RefSite[] {
-  const at = (...keys: string[]) => pointerOf(frame) + toPointer(...keys);
-  const sites: RefSite[] = [];
-  for (const key of ["$ref", "externalValue"]) {
-    const ref = object[key];
-    if (typeof ref === "string") sites.push({ pointer: at(key), ref });
-  }
-  if (frame.key === "discriminator" && isObject(object.mapping)) {
+function collectReferences(object: Record<string, unknown>, keys: readonly string[], sites: RefSite[]): void {
+  if (typeof object.$ref === "string") sites.push({ kind: "$ref", pointer: toPointer(...keys, "$ref"), ref: object.$ref });
+  if (typeof object.externalValue === "string") sites.push({ kind: "externalValue", pointer: toPointer(...keys, "externalValue"), ref: object.externalValue });
+  if (keys.at(-1) === "discriminator" && isObject(object.mapping)) {
     for (const [name, ref] of Object.entries(object.mapping)) {
       // A bare schema name is no reference; Redocly follows anything path- or URL-like.
-      if (typeof ref === "string" && /[/#:]|\.(ya?ml|json)$/i.test(ref)) sites.push({ pointer: at("mapping", name), ref });
+      if (typeof ref === "string" && /[/#:]|\.(ya?ml|json)$/i.test(ref)) sites.push({ kind: "mapping", pointer: toPointer(...keys, "mapping", name), ref });
     }
   }
-  return sites;
-}
-
-function pointerOf(frame: Frame): string {
-  const keys: string[] = [];
-  for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) keys.push(f.key);
-  return toPointer(...keys.reverse());
 }

@@ -1,6 +1,13 @@
 /** RFC 6901 JSON pointers, built from and split into raw keys, and followed into JSON data. */
 export function toPointer(...segments: Array<string | number>): string {
-  return segments.map((segment) => `/${String(segment).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  let pointer = "";
+  for (const segment of segments) pointer += `/${escapeSegment(String(segment))}`;
+  return pointer;
+}
+
+function escapeSegment(segment: string): string {
+  // Most keys need no escape; the diff builds pointers for every node it compares.
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 export function fromPointer(pointer: string): string[] {
@@ -9,7 +16,7 @@ export function fromPointer(pointer: string): string[] {
     .replace(/^#/, "")
     .slice(1)
     .split("/")
-    .map((segment) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((segment) => (/[%~]/.test(segment) ? decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~") : segment));
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
+import { inspectDocument } from "./document-bounds.js";
 import { DEFAULT_LIMITS, download, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { checkRefCycles } from "./ref-cycles.js";
 import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
-import { parseSelfContainedJson } from "./self-contained-json.js";
+import { isSelfContained, parseOpenApiJson } from "./self-contained-json.js";
 import { shown, SpecError, unreadable } from "./spec-error.js";
-import { vetDocument } from "./vet-document.js";
+import { checkSites, vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
 export interface OpenAPIDocument {
@@ -69,10 +70,13 @@ export async function loadSpecFromString(source: string, file: string, options: 
     remoteOrigins: options.remoteOrigins ?? [],
   };
   const where = { file, base: absoluteRef, characters: source.length };
-  const selfContained = parseSelfContainedJson(source);
-  if (selfContained) {
-    vetDocument(selfContained, where, policy);
-    return { file, document: selfContained };
+  const json = parseOpenApiJson(source);
+  if (json) {
+    const sites = inspectDocument(json, where);
+    if (isSelfContained(json, sites)) {
+      checkSites(json, sites, where, policy);
+      return { file, document: json };
+    }
   }
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
   const { bundle, createConfig, makeDocumentFromString } = await import("@redocly/openapi-core");

@@ -135,7 +135,7 @@ describe("generate bounds what a vendor document can cost", () => {
     const { code, err } = await generate();
     expect(code).toBe(2);
     expect(err).toContain(
-      "v2-tokens.yaml #/components/schemas/LoopA/$ref: $ref cycle: #/components/schemas/LoopA → #/components/schemas/LoopB → #/components/schemas/LoopA",
+      "v2-tokens.yaml #/components/schemas/LoopB/$ref: $ref cycle: #/components/schemas/LoopB → #/components/schemas/LoopA → #/components/schemas/LoopB",
     );
   });
 });
