@@ -1,10 +1,12 @@
 import type { SchemaCheck } from "../../schema/compare.js";
-import { keyword, type Part } from "../../schema/view.js";
+import { keyword, subschema, type Part } from "../../schema/view.js";
 import { child } from "../../side.js";
 
 /**
  * `prefixItems`, position by position. openapi-typescript emits them as a tuple, so each position is compared like
- * a property; a position added constrains the items there, one removed frees them.
+ * a property; a position added constrains the items there, one removed frees them. A position added where the old
+ * schema had `items` was held to those `items` before (in 2020-12 `items` only covers what `prefixItems` does not),
+ * so the new entry is also compared with them: `items: string` → `prefixItems: [integer]` changes that item's type.
  */
 export const prefixItems: SchemaCheck = (pair) => {
   const [before, after] = [positions(keyword(pair.old, "prefixItems")), positions(keyword(pair.new, "prefixItems"))];
@@ -12,12 +14,13 @@ export const prefixItems: SchemaCheck = (pair) => {
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const [old, now] = [before[i], after[i]];
     if (old && now) pair.recurse([old], [now]);
-    else if (now)
+    else if (now) {
+      if (isSchema(keyword(pair.old, "items")?.value)) pair.recurse(subschema(pair.old, "items"), [now]);
       pair.report(request ? "request-prefix-items-added" : "response-prefix-items-added", `item ${i + 1} is now constrained (\`prefixItems\`)`, {
         old: pair.old.pointer,
         new: now.pointer,
       });
-    else if (old)
+    } else if (old)
       pair.report(request ? "request-prefix-items-removed" : "response-prefix-items-removed", `item ${i + 1} is no longer constrained (\`prefixItems\`)`, {
         old: old.pointer,
         new: pair.new.pointer,
@@ -27,4 +30,8 @@ export const prefixItems: SchemaCheck = (pair) => {
 
 function positions(found: { value: unknown; pointer: string } | undefined): Part[] {
   return Array.isArray(found?.value) ? found.value.map((value, i) => ({ value, pointer: child(found.pointer, i) })) : [];
+}
+
+function isSchema(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
