@@ -1,17 +1,20 @@
 import type { SchemaCheck } from "../../schema/compare.js";
-import { keyword, type Part } from "../../schema/view.js";
-import { child } from "../../side.js";
+import { keyword, subschema, type Part } from "../../schema/view.js";
+import { child, isJson } from "../../side.js";
 
 /**
  * `prefixItems`, position by position. openapi-typescript emits them as a tuple, so each position is compared like
- * a property; a position added constrains the items there, one removed frees them.
+ * a property; a position added constrains the items there, one removed frees them, unless the new schema has an
+ * `items` schema: that applies to every position past `prefixItems`, so the removed position is compared with it.
  */
 export const prefixItems: SchemaCheck = (pair) => {
   const [before, after] = [positions(keyword(pair.old, "prefixItems")), positions(keyword(pair.new, "prefixItems"))];
   const request = pair.dir === "request";
+  const rest = isJson(keyword(pair.new, "items")?.value) ? subschema(pair.new, "items") : undefined;
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const [old, now] = [before[i], after[i]];
     if (old && now) pair.recurse([old], [now]);
+    else if (old && rest) pair.recurse([old], rest);
     else if (now)
       pair.report(request ? "request-prefix-items-added" : "response-prefix-items-added", `item ${i + 1} is now constrained (\`prefixItems\`)`, {
         old: pair.old.pointer,
