@@ -1,12 +1,13 @@
 import type { SchemaCheck } from "../../schema/compare.js";
-import { keyword, subschema, type Part } from "../../schema/view.js";
+import { keyword, type Part, type SchemaView, subschema } from "../../schema/view.js";
 import { child } from "../../side.js";
 
 /**
  * `prefixItems`, position by position. openapi-typescript emits them as a tuple, so each position is compared like
- * a property; a position added constrains the items there, one removed frees them. A position added where the old
- * schema had `items` was held to those `items` before (in 2020-12 `items` only covers what `prefixItems` does not),
- * so the new entry is also compared with them: `items: string` → `prefixItems: [integer]` changes that item's type.
+ * a property; a position added constrains the items there, one removed frees them. In 2020-12 `items` covers only
+ * the positions past `prefixItems`, so an `items` schema on the other side holds that position too: a position added
+ * where the old schema had one is also compared with it (`items: string` → `prefixItems: [integer]` changes that
+ * item's type), and a position removed where the new schema has one is compared with it instead of being freed.
  */
 export const prefixItems: SchemaCheck = (pair) => {
   const [before, after] = [positions(keyword(pair.old, "prefixItems")), positions(keyword(pair.new, "prefixItems"))];
@@ -14,8 +15,10 @@ export const prefixItems: SchemaCheck = (pair) => {
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const [old, now] = [before[i], after[i]];
     if (old && now) pair.recurse([old], [now]);
+    else if (old && hasItemsSchema(pair.new)) pair.recurse([old], subschema(pair.new, "items"));
     else if (now) {
-      if (isSchema(keyword(pair.old, "items")?.value)) pair.recurse(subschema(pair.old, "items"), [now]);
+      // The tuple openapi-typescript emits is closed, so the position is reported even when `items` held it alike.
+      if (hasItemsSchema(pair.old)) pair.recurse(subschema(pair.old, "items"), [now]);
       pair.report(request ? "request-prefix-items-added" : "response-prefix-items-added", `item ${i + 1} is now constrained (\`prefixItems\`)`, {
         old: pair.old.pointer,
         new: now.pointer,
@@ -32,6 +35,8 @@ function positions(found: { value: unknown; pointer: string } | undefined): Part
   return Array.isArray(found?.value) ? found.value.map((value, i) => ({ value, pointer: child(found.pointer, i) })) : [];
 }
 
-function isSchema(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** An `items` schema (not `true`/`false`) applies to the positions after `prefixItems`. */
+function hasItemsSchema(view: SchemaView): boolean {
+  const found = keyword(view, "items");
+  return typeof found?.value === "object" && found.value !== null && !Array.isArray(found.value);
 }
