@@ -11,6 +11,8 @@ export interface DiffContext {
   inProgress: Map<string, number>;
   /** The shallowest comparison under way that the current one met again (recursion), or +Infinity. */
   cutAt: number;
+  /** Whether what a `$ref` names is equal in both documents, everything it reaches included (schema/same.ts). */
+  sameRefs: Map<string, boolean>;
   /** Component `$ref`s the walk found in the same place in both documents under different names: old → new. */
   renames: Map<string, string>;
 }

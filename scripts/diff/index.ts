@@ -19,6 +19,7 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
     old: createSide(before),
     new: createSide(after),
     memo: new Map(),
+    sameRefs: new Map(),
     inProgress: new Map(),
     cutAt: Number.POSITIVE_INFINITY,
     renames: new Map(),

@@ -4,7 +4,7 @@ import { describeSchema } from "../describe.js";
 import { refOf } from "../side.js";
 import type { Direction, Finding, Pointers } from "../types.js";
 import { schemaChecks } from "../checks/schema/index.js";
-import { sameWithoutRefs } from "./same.js";
+import { sameThroughRefs } from "./same.js";
 import { viewOf, type Position, type SchemaView } from "./view.js";
 
 /** Two versions of one schema, seen from one direction, with the means to report and to descend. */
@@ -38,7 +38,7 @@ const none: readonly Finding[] = Object.freeze([]);
 
 /** Every change between two schemas in one direction. Memoised, so a shared component is compared once. */
 export function compareSchemas(ctx: DiffContext, dir: Direction, old: Position, now: Position): readonly Finding[] {
-  if (old.length === 1 && now.length === 1 && sameWithoutRefs(old[0]?.value, now[0]?.value)) return none;
+  if (old.length === 1 && now.length === 1 && sameThroughRefs(ctx, old[0]?.value, now[0]?.value)) return none;
   noteRename(ctx, old, now);
   const views = { old: viewOf(ctx.old, old), new: viewOf(ctx.new, now) };
   const key = `${dir} ${views.old.id} ${views.new.id}`;
