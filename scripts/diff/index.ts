@@ -2,7 +2,7 @@ import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { afterWalkChecks, documentChecks, operationChecks } from "./checks/index.js";
 import { compareWebhook } from "./checks/webhook.js";
 import type { DiffContext, Emit } from "./context.js";
-import { matchOperations, type OperationSide } from "./pair.js";
+import { matchOperations, type OperationSide, unchanged } from "./pair.js";
 import { buildReport, identity, type LocatedFinding } from "./report.js";
 import { createSide } from "./side.js";
 import type { DiffReport, Finding } from "./types.js";
@@ -33,6 +33,7 @@ export function diffSpecs(before: OpenAPIDocument, after: OpenAPIDocument): Diff
     found.push({ finding: existence(op, "operation-removed", "operation removed", "old"), operation: { method: op.method, path: op.path } });
   for (const op of added) found.push({ finding: existence(op, "operation-added", "new operation", "new"), operation: { method: op.method, path: op.path } });
   for (const pair of pairs) {
+    if (unchanged(ctx, pair)) continue;
     const operation = { method: pair.new.method, path: pair.new.path, ...(pair.old.path === pair.new.path ? {} : { oldPath: pair.old.path }) };
     // One component can be reached several ways from one operation; it is one change there.
     const seen = new Set<string>();

@@ -87,3 +87,29 @@ describe("the diff skips equal schemas", () => {
     expect(diffSpecs(spec("string"), spec("integer")).changes.map((change) => change.id)).toEqual(["response-type-changed"]);
   });
 });
+
+describe("the diff skips operations equal in both documents", () => {
+  const op = { responses: { "204": { description: "ok" } } };
+  const spec = (extra: Partial<OpenAPIDocument>): OpenAPIDocument => ({
+    openapi: "3.0.3",
+    info: { title: "T", version: "1" },
+    paths: { "/t": { get: op } },
+    ...extra,
+  });
+  const ids = (before: OpenAPIDocument, after: OpenAPIDocument) => diffSpecs(before, after).changes.map((change) => change.id);
+
+  it("but not one whose inherited document security changed", () => {
+    const schemes = { components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "K" } } } } as Partial<OpenAPIDocument>;
+    expect(ids(spec(schemes), spec({ ...schemes, security: [{ key: [] }] }))).toContain("security-requirement-added");
+  });
+
+  it("nor one whose path item's parameters changed", () => {
+    const parameters = [{ name: "org", in: "query", required: true, schema: { type: "string" } }];
+    expect(ids(spec({}), spec({ paths: { "/t": { parameters, get: op } } }))).toEqual(["required-parameter-added"]);
+  });
+
+  it("nor one whose path parameter was renamed", () => {
+    const path = (name: string) => ({ [`/t/{${name}}`]: { get: { ...op, parameters: [{ name, in: "path", required: true, schema: { type: "string" } }] } } });
+    expect(ids(spec({ paths: path("id") }), spec({ paths: path("tid") }))).toContain("path-param-renamed");
+  });
+});
