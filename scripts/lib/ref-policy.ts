@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
-import type { RefSite } from "./document-bounds.js";
+import { type RefSite, sitePointer } from "./document-bounds.js";
 import { SpecError } from "./spec-error.js";
 
 /**
@@ -66,9 +66,9 @@ export function targetRefusal(policy: RefPolicy, target: string): string | undef
 
 /** Throw a SpecError for the first reference in `sites` the policy refuses. */
 export function checkRefs(sites: RefSite[], policy: RefPolicy, base: string, file: string): void {
-  for (const { pointer, ref } of sites) {
-    const reason = refRefusal(policy, base, ref);
-    if (reason) throw new SpecError(`$ref "${ref}" refused: ${reason}`, { file, pointer });
+  for (const site of sites) {
+    const reason = refRefusal(policy, base, site.ref);
+    if (reason) throw new SpecError(`$ref "${site.ref}" refused: ${reason}`, { file, pointer: sitePointer(site) });
   }
 }
 
