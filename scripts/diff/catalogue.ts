@@ -98,6 +98,13 @@ export const catalogue = {
     "A query parameter now takes several values (`style: form, explode: true`); one value is sent as before, but `string` becomes `string[]` in the types.",
     "`tag: string` → `tag: string[]`",
   ),
+  "parameter-became-string": row(
+    "parameters",
+    S,
+    B,
+    "A number or boolean parameter now takes any string: the text clients sent is still valid, but `number` becomes `string` in the types.",
+    "query `limit: integer` → `limit: string`",
+  ),
   "parameter-serialisation-changed": row(
     "parameters",
     B,

@@ -50,6 +50,7 @@ function compareParameter(ctx: DiffContext, emit: Emit, old: Located, now: Locat
   }
   const serialisation = compareSerialisation(ctx, old, now);
   for (const finding of serialisation.findings) emit(finding);
+  if (serialisation.valuesKept) return;
   for (const finding of compareSchemas(ctx, "request", schemaOf(old), serialisation.schema ?? schemaOf(now))) emit(finding);
 }
 

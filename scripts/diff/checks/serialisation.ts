@@ -1,6 +1,6 @@
 import type { DiffContext } from "../context.js";
 import { subschema, viewOf, type Position } from "../schema/view.js";
-import type { Located } from "../side.js";
+import { isJson, type Located } from "../side.js";
 import { code } from "../text.js";
 import type { Finding } from "../types.js";
 import { schemaOf } from "./parameters.js";
@@ -18,10 +18,12 @@ const scalars = new Set(["string", "integer", "number", "boolean"]);
  * How a parameter's value is written into the URL or a header, compared. A scalar becoming an array of the same
  * values in an exploded `form` query (`?tag=a` → `?tag=a&tag=b`) is still sent the same way for one value, so old
  * clients keep working: the old schema is then compared with the new items (`schema`), not with the array.
- * Another style or explode for an array or object on both sides, or reserved characters that must now be
- * percent-encoded (`allowReserved` removed), change how the same value is written.
+ * Likewise a scalar becoming any string: a number or boolean is written as text, which the new schema takes as it
+ * is, so nothing is left for the schemas to say (`valuesKept`). Another style or explode for an array or object on
+ * both sides, or reserved characters that must now be percent-encoded (`allowReserved` removed), change how the
+ * same value is written.
  */
-export function compareSerialisation(ctx: DiffContext, old: Located, now: Located): { findings: Finding[]; schema?: Position } {
+export function compareSerialisation(ctx: DiffContext, old: Located, now: Located): { findings: Finding[]; schema?: Position; valuesKept?: true } {
   const [before, after] = [serialisationOf(old), serialisationOf(now)];
   const [was, is] = [viewOf(ctx.old, schemaOf(old)).types, viewOf(ctx.new, schemaOf(now)).types];
   const name = code(now.value.name);
@@ -32,6 +34,10 @@ export function compareSerialisation(ctx: DiffContext, old: Located, now: Locate
     const message = `${now.value.in} parameter ${name} now takes several values (an array); one value is sent as before`;
     return { findings: [{ id: "parameter-became-array", message, pointer }], schema: subschema(viewOf(ctx.new, schemaOf(now)), "items") };
   }
+  if (scalar && !was.has("string") && isPlainString(now)) {
+    const message = `${now.value.in} parameter ${name} now takes any string; the values sent before are sent as before`;
+    return { findings: [{ id: "parameter-became-string", message, pointer }], valuesKept: true };
+  }
   const structured = [was, is].every((types) => types === undefined || types.has("array") || types.has("object"));
   const changed = structured && (before.style !== after.style || before.explode !== after.explode);
   const reserved = before.allowReserved && !after.allowReserved;
@@ -40,6 +46,17 @@ export function compareSerialisation(ctx: DiffContext, old: Located, now: Locate
     ? `is now written as \`style: ${after.style}, explode: ${after.explode}\` (was \`style: ${before.style}, explode: ${before.explode}\`)`
     : "must now percent-encode reserved characters (`allowReserved` removed)";
   return { findings: [{ id: "parameter-serialisation-changed", message: `${now.value.in} parameter ${name} ${detail}`, pointer }] };
+}
+
+/**
+ * A `schema` (not `content`, whose values are JSON: `5` is no `"5"` there) that takes any string: nothing but `type:
+ * string` and annotations, so the text of any number or boolean passes.
+ */
+function isPlainString(parameter: Located): boolean {
+  const schema = parameter.value.schema;
+  if (!isJson(schema)) return false;
+  const annotations = new Set(["type", "title", "description", "example", "examples", "deprecated", "default"]);
+  return schema.type === "string" && Object.keys(schema).every((key) => annotations.has(key));
 }
 
 function serialisationOf(parameter: Located): Serialisation {
