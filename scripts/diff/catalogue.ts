@@ -105,6 +105,20 @@ export const catalogue = {
     "A number or boolean parameter now takes any string: the text clients sent is still valid, but `number` becomes `string` in the types.",
     "query `limit: integer` → `limit: string`",
   ),
+  "parameter-content-tightened": row(
+    "parameters",
+    B,
+    S,
+    "A parameter sent encoded (`content`, e.g. JSON in a query) takes fewer values; openapi-typescript types such a parameter as a `string` whatever its schema, so the types do not change.",
+    "query `filter` (`application/json`): `integer` → `string`",
+  ),
+  "parameter-content-relaxed": row(
+    "parameters",
+    S,
+    S,
+    "A parameter sent encoded (`content`) takes more values; its type (`string`) does not change.",
+    "query `filter` (`application/json`): `maximum` removed",
+  ),
   "parameter-serialisation-changed": row(
     "parameters",
     B,

@@ -1,3 +1,4 @@
+import { catalogue } from "../catalogue.js";
 import type { DiffContext, Emit } from "../context.js";
 import { parametersOf } from "../pair.js";
 import { compareSchemas } from "../schema/compare.js";
@@ -51,7 +52,21 @@ function compareParameter(ctx: DiffContext, emit: Emit, old: Located, now: Locat
   const serialisation = compareSerialisation(ctx, old, now);
   for (const finding of serialisation.findings) emit(finding);
   if (serialisation.valuesKept) return;
-  for (const finding of compareSchemas(ctx, "request", schemaOf(old), serialisation.schema ?? schemaOf(now))) emit(finding);
+  const findings = compareSchemas(ctx, "request", schemaOf(old), serialisation.schema ?? schemaOf(now));
+  if (!isEncoded(old) || !isEncoded(now)) {
+    for (const finding of findings) emit(finding);
+    return;
+  }
+  // openapi-typescript types a `content` parameter as `string` whatever its schema: the inner ids would claim type
+  // changes that never show, so each is reported as the value taking fewer (or more) values, as compareNested does.
+  for (const finding of findings) {
+    emit({ ...finding, id: catalogue[finding.id].wire === "safe" ? "parameter-content-relaxed" : "parameter-content-tightened" });
+  }
+}
+
+/** A parameter described by `content` (its value JSON- or otherwise encoded) rather than by `schema`. */
+function isEncoded(parameter: Located): boolean {
+  return parameter.value.schema === undefined && isJson(parameter.value.content);
 }
 
 /** Where a parameter's schema is: `schema`, or the one media type under `content`, or nothing (any value). */
