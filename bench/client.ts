@@ -54,9 +54,9 @@ function variants(galaxiom: Galaxiom, baseUrl: string, fetch: Fetch): Variant[] 
   const url = `${baseUrl}/tokens/abc`;
   return [
     { name: "raw fetch", call: async () => (await fetch(new Request(url, { headers: { Authorization: `Bearer ${TOKEN}` } }))).json() },
-    { name: BASELINE, call: () => bare.GET("/tokens/{id}", init) },
-    { name: "galaxiom", call: () => client.GET("/tokens/{id}", init) },
-    { name: "galaxiom, no timers", call: () => untimed.GET("/tokens/{id}", init) },
+    { name: BASELINE, call: () => bare.GET("/v2/tokens/{id}", init) },
+    { name: "galaxiom", call: () => client.GET("/v2/tokens/{id}", init) },
+    { name: "galaxiom, no timers", call: () => untimed.GET("/v2/tokens/{id}", init) },
   ];
 }
 
@@ -92,7 +92,7 @@ async function overLoopback<T>(use: (baseUrl: string) => Promise<T>): Promise<T>
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
-    return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`);
+    return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   } finally {
     server.closeAllConnections();
     server.close();
@@ -101,7 +101,7 @@ async function overLoopback<T>(use: (baseUrl: string) => Promise<T>): Promise<T>
 
 export async function run(): Promise<void> {
   const galaxiom = await compiledGalaxiom();
-  const stubbed = await measure(variants(galaxiom, "https://api.axiom.co/v2", stub), 1_000);
+  const stubbed = await measure(variants(galaxiom, "https://api.axiom.co", stub), 1_000);
   const loopback = await overLoopback((baseUrl) =>
     measure(
       variants(galaxiom, baseUrl, (request, init) => fetch(request, init)),

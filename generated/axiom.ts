@@ -4,7 +4,690 @@
  */
 
 export interface paths {
-    "/tokens/{id}": {
+    "/v1/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get datasets
+         * @description Get list of datasets available to the current user.
+         */
+        get: operations["V1getDatasets"];
+        put?: never;
+        /** @description Create a dataset */
+        post: operations["V1createDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/_apl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Query */
+        post: operations["V1queryApl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{dataset_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Retrieve dataset by ID */
+        get: operations["V1getDataset"];
+        /** @description Update dataset */
+        put: operations["V1updateDataset"];
+        post?: never;
+        /** @description Delete dataset */
+        delete: operations["V1deleteDataset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{dataset_name}/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Ingest (Legacy) */
+        post: operations["V1ingestIntoDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{dataset_name}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Query (Legacy) */
+        post: operations["V1queryDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{dataset_name}/trim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Trim dataset */
+        post: operations["V1trimDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get current user */
+        get: operations["V1getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get annotations */
+        get: operations["getAnnotations"];
+        put?: never;
+        /** @description Create annotation */
+        post: operations["createAnnotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/annotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get annotation by ID */
+        get: operations["getAnnotation"];
+        /** @description Update annotation */
+        put: operations["updateAnnotation"];
+        post?: never;
+        /** @description Delete annotation */
+        delete: operations["deleteAnnotation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apl-starred-queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getStarredQueries"];
+        put?: never;
+        post: operations["createStarred"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apl-starred-queries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getStarred"];
+        put: operations["updateStarred"];
+        post?: never;
+        delete: operations["deleteStarred"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List dashboards
+         * @description List dashboards visible to the caller.
+         */
+        get: operations["listDashboards"];
+        put?: never;
+        /**
+         * Create dashboard
+         * @description Create a dashboard from a dashboard document payload.
+         */
+        post: operations["createDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/dashboards/uid/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get dashboard
+         * @description Get a dashboard by UID.
+         */
+        get: operations["getDashboard"];
+        /**
+         * Update dashboard
+         * @description Update a dashboard by UID.
+         */
+        put: operations["updateDashboard"];
+        post?: never;
+        /**
+         * Delete dashboard
+         * @description Delete a dashboard by UID.
+         */
+        delete: operations["deleteDashboard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/dashboards/uid/{uid}/charts/{chartId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Patch dashboard chart
+         * @description Patch a single chart in a dashboard by chart ID.
+         */
+        patch: operations["patchDashboardChart"];
+        trace?: never;
+    };
+    "/v2/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get list of datasets
+         * @description Get list of datasets
+         */
+        get: operations["getDatasets"];
+        put?: never;
+        /**
+         * Create dataset
+         * @description Create dataset
+         */
+        post: operations["createDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get dataset by ID
+         * @description Get dataset by ID
+         */
+        get: operations["getDataset"];
+        /**
+         * Update dataset
+         * @description Update dataset
+         */
+        put: operations["updateDataset"];
+        post?: never;
+        /**
+         * Delete dataset
+         * @description Delete dataset
+         */
+        delete: operations["deleteDataset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFieldsForDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/fields/{field_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFieldForDataset"];
+        put: operations["updateFieldForDataset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/mapfields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMapFields"];
+        put: operations["updateMapFields"];
+        post: operations["createMapField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/mapfields/{map_field_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteMapField"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/trim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trim dataset by duration
+         * @description Trim dataset
+         */
+        post: operations["trimDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/datasets/{dataset_id}/vacuum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["vacuumDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/monitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Lists all configured monitors. Returns an array of monitor configurations including their IDs and current status. */
+        get: operations["getMonitors"];
+        put?: never;
+        /** @description Create monitor */
+        post: operations["createMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/monitors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Retrieves detailed configuration for a specific monitor by its unique identifier */
+        get: operations["getMonitor"];
+        /** @description Update monitor */
+        put: operations["updateMonitor"];
+        post?: never;
+        /** @description Delete monitor */
+        delete: operations["deleteMonitor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/monitors/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get monitor history */
+        get: operations["getMonitorHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/notifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Lists all configured notifiers. Returns an array of notification configurations including their IDs and current status. */
+        get: operations["getNotifiers"];
+        put?: never;
+        /** @description Creates a new notifier configuration for sending alerts through various channels (Slack, Email, etc) */
+        post: operations["createNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/notifiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Retrieves detailed configuration for a specific notifier by its unique identifier */
+        get: operations["getNotifier"];
+        /** @description Update notifier */
+        put: operations["updateNotifier"];
+        post?: never;
+        /** @description Delete notifier */
+        delete: operations["deleteNotifier"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOrgs"];
+        put?: never;
+        post: operations["createOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orgs/provision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Provision a temporary organization for an agent
+         * @description Publicly provisions a temporary organization intended for automated agents. The organization is marked temporary with a TTL and is deleted automatically if it is not claimed before it expires. The response includes a claim URL that lets a human take ownership of the org. This endpoint is unauthenticated and strict rate limits apply.
+         */
+        post: operations["provisionOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orgs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOrg"];
+        put: operations["updateOrg"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rbac/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all groups
+         * @description Retrieves all groups in the organization.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * Create group
+         * @description Creates a new group in the organization.
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rbac/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get group by ID
+         * @description Retrieves detailed information about a specific group by its unique identifier.
+         */
+        get: operations["getGroupById"];
+        /**
+         * Update group
+         * @description Updates an existing group's configuration.
+         */
+        put: operations["updateGroup"];
+        post?: never;
+        /**
+         * Delete group
+         * @description Permanently removes a group from the organization.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rbac/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all roles
+         * @description Retrieves all roles in the organization with their associated permissions and members.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Create role
+         * @description Creates a new role in the organization with the specified permissions and member assignments.
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rbac/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get role by ID
+         * @description Retrieves detailed information about a specific role by its unique identifier.
+         */
+        get: operations["getRoleById"];
+        /**
+         * Update role
+         * @description Updates an existing role's configuration including its permissions and member assignments.
+         */
+        put: operations["updateRole"];
+        post?: never;
+        /**
+         * Delete role
+         * @description Permanently removes a role from the organization.
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get API tokens */
+        get: operations["getAPITokens"];
+        put?: never;
+        /** @description Create API token */
+        post: operations["createAPIToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/tokens/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -18,7 +701,160 @@ export interface paths {
         get: operations["getAPIToken"];
         put?: never;
         post?: never;
+        /** @description Delete API token */
+        delete: operations["deleteAPIToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/tokens/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Regenerate API token */
+        post: operations["regenerateAPIToken"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get current user */
+        get: operations["getCurrentUser"];
+        /** @description Update current user */
+        put: operations["updateCurrentUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get users */
+        get: operations["getUsers"];
+        put?: never;
+        /** @description Create user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Get user by ID */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /** @description Remove user from org */
+        delete: operations["removeUserFromOrg"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Update user role */
+        put: operations["updateUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vfields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVirtualFields"];
+        put?: never;
+        post: operations["createVirtualField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vfields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getVirtualField"];
+        put: operations["updateVirtualField"];
+        post?: never;
+        delete: operations["deleteVirtualField"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getViews"];
+        put?: never;
+        post: operations["createView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getView"];
+        put: operations["updateView"];
+        post?: never;
+        delete: operations["deleteView"];
         options?: never;
         head?: never;
         patch?: never;
@@ -44,6 +880,2156 @@ export interface components {
             orgCapabilities: components["schemas"]["orgCapabilities"];
             samlAuthenticated?: boolean;
             viewCapabilities?: components["schemas"]["viewCapabilities"];
+        };
+        APLRequestWithOptions: {
+            apl: string;
+            cursor?: string;
+            /** Format: int64 */
+            defaultLimit?: number;
+            defaultOrder?: components["schemas"]["APLRequestWithOptionsDefaultOrder"][];
+            endTime?: string;
+            includeCursor?: boolean;
+            includeCursorField?: boolean;
+            libraries?: string[];
+            queryOptions?: components["schemas"]["QueryOptions"];
+            startTime?: string;
+            variables?: Record<string, never>;
+        };
+        APLRequestWithOptionsDefaultOrder: {
+            desc?: boolean;
+            field?: string;
+        };
+        AdvancedColumnSetting: {
+            name: string;
+            width?: number;
+        };
+        /**
+         * @description Historical record of an alert's state changes.
+         *     Tracks when alerts are opened and closed, allowing for incident timeline analysis.
+         */
+        AlertHistory: {
+            /**
+             * @description Unique identifier of the check that triggered the alert
+             * @example chk_abc123
+             */
+            checkId: string;
+            /**
+             * @description The name of the alert
+             * @example High CPU Usage Alert
+             */
+            name: string;
+            /**
+             * @description Current state of the alert
+             * @example open
+             * @enum {string}
+             */
+            state: "open" | "closed";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp when the alert state changed
+             * @example 2024-03-20T15:30:00Z
+             */
+            timestamp: string;
+        };
+        /**
+         * @example {
+         *       "datasets": [
+         *         "my-dataset"
+         *       ],
+         *       "description": "Deploy new feature to the sales form",
+         *       "endTime": "2024-02-06T11:39:28.382Z",
+         *       "id": "ann_123",
+         *       "time": "2024-02-06T10:39:28.382Z",
+         *       "title": "Production deployment",
+         *       "type": "deploy",
+         *       "url": "https://example.com"
+         *     }
+         */
+        Annotation: {
+            /** @description array<string> of dataset names for which the annotation appears on charts */
+            datasets: string[];
+            /** @description Explanation of the event the annotation marks on the charts */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description End time of the annotation
+             */
+            endTime?: string | null;
+            id: components["schemas"]["AnnotationID"];
+            /**
+             * Format: date-time
+             * @description Time the annotation marks on the charts. If you don't include this field, Axiom assigns the time of the API request to the annotation.
+             */
+            time: string;
+            /** @description Summary of the annotation that appears on the charts */
+            title?: string;
+            /** @description Type of the event marked by the annotation. Use only alphanumeric characters or hyphens. For example, "production-deployment". */
+            type: string;
+            /** @description URL relevant for the event marked by the annotation. For example, link to GitHub pull request. */
+            url?: string;
+        };
+        AnnotationID: string;
+        AplString: string;
+        /** @enum {string} */
+        BooleanString: "true" | "false" | "";
+        Chart: components["schemas"]["TimeSeriesChart"] | components["schemas"]["HeatmapChart"] | components["schemas"]["LogStreamChart"] | components["schemas"]["PieChart"] | components["schemas"]["ScatterChart"] | components["schemas"]["TableChart"] | components["schemas"]["TopKChart"] | components["schemas"]["StatisticChart"] | components["schemas"]["NoteChart"] | components["schemas"]["MonitorListChart"] | components["schemas"]["SmartFilterChart"] | components["schemas"]["SpacerChart"];
+        ChartId: string;
+        ColumnSetting: string | components["schemas"]["AdvancedColumnSetting"];
+        CreateAPIToken: {
+            datasetCapabilities?: components["schemas"]["datasetCapabilities"];
+            /** @description Description of the token */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description Expiration date of the token (ISO 8601 format)
+             */
+            expiresAt?: string | null;
+            /** @description Name of the token */
+            name: string;
+            orgCapabilities?: components["schemas"]["orgCapabilities"];
+            viewCapabilities?: components["schemas"]["viewCapabilities"];
+        };
+        CreateAPITokenResponse: components["schemas"]["APIToken"] & {
+            token?: string;
+        };
+        /**
+         * @example {
+         *       "description": "string",
+         *       "kind": "axiom:events:v1",
+         *       "name": "string",
+         *       "retentionDays": 30
+         *     }
+         */
+        CreateDataset: {
+            /**
+             * @description Dataset description
+             * @default
+             */
+            description: string;
+            /** @description Edge deployment of the dataset */
+            edgeDeployment?: string;
+            /**
+             * @description The kind of the dataset
+             * @default axiom:events:v1
+             * @example axiom:events:v1
+             * @enum {string}
+             */
+            kind: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
+            /** @description Dataset unique name */
+            name: string;
+            /** @description Number of days to retain data in the dataset */
+            retentionDays?: number;
+            /** @description Whether to use the retention period */
+            useRetentionPeriod?: boolean;
+        };
+        /** @description Object representing a new user creation request */
+        CreateUserRequest: {
+            /**
+             * @description Email address of the new user
+             * @example jane.doe@example.com
+             */
+            email: string;
+            /**
+             * @description Full name of the new user
+             * @example Jane Doe
+             */
+            name: string;
+            /**
+             * @description Role to assign to the new user
+             * @example member
+             */
+            role: string;
+        };
+        CssColor: string;
+        /**
+         * @description Configuration for custom webhook notifications with flexible headers and body template.
+         *     Supports variable substitution in the body template using {{.Variable}} syntax.
+         */
+        CustomNotifierConfig: {
+            /**
+             * @description Template for the webhook body, supports variable substitution
+             * @example {"alert": "{{.AlertName}}", "severity": "{{.Severity}}", "message": "{{.Message}}"}
+             */
+            body: string;
+            /**
+             * @description HTTP headers to include in the request
+             * @example {
+             *       "Content-Type": "application/json",
+             *       "X-API-Version": "1.0"
+             *     }
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Sensitive HTTP headers (tokens, keys) that should be masked in logs
+             * @example {
+             *       "Authorization": "Bearer {{token}}"
+             *     }
+             */
+            secretHeaders?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Custom webhook endpoint URL
+             * @example https://api.custom-service.com/alerts
+             */
+            url: string;
+        };
+        Dashboard: {
+            name: string;
+            owner: components["schemas"]["Owner"];
+            description?: string;
+            charts: components["schemas"]["Chart"][];
+            layout: components["schemas"]["LayoutItem"][];
+            /** @enum {integer} */
+            refreshTime: 15 | 60 | 300;
+            schemaVersion: components["schemas"]["SchemaVersion"];
+            /**
+             * @description Relative time comparison offset. Compares the current time window against a previous period offset by this duration. Mutually exclusive with `againstTimestamp` — setting one clears the other. Use an empty string or omit to disable comparison.
+             * @enum {string}
+             */
+            against?: "-1h" | "-3h" | "-6h" | "-12h" | "-1d" | "-3d" | "-7d" | "-1w" | "-2w" | "-3w" | "-30d" | "-60d" | "-90d";
+            /** @description Absolute or relative timestamp to compare against. Mutually exclusive with `against` — setting one clears the other. Accepts ISO 8601, `now-{duration}` (e.g. `now-1h`), or epoch milliseconds as a string. */
+            againstTimestamp?: components["schemas"]["DatetimeString"];
+            timeWindowStart: components["schemas"]["TimeWindowStart"];
+            timeWindowEnd: components["schemas"]["TimeWindowEnd"];
+            uid?: components["schemas"]["DashboardUID"];
+        };
+        DashboardChartPatchDocument: {
+            [key: string]: unknown;
+        };
+        DashboardChartPatchRequest: {
+            /** @description JSON merge patch applied to the existing chart. If id is present, it must match the chartId path parameter. */
+            chart: components["schemas"]["DashboardChartPatchDocument"];
+            message?: string;
+            /** @default false */
+            overwrite: boolean;
+            /**
+             * Format: int64
+             * @description Required when overwrite is false.
+             */
+            version?: number;
+        };
+        DashboardDocument: components["schemas"]["Dashboard"];
+        DashboardError: {
+            code: string;
+            /** Format: int64 */
+            currentVersion?: number;
+            message: string;
+            reason?: string;
+            uid?: string;
+        };
+        DashboardResource: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            dashboard: components["schemas"]["DashboardDocument"];
+            id: string;
+            uid: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Optional dashboard UID. Must contain only letters, numbers, underscores, or hyphens, with length 1-128 when provided. */
+        DashboardUID: string;
+        DashboardUpsertRequest: {
+            dashboard: components["schemas"]["DashboardDocument"];
+            message?: string;
+            /** @default false */
+            overwrite: boolean;
+            /** @description Stable external dashboard identifier (org-scoped unique). */
+            uid?: string;
+            /**
+             * Format: int64
+             * @description Required for updates when overwrite is false.
+             */
+            version?: number;
+        };
+        DashboardWriteResponse: {
+            dashboard: components["schemas"]["DashboardResource"];
+            overwritten?: boolean;
+            /** @enum {string} */
+            status: "created" | "updated";
+        };
+        /**
+         * @example {
+         *       "created": "2022-07-20T02:35:14.137Z",
+         *       "description": "string",
+         *       "id": "string",
+         *       "kind": "axiom:events:v1",
+         *       "name": "string",
+         *       "updatedAt": "2022-07-20T02:35:14.137Z",
+         *       "who": "string"
+         *     }
+         */
+        Dataset: {
+            /** @description Whether this dataset has write access */
+            canWrite?: boolean;
+            /**
+             * Format: date-time
+             * @description The RFC3339-formatted time when the dataset was created.
+             */
+            created: string;
+            /** @description Dataset description */
+            description: string;
+            /** @description Edge deployment of the dataset */
+            edgeDeployment?: string;
+            /** @description URL of the edge deployment */
+            edgeDeploymentUrl?: string;
+            /** @description Dataset ID */
+            id: string;
+            /**
+             * @description The kind of the dataset
+             * @default axiom:events:v1
+             * @example axiom:events:v1
+             * @enum {string}
+             */
+            kind: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
+            mapFields?: string[];
+            /** @description Unique dataset name */
+            name: string;
+            /** @description Number of days to retain data in the dataset */
+            retentionDays?: number;
+            /** @description ID of the org that shared this resource, if it's shared */
+            sharedByOrg?: string;
+            /**
+             * Format: date-time
+             * @description The RFC3339-formatted time when the dataset was last updated.
+             */
+            updatedAt: string;
+            /** @description Whether to use the retention period */
+            useRetentionPeriod?: boolean;
+            /** @description Name of the dataset creator */
+            who: string;
+        };
+        DatasetField: {
+            /** @description Description of the field */
+            description?: string;
+            /** @description Whether the field is hidden */
+            hidden?: boolean;
+            /** @description Name of the field */
+            name: string;
+            /** @description Type of the field */
+            type: string;
+            /** @description Unit of the field */
+            unit?: string;
+        };
+        DatasetStreamSettings: {
+            fontSize?: string;
+            highlightSeverity?: boolean;
+            showRaw?: boolean;
+            showEvent?: boolean;
+            showTimestamp?: boolean;
+            wrapLines?: boolean;
+            hideNulls?: boolean;
+            fitColumns?: boolean;
+        };
+        /** @description A datetime value. Accepts ISO 8601 (e.g. `2024-01-02T00:00:00.000Z`), relative time using `now-{duration}` where duration is a number followed by `s` (seconds), `m` (minutes), `h` (hours), `d` (days), or `w` (weeks) (e.g. `now-1h`, `now-7d`), a Unix epoch millisecond timestamp as a string (e.g. `1704067200000`), or an empty string to clear the value. */
+        DatetimeString: string;
+        /** @description Configuration for Discord notifications using bot token */
+        DiscordConfig: {
+            /**
+             * @description Discord channel ID to send notifications
+             * @example 123456789012345678
+             */
+            discordChannel?: string;
+            /**
+             * @description Discord bot token for authentication
+             * @example Bot 123456789012345678
+             */
+            discordToken?: string;
+        };
+        /** @description Configuration for Discord notifications using webhooks */
+        DiscordWebhookConfig: {
+            /**
+             * @description Discord webhook URL
+             * @example https://discord.com/api/webhooks/123456789012345678/XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+             */
+            discordWebhookUrl?: string;
+        };
+        /** @description Configuration for email notifications */
+        EmailConfig: {
+            /**
+             * @description List of email addresses to receive notifications
+             * @example [
+             *       "oncall@example.com",
+             *       "alerts@example.com"
+             *     ]
+             */
+            emails?: string[];
+        };
+        /** @description Defines a group of users for organizational purposes */
+        Group: {
+            /** @description Detailed description of the group's purpose and scope */
+            description?: string;
+            /** @description Whether the group is managed by Axiom */
+            readonly isManaged?: boolean;
+            /** @description List of user IDs that are assigned to this group */
+            members?: string[];
+            /** @description Unique name identifier for the group */
+            name: string;
+            /** @description List of role IDs that are assigned to this group */
+            roles?: string[];
+        };
+        /** @description Extends the base Group type to include a unique identifier */
+        GroupWithID: components["schemas"]["Group"] & {
+            /** @description Unique identifier for the group */
+            id: string;
+        };
+        /** Heatmap */
+        HeatmapChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Heatmap";
+            name?: string;
+            query: components["schemas"]["HeatmapChartQuery"];
+        };
+        /** ChartQuery */
+        HeatmapChartQuery: components["schemas"]["HeatmapNonMetricsAplQuery"] | components["schemas"]["HeatmapNativeMplQuery"];
+        /** MPL */
+        HeatmapNativeMplQuery: {
+            mpl: components["schemas"]["MplString"];
+            queryOptions?: components["schemas"]["HeatmapQueryOptions"];
+        };
+        /** APL */
+        HeatmapNonMetricsAplQuery: {
+            apl: components["schemas"]["AplString"];
+            queryOptions?: components["schemas"]["HeatmapQueryOptions"];
+        };
+        HeatmapQueryOptions: {
+            /** @enum {string} */
+            timeSeriesView?: "charts" | "resultsTable" | "charts|resultsTable" | "";
+        };
+        LayoutItem: {
+            i: components["schemas"]["ChartId"];
+            x: number;
+            y: number | null;
+            w: number;
+            h: number;
+            minW?: number;
+            minH?: number;
+            maxW?: number;
+            maxH?: number;
+            static?: boolean;
+        };
+        License: {
+            /** Format: uint64 */
+            apiRateLimitPerSecond: number;
+            /** Format: date-time */
+            billingPeriodEnd: string;
+            /** Format: date-time */
+            billingPeriodStart: string;
+            defaultEdgeDeployment: string;
+            edgeDeployments: string[];
+            /** Format: date-time */
+            expiresAt?: string | null;
+            features: {
+                [key: string]: boolean;
+            };
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedTo: string;
+            issuer: string;
+            /** Format: uint64 */
+            maxAuditWindowSeconds: number;
+            /** Format: uint64 */
+            maxDatasets: number;
+            /** Format: uint64 */
+            maxEndpoints: number;
+            /** Format: uint64 */
+            maxFields: number;
+            /** Format: uint64 */
+            maxMonitors: number;
+            /** Format: uint64 */
+            maxQueryWindowSeconds: number;
+            /** Format: uint64 */
+            maxUsers: number;
+            /** Format: uint64 */
+            monthlyIngestGb: number;
+            /** Format: uint64 */
+            monthlyQueryGbHours: number;
+            /** Format: uint64 */
+            storageAllowanceGB?: number;
+            /** @enum {string} */
+            tier: "personal" | "teamMonthlyAws" | "axiomCloud" | "teamPlus" | "enterprise" | "comped" | "accelerator";
+            /** Format: date-time */
+            validFrom: string;
+            withAuths: string[];
+        };
+        /** Log stream */
+        LogStreamChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "LogStream";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+            tableSettings?: components["schemas"]["TableSettings"];
+        };
+        LogoUrl: string;
+        /**
+         * @description A map field, described by a name
+         * @example {
+         *       "name": "fieldname"
+         *     }
+         */
+        MapField: {
+            name: string;
+        };
+        /**
+         * @description A list of map field names
+         * @example [
+         *       "field1",
+         *       "field2"
+         *     ]
+         */
+        MapFields: string[];
+        /** @description Configuration for Microsoft Teams notifications */
+        MicrosoftTeamsConfig: {
+            /**
+             * @description Microsoft Teams webhook URL
+             * @example https://outlook.office.com/webhook/123456789/IncomingWebhook/...
+             */
+            microsoftTeamsUrl?: string;
+        };
+        /**
+         * @description Configuration for a monitoring rule. Monitors can be configured to:
+         *     - Check threshold values (e.g., CPU usage > 90%)
+         *     - Match specific events in logs
+         *     - Detect anomalies based on historical patterns
+         *     Each monitor runs on a specified interval and can trigger notifications through configured notifiers.
+         */
+        Monitor: {
+            /**
+             * @description Whether to alert when no data is received
+             * @example true
+             */
+            alertOnNoData?: boolean;
+            /**
+             * @description APL (Axiom Processing Language) query string used for monitoring.
+             *     This query defines what data to analyze and how to process it.
+             *     At least one of aplQuery or mplQuery must be provided.
+             * @example | where severity = 'error' | count() > 100
+             */
+            aplQuery?: string;
+            /**
+             * @description Name of the column to monitor
+             * @example cpu_usage
+             */
+            columnName?: string;
+            /**
+             * Format: int64
+             * @description Number of days to compare for anomaly detection
+             * @example 7
+             */
+            compareDays?: number;
+            /**
+             * Format: date-time
+             * @description Timestamp when the monitor was created
+             * @example 2024-03-20T10:00:00Z
+             */
+            createdAt?: string;
+            /**
+             * @description ID of the user who created the monitor
+             * @example usr_789xyz
+             */
+            createdBy?: string;
+            /**
+             * @description Detailed description of the monitor's purpose
+             * @example Monitors CPU usage and alerts when it exceeds 90%
+             */
+            description?: string;
+            /**
+             * @description Whether the monitor is currently disabled
+             * @example false
+             */
+            disabled?: boolean;
+            /**
+             * Format: date-time
+             * @description Timestamp until when the monitor should remain disabled
+             * @example 2024-04-01T00:00:00Z
+             */
+            disabledUntil?: string | null;
+            /**
+             * Format: int64
+             * @description How frequently the monitor should run, in minutes.
+             *     Minimum value is 1 minute.
+             * @example 5
+             */
+            intervalMinutes?: number;
+            /**
+             * @description MPL (Metrics Processing Language) query string for metrics-based monitoring.
+             *     Use this as an alternative to aplQuery for metrics datasets.
+             *     At least one of aplQuery or mplQuery must be provided.
+             * @example test-metrics:http_request_duration_seconds
+             */
+            mplQuery?: string;
+            /**
+             * @description Name of the monitor
+             * @example Production CPU Monitor
+             */
+            name: string;
+            /**
+             * @description List of notifier IDs that will receive alerts.
+             *     Notifiers can be email, Slack, webhook endpoints, etc.
+             * @example [
+             *       "notify_slack_prod",
+             *       "notify_email_oncall"
+             *     ]
+             */
+            notifierIds?: string[];
+            /**
+             * @description Whether to group notifications
+             * @example false
+             */
+            notifyByGroup?: boolean;
+            /**
+             * @description Whether to send notifications on every check
+             * @example false
+             */
+            notifyEveryRun?: boolean;
+            /**
+             * @description Comparison operator for threshold checks:
+             *     - Below: Trigger when value < threshold
+             *     - BelowOrEqual: Trigger when value <= threshold
+             *     - Above: Trigger when value > threshold
+             *     - AboveOrEqual: Trigger when value >= threshold
+             *     - AboveOrBelow: Trigger when value is outside a range
+             * @example Above
+             * @enum {string}
+             */
+            operator?: "Below" | "BelowOrEqual" | "Above" | "AboveOrEqual" | "AboveOrBelow";
+            /**
+             * Format: int64
+             * @description Time window to evaluate in each check, in minutes.
+             *     For example, "last 5 minutes of data"
+             * @example 5
+             */
+            rangeMinutes?: number;
+            /**
+             * @description Whether the alert can be manually resolved
+             * @example true
+             */
+            resolvable?: boolean;
+            /**
+             * Format: int64
+             * @description Delay in seconds before triggering the alert
+             * @example 300
+             */
+            secondDelay?: number;
+            /**
+             * @description Whether to skip resolved alerts
+             * @example false
+             */
+            skipResolved?: boolean;
+            /**
+             * Format: double
+             * @description Threshold value for triggering the alert
+             * @example 90
+             */
+            threshold?: number;
+            /**
+             * @description Tolerance percentage for anomaly detection
+             * @example 10
+             */
+            tolerance?: number;
+            /**
+             * Format: int64
+             * @description Number of positive results needed before triggering
+             * @example 2
+             */
+            triggerAfterNPositiveResults?: number;
+            /**
+             * Format: int64
+             * @description Number of consecutive check runs that must fail before triggering an alert.
+             *     Use this to avoid alerting on temporary spikes.
+             * @example 3
+             */
+            triggerFromNRuns?: number;
+            /**
+             * @description Type of monitoring check to perform:
+             *     - Threshold: Compares a numeric value against a threshold
+             *     - MatchEvent: Looks for specific events or patterns
+             *     - AnomalyDetection: Identifies unusual patterns based on historical data
+             * @example Threshold
+             * @enum {string}
+             */
+            type: "Threshold" | "MatchEvent" | "AnomalyDetection";
+            /**
+             * Format: date-time
+             * @description Timestamp when the monitor was last updated
+             * @example 2024-03-20T10:30:00Z
+             */
+            updatedAt?: string;
+        };
+        /** Monitor list */
+        MonitorListChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "MonitorList";
+            name?: string;
+            selectedMonitors: string[];
+            columns: components["schemas"]["MonitorListColumns"];
+        };
+        MonitorListColumns: {
+            status: boolean;
+            history: boolean;
+            dataset: boolean;
+            type: boolean;
+            notifiers: boolean;
+        };
+        /** @description Monitor configuration with its unique identifier */
+        MonitorWithId: components["schemas"]["Monitor"] & {
+            /**
+             * @description Unique identifier for the monitor
+             * @example mon_xyz789
+             */
+            id: string;
+        };
+        /** MplString */
+        MplString: string;
+        NewAnnotation: {
+            /** @description array<string> of dataset names for which the annotation appears on charts */
+            datasets: string[];
+            /** @description Explanation of the event the annotation marks on the charts */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description End time of the annotation
+             */
+            endTime?: string;
+            /**
+             * Format: date-time
+             * @description Time the annotation marks on the charts. If you don't include this field, Axiom assigns the time of the API request to the annotation.
+             */
+            time?: string;
+            /** @description Summary of the annotation that appears on the charts */
+            title?: string;
+            /** @description Type of the event marked by the annotation. Use only alphanumeric characters or hyphens. For example, "production-deployment". */
+            type: string;
+            /** @description URL relevant for the event marked by the annotation. For example, link to GitHub pull request. */
+            url?: string;
+        };
+        /** Note */
+        NoteChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Note";
+            text: string;
+            /** @enum {string} */
+            variant?: "default";
+        };
+        /**
+         * @description Configuration for a notification channel. Notifiers can be configured for various services like:
+         *     - Slack
+         *     - Email
+         *     - PagerDuty
+         *     - OpsGenie
+         *     - Discord
+         *     - Microsoft Teams
+         *     - Custom Webhooks
+         */
+        Notifier: {
+            /**
+             * Format: date-time
+             * @description Timestamp when the notifier was created
+             * @example 2024-01-15T10:30:00Z
+             */
+            readonly createdAt?: string;
+            /**
+             * @description Email or ID of the user who created the notifier
+             * @example alice@example.com
+             */
+            readonly createdBy?: string;
+            /**
+             * @description ISO timestamp until which the notifier is disabled (null if enabled)
+             * @example 2024-03-20T15:00:00Z
+             */
+            disabledUntil?: string;
+            /**
+             * @description Human-readable name for the notifier
+             * @example Production Slack Alerts
+             */
+            name: string;
+            properties: components["schemas"]["NotifierProperties"];
+            /**
+             * Format: date-time
+             * @description Timestamp when the notifier was last updated
+             * @example 2024-01-15T11:00:00Z
+             */
+            readonly updatedAt?: string;
+        };
+        /** @description Configuration options for different notification channels. Only one channel should be configured per notifier. */
+        NotifierProperties: {
+            customWebhook?: components["schemas"]["CustomNotifierConfig"];
+            discord?: components["schemas"]["DiscordConfig"];
+            discordWebhook?: components["schemas"]["DiscordWebhookConfig"];
+            email?: components["schemas"]["EmailConfig"];
+            microsoftTeams?: components["schemas"]["MicrosoftTeamsConfig"];
+            opsgenie?: components["schemas"]["OpsGenieConfig"];
+            pagerduty?: components["schemas"]["PagerDutyConfig"];
+            slack?: components["schemas"]["SlackConfig"];
+            webhook?: components["schemas"]["WebhookConfig"];
+        };
+        /** @description Notifier configuration with its unique identifier */
+        NotifierWithId: components["schemas"]["Notifier"] & {
+            /**
+             * @description Unique identifier for the notifier
+             * @example notify_slack_prod
+             */
+            id?: string;
+        };
+        /** @description Configuration for OpsGenie integration */
+        OpsGenieConfig: {
+            /**
+             * @description OpsGenie API key for authentication
+             * @example xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx
+             */
+            apiKey?: string;
+            /**
+             * @description Whether to use EU region endpoints
+             * @example true
+             */
+            isEU?: boolean;
+        };
+        Org: {
+            defaultEdgeDeployment?: string;
+            firstFailedPayment?: string;
+            id: string;
+            lastUsageSync: string;
+            license: components["schemas"]["License"];
+            metaCreated?: string;
+            metaModified?: string;
+            metaVersion?: string;
+            name: string;
+            /** @enum {string} */
+            paymentStatus: "na" | "failed" | "success" | "blocked";
+            /** @enum {string} */
+            plan: "personal" | "teamMonthlyAws" | "axiomCloud" | "teamPlus" | "enterprise" | "comped" | "accelerator";
+            planCreated: string;
+            primaryEmail: string;
+            role?: string;
+        };
+        /** @description User ID of the dashboard owner. Use `X-AXIOM-EVERYONE` to make the dashboard accessible to all users in the organization. */
+        Owner: string;
+        /** @description Configuration for PagerDuty integration */
+        PagerDutyConfig: {
+            /**
+             * @description PagerDuty integration key for routing alerts
+             * @example 1234567890abcdef1234567890abcdef
+             */
+            routingKey?: string;
+            /**
+             * @description PagerDuty API token for additional functionality
+             * @example u+1234567890abcdef1234567890abcdef
+             */
+            token?: string;
+        };
+        /** Pie */
+        PieChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Pie";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+        };
+        PostOrg: {
+            /** @description The default edge deployment of the organization. */
+            edgeDeployment?: string;
+            name: string;
+        };
+        ProvisionOrg: {
+            /** @description Optional display name for the organization. If omitted, a name is auto-generated and the owner can rename it later. */
+            name?: string;
+            /** @description Optional edge deployment (region) the organization is created in. If omitted, the environment's default region is used. */
+            edgeDeployment?: string;
+        };
+        ProvisionOrgResponse: {
+            id: string;
+            name: string;
+            defaultEdgeDeployment: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description URL a human follows to claim ownership of the temporary org. */
+            claimUrl: string;
+            /** @description Full-permission API token the agent uses to create datasets, ingest, and query. Returned once and never retrievable again. */
+            token: string;
+        };
+        QueryOptions: {
+            disableCache?: boolean;
+            disableStats?: boolean;
+            disableTrace?: boolean;
+            /** Format: int64 */
+            maxDataPoints?: number;
+            /** Format: int64 */
+            maxSeries?: number;
+            noAggregation?: boolean;
+            noFill?: boolean;
+            noInterpolation?: boolean;
+            /** @enum {string} */
+            priority?: "low" | "medium" | "high";
+            resolution?: string;
+            /**
+             * @description Controls how empty intervals are rendered in time series charts. `auto` infers from the query, `null` leaves gaps, `span` connects adjacent points, `zero` fills with zero.
+             * @enum {string}
+             */
+            displayNull?: "auto" | "null" | "span" | "zero" | "";
+            /** @description When enabled, charts are overlaid on a single chart instead of stacked separately. */
+            overlayCharts?: components["schemas"]["BooleanString"];
+            shownColumns?: string;
+            /** @enum {string} */
+            timeSeriesVariant?: "area" | "bars" | "line" | "lines" | "";
+            /** @enum {string} */
+            timeSeriesView?: "charts" | "resultsTable" | "charts|resultsTable" | "";
+        };
+        RegenerateAPIToken: {
+            /**
+             * Format: date-time
+             * @description Expiration date of the existing token (ISO 8601 format)
+             */
+            existingTokenExpiresAt: string;
+            newToken?: components["schemas"]["CreateAPIToken"];
+            /**
+             * Format: date-time
+             * @description Expiration date of the new token (ISO 8601 format)
+             */
+            newTokenExpiresAt?: string | null;
+        };
+        /** @description Defines a role and its associated permissions within the system */
+        Role: {
+            datasetCapabilities?: components["schemas"]["roleDatasetCapabilities"];
+            /** @description Detailed description of the role's purpose and scope */
+            description?: string;
+            /** @description List of user IDs that are assigned to this role */
+            members?: string[];
+            /** @description Unique name identifier for the role */
+            name: string;
+            orgCapabilities?: components["schemas"]["roleOrgCapabilities"];
+            viewCapabilities?: components["schemas"]["roleViewCapabilities"];
+        };
+        /** @description Extends the base Role type to include a unique identifier */
+        RoleWithID: components["schemas"]["Role"] & {
+            /** @description Unique identifier for the role */
+            id: string;
+        };
+        /** Scatter */
+        ScatterChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Scatter";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+        };
+        /** @enum {integer} */
+        SchemaVersion: 2;
+        /** ChartQuery */
+        SimpleChartQuery: components["schemas"]["SimpleNonMetricsAplQuery"] | components["schemas"]["SimpleNativeMplQuery"];
+        /** MPL */
+        SimpleNativeMplQuery: {
+            mpl: components["schemas"]["MplString"];
+        };
+        /** APL */
+        SimpleNonMetricsAplQuery: {
+            apl: components["schemas"]["AplString"];
+        };
+        /** @description Configuration for Slack notifications using incoming webhooks */
+        SlackConfig: {
+            /**
+             * @description Slack incoming webhook URL
+             * @example https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX
+             */
+            slackUrl?: string;
+        };
+        SmartFilterActive: boolean;
+        /** APL */
+        SmartFilterAplQuery: {
+            /**
+             * @description APL query that returns the list of options for the filter dropdown. The result must contain a `key` column and a `value` column — Axiom interprets each row as a `{ key, value }` pair for an option. Use `distinct` to collapse the source field to unique values, then `project` to expose the `key` and `value` columns.
+             *
+             *     Example:
+             *     ```
+             *     ['dataset-name'] | distinct field_name | project key=field_name, value=field_name
+             *     ```
+             */
+            apl: string;
+        };
+        /** Filter bar */
+        SmartFilterChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "SmartFilter";
+            name?: string;
+            filters: components["schemas"]["SmartFilterConfig"][];
+            logo?: components["schemas"]["LogoUrl"];
+            logoDark?: components["schemas"]["LogoUrl"];
+        };
+        SmartFilterConfig: components["schemas"]["SmartFilterSearch"] | components["schemas"]["SmartFilterSelect"];
+        SmartFilterId: string;
+        SmartFilterName: string;
+        /** MPL */
+        SmartFilterNativeMplQuery: {
+            /**
+             * @description MPL query that returns the list of options for the filter dropdown. The query must group by exactly one tag — Axiom uses each distinct value of that tag as both the key and the value of an option. Use `align using last` to simplify the query.
+             *
+             *     Example:
+             *     ```
+             *     dataset:metric | align using last | group by tag using count
+             *     ```
+             */
+            mpl: string;
+        };
+        SmartFilterOption: {
+            key: string;
+            value: string;
+            default?: boolean;
+            unset?: boolean;
+        };
+        SmartFilterOptions: components["schemas"]["SmartFilterOption"][] | (null) | "";
+        /** SmartFilterQuery */
+        SmartFilterQuery: components["schemas"]["SmartFilterAplQuery"] | components["schemas"]["SmartFilterNativeMplQuery"];
+        /** SmartFilterSearch */
+        SmartFilterSearch: {
+            id: components["schemas"]["SmartFilterId"];
+            name: components["schemas"]["SmartFilterName"];
+            active?: components["schemas"]["SmartFilterActive"];
+            /** @enum {string} */
+            type: "search";
+        };
+        /** SmartFilterSelect */
+        SmartFilterSelect: components["schemas"]["SmartFilterSelectList"] | components["schemas"]["SmartFilterSelectQuery"];
+        /** SmartFilterSelectList */
+        SmartFilterSelectList: {
+            id: components["schemas"]["SmartFilterId"];
+            name: components["schemas"]["SmartFilterName"];
+            active?: components["schemas"]["SmartFilterActive"];
+            options?: components["schemas"]["SmartFilterOptions"];
+            /** @enum {string} */
+            type: "select";
+            /** @enum {string} */
+            selectType: "list";
+        };
+        /** SmartFilterSelectQuery */
+        SmartFilterSelectQuery: {
+            id: components["schemas"]["SmartFilterId"];
+            name: components["schemas"]["SmartFilterName"];
+            active?: components["schemas"]["SmartFilterActive"];
+            /** @description Pre-defined options merged with the dynamic options returned by `query` at runtime. Typically used to seed a default option (for example an "All" entry with `unset: true`) so the filter has a sensible initial selection before — or independent of — query results. */
+            options?: components["schemas"]["SmartFilterOption"][] | (null) | "";
+            /** @enum {string} */
+            type: "select";
+            /** @enum {string} */
+            selectType: "query";
+            query?: components["schemas"]["SmartFilterQuery"];
+        };
+        /** Spacer */
+        SpacerChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Spacer";
+            name?: string;
+        };
+        StarredQuery: {
+            dataset?: string;
+            /** @enum {string} */
+            kind: "apl";
+            metadata: {
+                [key: string]: string;
+            };
+            name: string;
+            query: components["schemas"]["APLRequestWithOptions"];
+            who: string;
+        };
+        StarredQueryWithId: components["schemas"]["StarredQuery"] & {
+            id: string;
+        };
+        /** Statistic */
+        StatisticChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Statistic";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+            /** @enum {string} */
+            colorScheme?: "Blue" | "Orange" | "Red" | "Purple" | "Teal" | "Yellow" | "Green" | "Pink" | "Grey" | "Brown";
+            customUnits?: string;
+            showChart?: boolean | string;
+            hideValue?: boolean;
+            chartHeight?: string | number;
+            /** @enum {string} */
+            errorThreshold?: "Above" | "AboveOrEqual" | "Below" | "BelowOrEqual" | "AboveOrBelow";
+            errorThresholdValue?: string;
+            /** @enum {string} */
+            warningThreshold?: "Above" | "AboveOrEqual" | "Below" | "BelowOrEqual" | "AboveOrBelow";
+            warningThresholdValue?: string;
+            invertTheme?: boolean;
+            background?: components["schemas"]["CssColor"];
+            textColor?: components["schemas"]["CssColor"];
+            labelColor?: components["schemas"]["CssColor"];
+            chartFillColor?: components["schemas"]["CssColor"];
+            okColorProps?: components["schemas"]["StatisticChartColorProps"];
+            warningColorProps?: components["schemas"]["StatisticChartColorProps"];
+            errorColorProps?: components["schemas"]["StatisticChartColorProps"];
+        };
+        StatisticChartColorProps: {
+            background?: components["schemas"]["CssColor"];
+            chartFillColor?: components["schemas"]["CssColor"];
+            labelColor?: components["schemas"]["CssColor"];
+            textColor?: components["schemas"]["CssColor"];
+        };
+        /** Table */
+        TableChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "Table";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+            tableSettings?: components["schemas"]["TableSettings"];
+        };
+        TableSettings: {
+            columns?: components["schemas"]["ColumnSetting"][];
+            settings?: components["schemas"]["DatasetStreamSettings"];
+        };
+        /** Timeseries */
+        TimeSeriesChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "TimeSeries";
+            name?: string;
+            query: components["schemas"]["TimeSeriesChartQuery"];
+        };
+        /** ChartQuery */
+        TimeSeriesChartQuery: components["schemas"]["TimeSeriesNonMetricsAplQuery"] | components["schemas"]["TimeSeriesNativeMplQuery"];
+        /** MPL */
+        TimeSeriesNativeMplQuery: {
+            mpl: components["schemas"]["MplString"];
+            queryOptions?: components["schemas"]["TimeSeriesQueryOptions"];
+        };
+        /** APL */
+        TimeSeriesNonMetricsAplQuery: {
+            apl: components["schemas"]["AplString"];
+            queryOptions?: components["schemas"]["TimeSeriesQueryOptions"];
+        };
+        TimeSeriesQueryOptions: {
+            /**
+             * @description Controls how empty intervals are rendered in time series charts. `auto` infers from the query, `null` leaves gaps, `span` connects adjacent points, `zero` fills with zero.
+             * @enum {string}
+             */
+            displayNull?: "auto" | "null" | "span" | "zero" | "";
+            /** @description When enabled, charts are overlaid on a single chart instead of stacked separately. */
+            overlayCharts?: components["schemas"]["BooleanString"];
+            shownColumns?: string;
+            /** @enum {string} */
+            timeSeriesVariant?: "area" | "bars" | "line" | "lines" | "";
+            /** @enum {string} */
+            timeSeriesView?: "charts" | "resultsTable" | "charts|resultsTable" | "";
+        };
+        /** @description End of the dashboard time range. Use `qr-now` for a rolling window that tracks the current time (pair with a `qr-now-{duration}` start), or a Unix epoch millisecond timestamp as a string (e.g. `1704153600000`). */
+        TimeWindowEnd: string;
+        /** @description Start of the dashboard time range. Use `qr-now-{duration}` for a quick range relative to now, where duration is a number followed by `s` (seconds), `m` (minutes), `h` (hours), `d` (days), or `w` (weeks). Examples: `qr-now-5m`, `qr-now-1h`, `qr-now-7d`. Alternatively, use a Unix epoch millisecond timestamp as a string (e.g. `1704067200000`). */
+        TimeWindowStart: string;
+        /** Top list */
+        TopKChart: {
+            id: components["schemas"]["ChartId"];
+            /** @enum {string} */
+            type: "TopK";
+            name?: string;
+            query: components["schemas"]["SimpleChartQuery"];
+        };
+        /**
+         * @example {
+         *       "maxDuration": "1h"
+         *     }
+         */
+        TrimOptions: {
+            /** @example 1h */
+            maxDuration: string;
+        };
+        /** @description Object representing a user update request */
+        UpdateCurrentUserRequest: {
+            /**
+             * @description New name for the user
+             * @example John Smith
+             */
+            name: string;
+        };
+        /**
+         * @example {
+         *       "description": "string",
+         *       "retentionDays": 30
+         *     }
+         */
+        UpdateDataset: {
+            description?: string;
+            /** @description Number of days to retain data in the dataset */
+            retentionDays?: number;
+            /** @description Whether to use the retention period */
+            useRetentionPeriod?: boolean;
+        };
+        UpdateOrg: {
+            name: string;
+        };
+        /** @description Object representing a user's role update request */
+        UpdateUserRoleRequest: {
+            /**
+             * @description Role identifier to assign to the user
+             * @example admin
+             */
+            role: string;
+        };
+        UpdatedAnnotation: {
+            /** @description array<string> of dataset names for which the annotation appears on charts */
+            datasets?: string[];
+            /** @description Explanation of the event the annotation marks on the charts */
+            description?: string;
+            /**
+             * Format: date-time
+             * @description End time of the annotation
+             */
+            endTime?: string;
+            /**
+             * Format: date-time
+             * @description Time the annotation marks on the charts. If you don't include this field, Axiom assigns the time of the API request to the annotation.
+             */
+            time?: string;
+            /** @description Summary of the annotation that appears on the charts */
+            title?: string;
+            /** @description Type of the event marked by the annotation. Use only alphanumeric characters or hyphens. For example, "production-deployment". */
+            type?: string;
+            /** @description URL relevant for the event marked by the annotation. For example, link to GitHub pull request. */
+            url?: string;
+        };
+        /** @description Represents a user in the system */
+        User: {
+            /**
+             * @description User's email address
+             * @example john.doe@example.com
+             */
+            email: string;
+            /**
+             * @description Unique identifier for the user
+             * @example usr_123456789
+             */
+            id: string;
+            /**
+             * @description User's full name
+             * @example John Doe
+             */
+            name: string;
+            role: components["schemas"]["UserDetailsRole"];
+        };
+        /** @description Detailed information about a user's role */
+        UserDetailsRole: {
+            /**
+             * @description Unique identifier for the role
+             * @example role_123456789
+             */
+            id: string;
+            /**
+             * @description Human-readable name of the role
+             * @example Organization Admin
+             */
+            name: string;
+        };
+        /**
+         * @example {
+         *       "apl": "[\"dataset-name\"] | limit 10",
+         *       "startTime": "string",
+         *       "endTime": "string"
+         *     }
+         */
+        V1APLRequestWithOptions: {
+            /** @description APL query to execute. For more information, see [Introduction to APL](/apl/introduction). */
+            apl: string;
+            cursor?: string;
+            endTime?: string;
+            includeCursor?: boolean;
+            queryOptions?: components["schemas"]["V1QueryOptions"];
+            /**
+             * @description start and end time for the query, these must be specified as RFC3339 strings
+             *     or using relative time expressions (e.g. now-1h, now-1d, now-1w, etc)
+             */
+            startTime?: string;
+            /** @description Variables is an optional set of additional variables that are inserted into the APL */
+            variables?: {
+                [key: string]: Record<string, never>;
+            };
+        };
+        /** @description AggInfo captures information about an aggregation */
+        V1AggInfo: {
+            /** @description Args specifies any non-field arguments for the aggregation. Fx. [10] for topk(players, 10). */
+            args?: Record<string, never>[];
+            /**
+             * @description Fields specifies the names of the fields this aggregation is computed on.
+             *     Fx ["players"] for topk(players, 10)
+             */
+            fields?: string[];
+            /**
+             * @description Name is the system name of the aggregation, which is the string form of aggregation.Type.
+             *     If the aggregation is aliased, the alias is stored in the parent FieldInfo
+             */
+            name: string;
+        };
+        V1Aggregation: {
+            alias?: string;
+            argument?: Record<string, never>;
+            field: string;
+            /** @enum {string} */
+            op: "count" | "distinct" | "sum" | "avg" | "min" | "max" | "topk" | "percentiles" | "histogram" | "stdev" | "variance" | "argmin" | "argmax" | "makeset" | "rate" | "makelist";
+        };
+        /**
+         * @example {
+         *       "format": "tabular",
+         *       "status": {
+         *         "elapsedTime": 260650,
+         *         "minCursor": "0d8q6stroluyo-07c3957e7400015c-0000c875",
+         *         "maxCursor": "0d8q6stroluyo-07c3957e7400015c-0000c877",
+         *         "blocksExamined": 4,
+         *         "blocksCached": 0,
+         *         "blocksMatched": 0,
+         *         "rowsExamined": 197604,
+         *         "rowsMatched": 197604,
+         *         "numGroups": 0,
+         *         "isPartial": false,
+         *         "cacheStatus": 1,
+         *         "minBlockTime": "2025-03-26T12:03:14Z",
+         *         "maxBlockTime": "2025-03-26T12:12:42Z"
+         *       },
+         *       "tables": [
+         *         {
+         *           "name": "0",
+         *           "sources": [
+         *             {
+         *               "name": "dataset-name"
+         *             }
+         *           ],
+         *           "fields": [
+         *             {
+         *               "name": "_sysTime",
+         *               "type": "datetime"
+         *             },
+         *             {
+         *               "name": "_time",
+         *               "type": "datetime"
+         *             },
+         *             {
+         *               "name": "content_type",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "geo.city",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "geo.country",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "id",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "is_tls",
+         *               "type": "boolean"
+         *             },
+         *             {
+         *               "name": "message",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "method",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "req_duration_ms",
+         *               "type": "float"
+         *             },
+         *             {
+         *               "name": "resp_body_size_bytes",
+         *               "type": "integer"
+         *             },
+         *             {
+         *               "name": "resp_header_size_bytes",
+         *               "type": "integer"
+         *             },
+         *             {
+         *               "name": "server_datacenter",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "status",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "uri",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "user_agent",
+         *               "type": "string"
+         *             },
+         *             {
+         *               "name": "is_ok_2    ",
+         *               "type": "boolean"
+         *             },
+         *             {
+         *               "name": "city_str_len",
+         *               "type": "integer"
+         *             }
+         *           ],
+         *           "order": [
+         *             {
+         *               "field": "_time",
+         *               "desc": true
+         *             }
+         *           ],
+         *           "groups": [],
+         *           "range": {
+         *             "field": "_time",
+         *             "start": "1970-01-01T00:00:00Z",
+         *             "end": "2025-03-26T12:12:43Z"
+         *           },
+         *           "columns": [
+         *             [
+         *               "2025-03-26T12:12:42.68112905Z",
+         *               "2025-03-26T12:12:42.68112905Z",
+         *               "2025-03-26T12:12:42.68112905Z"
+         *             ],
+         *             [
+         *               "2025-03-26T12:12:42Z",
+         *               "2025-03-26T12:12:42Z",
+         *               "2025-03-26T12:12:42Z"
+         *             ],
+         *             [
+         *               "text/html",
+         *               "text/plain-charset=utf-8",
+         *               "image/jpeg"
+         *             ],
+         *             [
+         *               "Ojinaga",
+         *               "Humboldt",
+         *               "Nevers"
+         *             ],
+         *             [
+         *               "Mexico",
+         *               "United States",
+         *               "France"
+         *             ],
+         *             [
+         *               "8af366cf-6f25-42e6-bbb4-d860ab535a60",
+         *               "032e7f68-b0ab-47c0-a24a-35af566359e5",
+         *               "4d2c7baa-ff28-4b1f-9db9-8e6c0ed5a9c9"
+         *             ],
+         *             [
+         *               false,
+         *               false,
+         *               true
+         *             ],
+         *             [
+         *               "QCD permutations were not solvable in linear time, expected compressed time",
+         *               "QCD permutations were not solvable in linear time, expected compressed time",
+         *               "Expected a new layer of particle physics but got a Higgs Boson"
+         *             ],
+         *             [
+         *               "GET",
+         *               "GET",
+         *               "GET"
+         *             ],
+         *             [
+         *               1.396373193863436,
+         *               0.16252390534308514,
+         *               0.4093416175186162
+         *             ],
+         *             [
+         *               3448,
+         *               2533,
+         *               1906
+         *             ],
+         *             [
+         *               84,
+         *               31,
+         *               29
+         *             ],
+         *             [
+         *               "DCA",
+         *               "GRU",
+         *               "FRA"
+         *             ],
+         *             [
+         *               "201",
+         *               "200",
+         *               "200"
+         *             ],
+         *             [
+         *               "/api/v1/buy/commit/id/go",
+         *               "/api/v1/textdata/cnfigs",
+         *               "/api/v1/bank/warn"
+         *             ],
+         *             [
+         *               "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; AS; rv:11.0) like Gecko",
+         *               "Mozilla/5.0 (Windows NT 6.2; WOW64) AppleWebKit/535.24 (KHTML, like Gecko) Chrome/19.0.1055.1 Safari/535.24",
+         *               "Mozilla/5.0 (Windows; U; MSIE 9.0; WIndows NT 9.0; en-US))"
+         *             ],
+         *             [
+         *               true,
+         *               true,
+         *               true
+         *             ],
+         *             [
+         *               7,
+         *               8,
+         *               6
+         *             ]
+         *           ]
+         *         }
+         *       ],
+         *       "datasetNames": [
+         *         "dataset-name"
+         *       ],
+         *       "fieldsMetaMap": {
+         *         "dataset-name": [
+         *           {
+         *             "name": "status",
+         *             "type": "",
+         *             "unit": "",
+         *             "hidden": false,
+         *             "description": "HTTP status code"
+         *           },
+         *           {
+         *             "name": "resp_header_size_bytes",
+         *             "type": "integer",
+         *             "unit": "none",
+         *             "hidden": false,
+         *             "description": ""
+         *           },
+         *           {
+         *             "name": "geo.city",
+         *             "type": "string",
+         *             "unit": "",
+         *             "hidden": false,
+         *             "description": "the city"
+         *           },
+         *           {
+         *             "name": "resp_body_size_bytes",
+         *             "type": "integer",
+         *             "unit": "decbytes",
+         *             "hidden": false,
+         *             "description": ""
+         *           },
+         *           {
+         *             "name": "content_type",
+         *             "type": "string",
+         *             "unit": "",
+         *             "hidden": false,
+         *             "description": ""
+         *           },
+         *           {
+         *             "name": "geo.country",
+         *             "type": "string",
+         *             "unit": "",
+         *             "hidden": false,
+         *             "description": ""
+         *           },
+         *           {
+         *             "name": "req_duration_ms",
+         *             "type": "float",
+         *             "unit": "ms",
+         *             "hidden": false,
+         *             "description": "Request duration"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        V1AplResult: {
+            buckets?: components["schemas"]["V1Timeseries"];
+            datasetNames: string[];
+            /** @description FieldsMetaMap contains the unit information (if we have it) for each field in the given dataset entry */
+            fieldsMetaMap?: {
+                [key: string]: components["schemas"]["V1DatasetField"][];
+            };
+            /** @description Format specifies the result set format. Either "legacy" (default) or "tabular". */
+            format: string;
+            /** @description Matches hold the matching events of a filter query in the "legacy" result format */
+            matches?: components["schemas"]["V1Entry"][];
+            request?: components["schemas"]["V1QueryRequest"];
+            status: components["schemas"]["V1Status"];
+            /** @description Tables hold the result tables in the "tabular" result format */
+            tables?: components["schemas"]["V1Table"][];
+        };
+        /**
+         * BucketInfo captures information about how a grouped query is sorted into buckets.
+         * @description The standard mode of operation is to create buckets on the _time column,
+         */
+        V1BucketInfo: {
+            /** @description Field specifies the field used to create buckets on. Normally this would be _time. */
+            field: string;
+            /**
+             * @description An integer or float representing the fixed bucket size.
+             *     When the bucket field is _time this value is in nanoseconds.
+             */
+            size: Record<string, never>;
+        };
+        /**
+         * @example {
+         *       "description": "string",
+         *       "name": "string"
+         *     }
+         */
+        V1CreateDataset: {
+            /**
+             * @description Dataset description
+             * @default
+             */
+            description: string;
+            /** @description Dataset unique name */
+            name: string;
+        };
+        V1DatasetField: {
+            description?: string;
+            hidden: boolean;
+            name: string;
+            type: string;
+            unit: string;
+        };
+        /**
+         * @example {
+         *       "created": "2022-07-20T02:35:14.137Z",
+         *       "description": "string",
+         *       "id": "string",
+         *       "name": "string",
+         *       "who": "string"
+         *     }
+         */
+        V1DatasetSpec: {
+            /**
+             * Format: date-time
+             * @description The RFC3339-formatted time when the dataset was created.
+             */
+            created: string;
+            /** @description Dataset description */
+            description: string;
+            /** @description Dataset ID */
+            id: string;
+            /** @description Unique dataset name */
+            name: string;
+            /** @description Name of the dataset creator */
+            who: string;
+        };
+        V1Entry: {
+            _rowId: string;
+            /** Format: date-time */
+            _sysTime: string;
+            /** Format: date-time */
+            _time: string;
+            data: {
+                [key: string]: Record<string, never>;
+            };
+        };
+        V1EntryGroup: {
+            aggregations?: components["schemas"]["V1EntryGroupAgg"][];
+            group: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: uint64 */
+            id: number;
+        };
+        V1EntryGroupAgg: {
+            data?: Record<string, never>;
+            op: string;
+            value: Record<string, never>;
+        };
+        /** FieldInfo captures information about a field used in the tabular result format. See Table. */
+        V1FieldInfo: {
+            agg?: components["schemas"]["V1AggInfo"];
+            name: string;
+            type: string;
+        };
+        V1Filter: {
+            /** @description Supported for these filters: starts-with, not-starts-with, ends-with, not-ends-with, contains, not-contains, eq, ne. */
+            caseSensitive?: boolean;
+            /** @description Supported for these filters: and, or, not. */
+            children?: string[];
+            field: string;
+            /**
+             * @description We also support '==', but we’re not exporting that to swagger, because it can’t deal with it add >, >=, <, <= to that list, it breaks codegen.
+             * @enum {string}
+             */
+            op: "and" | "or" | "not" | "eq" | "!=" | "ne" | "exists" | "not-exists" | "gt" | "gte" | "lt" | "lte" | "starts-with" | "not-starts-with" | "ends-with" | "not-ends-with" | "contains" | "not-contains" | "regexp" | "not-regexp";
+            value?: Record<string, never>;
+        };
+        /**
+         * @example {
+         *       "code": 403,
+         *       "message": "Forbidden"
+         *     }
+         */
+        V1ForbiddenError: {
+            code?: string;
+            message?: string;
+        };
+        /** GroupInfo captures information about a grouping clause in the tabular result format. See Table. */
+        V1GroupInfo: {
+            name?: string;
+        };
+        /**
+         * @example {
+         *       "error": "string",
+         *       "timestamp": "2022-07-26T02:48:46.931Z"
+         *     }
+         */
+        V1IngestFailure: {
+            error: string;
+            /** Format: date-time */
+            timestamp: string;
+        };
+        /**
+         * @example {
+         *       "ingested": 2,
+         *       "failed": 0,
+         *       "failures": [],
+         *       "processedBytes": 16
+         *     }
+         */
+        V1IngestStatus: {
+            /**
+             * Format: uint32
+             * @description Number of blocks created
+             */
+            blocksCreated?: number;
+            /**
+             * Format: uint64
+             * @description Number of failures that occurred during ingest
+             */
+            failed: number;
+            /** @description List of failures that occurred during ingest */
+            failures?: components["schemas"]["V1IngestFailure"][];
+            /**
+             * Format: uint64
+             * @description Number of events ingested
+             */
+            ingested: number;
+            /**
+             * Format: uint64
+             * @description Number of bytes processed
+             */
+            processedBytes: number;
+            /**
+             * Format: uint32
+             * @description Length of the WAL
+             */
+            walLength?: number;
+        };
+        V1Interval: {
+            /** Format: date-time */
+            endTime: string;
+            groups?: components["schemas"]["V1EntryGroup"][];
+            /** Format: date-time */
+            startTime: string;
+        };
+        V1Message: {
+            code?: string;
+            /** Format: int64 */
+            count: number;
+            msg: string;
+            priority: string;
+        };
+        /**
+         * @example {
+         *       "code": 404,
+         *       "message": "Not found"
+         *     }
+         */
+        V1NotFoundError: {
+            code?: string;
+            message?: string;
+        };
+        V1Order: {
+            desc: boolean;
+            field: string;
+        };
+        V1Projection: {
+            alias?: string;
+            field: string;
+        };
+        V1QueryOptions: {
+            against?: string;
+            againstStart?: string;
+            againstTimestamp?: string;
+            aggChartOpts?: string;
+            caseSensitive?: string;
+            containsTimeFilter?: string;
+            datasets?: string;
+            displayNull?: string;
+            editorContent?: string;
+            endColumn?: string;
+            endLineNumber?: string;
+            endTime?: string;
+            integrationsFilter?: string;
+            openIntervals?: string;
+            quickRange?: string;
+            resolution?: string;
+            shownColumns?: string;
+            startColumn?: string;
+            startLineNumber?: string;
+            startTime?: string;
+            timeSeriesVariant?: string;
+            timeSeriesView?: string;
+        };
+        V1QueryRequest: {
+            aggregations?: components["schemas"]["V1Aggregation"][];
+            continuationToken?: string;
+            cursor?: string;
+            endTime: string;
+            /** @description FieldsMeta contains the unit information (if we have it) for each field */
+            fieldsMeta?: components["schemas"]["V1DatasetField"][];
+            filter?: components["schemas"]["V1Filter"];
+            groupBy?: string[];
+            includeCursor?: boolean;
+            /** Format: uint32 */
+            limit?: number;
+            order?: components["schemas"]["V1Order"][];
+            project?: components["schemas"]["V1Projection"][];
+            /**
+             * @description The time resolution of the query’s graph, in seconds. Valid values are
+             *     the query’s time range /100 at maximum and /1000 at minimum or "auto".
+             */
+            resolution: string;
+            /**
+             * @description start and end time for the query, these must be specified as RFC3339 strings
+             *     or using relative time expressions (e.g. now-1h, now-1d, now-1w, etc)
+             */
+            startTime: string;
+            virtualFields?: components["schemas"]["V1VirtualColumn"][];
+        };
+        /**
+         * @example {
+         *       "aggregations": [],
+         *       "continuationToken": "string",
+         *       "cursor": "string",
+         *       "endTime": "string",
+         *       "filter": {},
+         *       "groupBy": [
+         *         "string"
+         *       ],
+         *       "includeCursor": true,
+         *       "limit": 10,
+         *       "order": [
+         *         {
+         *           "desc": true,
+         *           "field": "string"
+         *         }
+         *       ],
+         *       "project": [
+         *         {
+         *           "alias": "string",
+         *           "field": "string"
+         *         }
+         *       ],
+         *       "queryOptions": {
+         *         "displayNull": "0"
+         *       },
+         *       "resolution": "string",
+         *       "startTime": "string"
+         *     }
+         */
+        V1QueryRequestWithOptions: {
+            aggregations?: components["schemas"]["V1Aggregation"][];
+            continuationToken?: string;
+            /** @description A cursor for use in pagination. Use the cursor string returned in previous responses to fetch the next or previous page of results. */
+            cursor?: string;
+            endTime: string;
+            filter?: components["schemas"]["V1Filter"];
+            groupBy?: string[];
+            /** @description Specifies whether to include the row identified by the `cursor` in the results. Default is false. */
+            includeCursor?: boolean;
+            /**
+             * Format: uint32
+             * @description Specifies the maximum number of events to return. Default is 1000, minimum is 0, maximum is 50000.
+             */
+            limit?: number;
+            order?: components["schemas"]["V1Order"][];
+            project?: components["schemas"]["V1Projection"][];
+            queryOptions?: components["schemas"]["V1QueryOptions"];
+            /**
+             * @description The time resolution of the query’s graph, in seconds. Valid values are
+             *     the query’s time range /100 at maximum and /1000 at minimum or "auto".
+             */
+            resolution: string;
+            /**
+             * @description start and end time for the query, these must be specified as RFC3339 strings
+             *     or using relative time expressions (e.g. now-1h, now-1d, now-1w, etc)
+             */
+            startTime: string;
+            virtualFields?: components["schemas"]["V1VirtualColumn"][];
+        };
+        /** RangeInfo specifies the window a query was restricted to. */
+        V1RangeInfo: {
+            /**
+             * Format: date-time
+             * @description End is the ending time the query is limited by.
+             *     Queries are restricted to the interval [start,end).
+             */
+            end: string;
+            /** @description Field specifies the field name on which the query range was restricted. Normally _time */
+            field: string;
+            /**
+             * Format: date-time
+             * @description Start is the starting time the query is limited by.
+             *     Queries are restricted to the interval [start,end).
+             */
+            start: string;
+        };
+        /**
+         * @example {
+         *       "buckets": {
+         *         "series": [
+         *           {
+         *             "endTime": "2022-07-26T03:00:48.925Z",
+         *             "groups": [
+         *               {
+         *                 "aggregations": [
+         *                   {
+         *                     "op": "string",
+         *                     "value": {}
+         *                   }
+         *                 ],
+         *                 "group": {
+         *                   "additionalProp1": {},
+         *                   "additionalProp2": {},
+         *                   "additionalProp3": {}
+         *                 },
+         *                 "id": 0
+         *               }
+         *             ],
+         *             "startTime": "2022-07-26T03:00:48.925Z"
+         *           }
+         *         ],
+         *         "totals": [
+         *           {
+         *             "aggregations": [
+         *               {
+         *                 "op": "string",
+         *                 "value": {}
+         *               }
+         *             ],
+         *             "group": {
+         *               "additionalProp1": {},
+         *               "additionalProp2": {},
+         *               "additionalProp3": {}
+         *             },
+         *             "id": 0
+         *           }
+         *         ]
+         *       },
+         *       "fieldsMeta": [
+         *         {
+         *           "description": "string",
+         *           "hidden": true,
+         *           "name": "string",
+         *           "type": "string",
+         *           "unit": "string"
+         *         }
+         *       ],
+         *       "matches": [
+         *         {
+         *           "_rowId": "string",
+         *           "_sysTime": "2022-07-26T03:00:48.925Z",
+         *           "_time": "2022-07-26T03:00:48.925Z",
+         *           "data": {
+         *             "additionalProp1": {},
+         *             "additionalProp2": {},
+         *             "additionalProp3": {}
+         *           }
+         *         }
+         *       ],
+         *       "status": {
+         *         "blocksExamined": 0,
+         *         "cacheStatus": 0,
+         *         "continuationToken": "string",
+         *         "elapsedTime": 0,
+         *         "isEstimate": true,
+         *         "isPartial": true,
+         *         "maxBlockTime": "2022-07-26T03:00:48.925Z",
+         *         "messages": [
+         *           {
+         *             "code": "string",
+         *             "count": 0,
+         *             "msg": "string",
+         *             "priority": "string"
+         *           }
+         *         ],
+         *         "minBlockTime": "2022-07-26T03:00:48.925Z",
+         *         "numGroups": 0,
+         *         "rowsExamined": 0,
+         *         "rowsMatched": 0
+         *       }
+         *     }
+         */
+        V1Result: {
+            buckets: components["schemas"]["V1Timeseries"];
+            /** @description FieldsMeta contains the unit information (if we have it) for each field */
+            fieldsMeta?: components["schemas"]["V1DatasetField"][];
+            /** @description Format specifies the result set format. Either "legacy" (default) or "tabular". */
+            format: string;
+            /** @description Matches hold the matching events of a filter query in the "legacy" result format */
+            matches?: components["schemas"]["V1Entry"][];
+            status: components["schemas"]["V1Status"];
+            /** @description Tables hold the result tables in the "tabular" result format */
+            tables?: components["schemas"]["V1Table"][];
+        };
+        /**
+         * SourceInfo specifies the provenance of a results Table.
+         * @description Result sources will typically be the names of a datasets that were searched,
+         *     but may be expanded to other things in the future.
+         */
+        V1SourceInfo: {
+            name: string;
+        };
+        V1Status: {
+            /** Format: uint64 */
+            blocksExamined: number;
+            /** Format: uint8 */
+            cacheStatus: number;
+            continuationToken?: string;
+            /** Format: int64 */
+            elapsedTime: number;
+            isEstimate?: boolean;
+            isPartial: boolean;
+            /** Format: date-time */
+            maxBlockTime: string;
+            /**
+             * @description Row id of the newest row, as seen server side.
+             *     May be higher than what the results include if the server scanned more data than included in the results.
+             *     Can be used to efficiently resume time-sorted non-aggregating queries (ie filtering only).
+             */
+            maxCursor?: string;
+            messages?: components["schemas"]["V1Message"][];
+            /** Format: date-time */
+            minBlockTime: string;
+            /**
+             * @description Row id of the oldest row, as seen server side.
+             *     May be lower than what the results include if the server scanned more data than included in the results.
+             *     Can be used to efficiently resume time-sorted non-aggregating queries (ie filtering only).
+             */
+            minCursor?: string;
+            /** Format: uint32 */
+            numGroups: number;
+            /** Format: uint64 */
+            rowsExamined: number;
+            /** Format: uint64 */
+            rowsMatched: number;
+        };
+        /**
+         * Table defines the schema for query results in the "tabular" result format.
+         * @description The tabular result format can be enabled via APLQueryParams.ResultFormat or QueryParams.ResultFormat.
+         */
+        V1Table: {
+            buckets?: components["schemas"]["V1BucketInfo"];
+            /**
+             * @description Columns contain a series of arrays with the raw result data.
+             *     The columns here line up with the fields in the Fields array.
+             */
+            columns?: Record<string, never>[][];
+            /**
+             * @description Fields contain information about the fields included in these results.
+             *     The order of the fields match up with the order of the data in Columns.
+             */
+            fields: components["schemas"]["V1FieldInfo"][];
+            /** @description Groups specifies which grouping operations has been performed on the results. */
+            groups: components["schemas"]["V1GroupInfo"][];
+            /** @description Name is the name assigned to this table. Defaults to "0". The name "_totals" is reserved for system use. */
+            name: string;
+            /** @description Order echoes the ordering clauses that was used to sort the results. */
+            order: components["schemas"]["V1Order"][];
+            range?: components["schemas"]["V1RangeInfo"];
+            /** @description Sources contain the names of the datasets that contributed data to these results. */
+            sources: components["schemas"]["V1SourceInfo"][];
+        };
+        V1Timeseries: {
+            series?: components["schemas"]["V1Interval"][];
+            totals?: components["schemas"]["V1EntryGroup"][];
+        };
+        /**
+         * @example {
+         *       "maxDuration": "1h"
+         *     }
+         */
+        V1TrimOptions: {
+            /** @example 1h */
+            maxDuration: string;
+        };
+        V1TrimResult: {
+            /**
+             * Format: int64
+             * @description numDeleted has been deprecated on 2022-09-14.
+             *     There is currently no way to tell how much was trimmed via the trim result.
+             *     If you need to check how much was deleted you can either query the removed time range,
+             *     or poll the dataset info endpoint.
+             */
+            numDeleted: number;
+        };
+        /**
+         * @example {
+         *       "description": "string"
+         *     }
+         */
+        V1UpdateDataset: {
+            description?: string;
+        };
+        /**
+         * @example {
+         *       "id": "string",
+         *       "name": "string",
+         *       "emails": [
+         *         "string"
+         *       ]
+         *     }
+         */
+        V1User: {
+            /** @description User email address */
+            email: string;
+            /** @description Unique ID */
+            id: string;
+            name: string;
+            /** @description array<string> of permission names */
+            permissions: string[];
+            role: string;
+        };
+        V1VirtualColumn: {
+            alias: string;
+            expr: string;
+        };
+        View: {
+            aplQuery: string;
+            datasets?: string[];
+            description?: string;
+            name: string;
+            /** @description ID of the org that shared this resource, if it's shared */
+            sharedByOrg?: string;
+            /** @description The name of the org that shared this resource, if it's shared */
+            sharedByOrgName?: string;
+        };
+        VirtualField: {
+            dataset: string;
+            description?: string;
+            expression: string;
+            name: string;
+            type?: string;
+            unit?: string;
+        };
+        VirtualFieldWithId: components["schemas"]["VirtualField"] & {
+            id: string;
+        };
+        /** @description Configuration for simple webhook notifications */
+        WebhookConfig: {
+            /**
+             * @description Webhook endpoint URL
+             * @example https://api.example.com/webhooks/alerts
+             */
+            url?: string;
         };
         datasetCapabilities: {
             [key: string]: {
@@ -97,6 +3083,69 @@ export interface components {
             /** @description Views capability */
             views?: ("create" | "read" | "update" | "delete")[];
         };
+        /** @description Defines the available permissions for dataset operations */
+        roleDatasetCapabilities: {
+            [key: string]: {
+                /** @description Controls data management operations like deletion */
+                data?: "delete"[];
+                /** @description Controls the ability to ingest data into datasets */
+                ingest?: "create"[];
+                /** @description Controls the ability to query and read data from datasets */
+                query?: "read"[];
+                /** @description Controls the ability to share datasets with other users */
+                share?: ("create" | "read" | "delete")[];
+                /** @description Controls the management of starred/saved queries */
+                starredQueries?: ("create" | "read" | "update" | "delete")[];
+                /** @description Controls data trimming operations for storage optimization */
+                trim?: "update"[];
+                /** @description Controls field vacuuming operations for storage optimization */
+                vacuum?: "update"[];
+                /** @description Controls the management of virtual fields in datasets */
+                virtualFields?: ("create" | "read" | "update" | "delete")[];
+            };
+        };
+        /** @description Defines organization-wide permissions and capabilities */
+        roleOrgCapabilities: {
+            /** @description Controls the management of annotations across the organization */
+            annotations?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of API tokens for authentication */
+            apiTokens?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls access to organization audit logs */
+            auditLog?: "read"[];
+            /** @description Controls access to billing information and settings */
+            billing?: ("read" | "update")[];
+            /** @description Controls the management of organization dashboards */
+            dashboards?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of organization datasets */
+            datasets?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of API endpoints */
+            endpoints?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of data flows and pipelines */
+            flows?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of third-party integrations */
+            integrations?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of monitoring */
+            monitors?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of notification settings */
+            notifiers?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls access to role-based access control settings */
+            rbac?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of shared access keys */
+            sharedAccessKeys?: ("read" | "update")[];
+            /** @description Controls user management within the organization */
+            users?: ("create" | "read" | "update" | "delete")[];
+            /** @description Controls the management of data views */
+            views?: ("create" | "read" | "update" | "delete")[];
+        };
+        /** @description Defines the available permissions for view operations */
+        roleViewCapabilities: {
+            [key: string]: {
+                /** @description Controls the ability to query and read data from views */
+                query?: "read"[];
+                /** @description Controls the ability to share views with other users */
+                share?: ("create" | "read" | "delete")[];
+            };
+        };
         viewCapabilities: {
             [key: string]: {
                 /** @description Query capability */
@@ -105,15 +3154,2543 @@ export interface components {
                 share?: ("create" | "read" | "delete")[];
             };
         };
+        /** @description What Axiom answers an error status with. */
+        Error: {
+            code?: number;
+            message?: string;
+        };
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
+    responses: {
+        /** @description Forbidden */
+        ForbiddenError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    code?: string;
+                    message?: string;
+                };
+            };
+        };
+        /** @description Not found */
+        NotFoundError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    code?: string;
+                    message?: string;
+                };
+            };
+        };
+    };
+    parameters: {
+        Limit: number;
+        Offset: number;
+        /** @description Unique ID of the annotation */
+        id: string;
+    };
+    requestBodies: {
+        Monitor: {
+            content: {
+                "application/json": components["schemas"]["Monitor"];
+            };
+        };
+        StarredQuery: {
+            content: {
+                "application/json": components["schemas"]["StarredQuery"];
+            };
+        };
+        View: {
+            content: {
+                "application/json": components["schemas"]["View"];
+            };
+        };
+        VirtualField: {
+            content: {
+                "application/json": components["schemas"]["VirtualField"];
+            };
+        };
+    };
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    V1getDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1DatasetSpec"][];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1createDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1CreateDataset"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1DatasetSpec"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1queryApl: {
+        parameters: {
+            query: {
+                format: "legacy" | "tabular";
+                nocache?: boolean;
+                saveAsKind?: string;
+                /** @description When saveAsKind is true, this parameter indicates the name of the associated dataset. */
+                dataset_name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1APLRequestWithOptions"];
+            };
+        };
+        responses: {
+            /** @description Successful APL result */
+            200: {
+                headers: {
+                    "X-QueryLimit-Limit"?: number;
+                    "X-QueryLimit-Remaining"?: number;
+                    "X-QueryLimit-Reset"?: number;
+                    "X-Axiom-History-Query-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1AplResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1getDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1DatasetSpec"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1NotFoundError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1updateDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1UpdateDataset"];
+            };
+        };
+        responses: {
+            /** @description DatasetSpec */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1DatasetSpec"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1deleteDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1ingestIntoDataset: {
+        parameters: {
+            query?: {
+                /** @description The name of the field to use as the timestamp. If not specified, the timestamp will be the time the event was received by Axiom. */
+                "timestamp-field"?: string;
+                /** @description The date-time format of the timestamp field. The reference time is `Mon Jan 2 15:04:05 -0700 MST 2006`, as specified in https://pkg.go.dev/time/?tab=doc#Parse */
+                "timestamp-format"?: string;
+                /** @description The delimiter to use when parsing CSV data. If not specified, the default delimiter is `,`. */
+                "csv-delimiter"?: string;
+            };
+            header?: {
+                /** @description A list of optional comma separated fields to use for CSV ingestion. If not specified, the first line of the CSV will be used as the field names. */
+                "X-Axiom-CSV-Fields"?: string[];
+                /** @description An optional JSON encoded object with additional labels to add to all events in the request */
+                "X-Axiom-Event-Labels"?: string;
+            };
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description ingest status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1IngestStatus"];
+                };
+            };
+            /** @description Forbidden */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1queryDataset: {
+        parameters: {
+            query?: {
+                saveAsKind?: string;
+                "streaming-duration"?: string;
+                nocache?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1QueryRequestWithOptions"];
+            };
+        };
+        responses: {
+            /** @description Result */
+            200: {
+                headers: {
+                    "X-QueryLimit-Limit"?: number;
+                    "X-QueryLimit-Remaining"?: number;
+                    "X-QueryLimit-Reset"?: number;
+                    "X-Axiom-History-Query-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1Result"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1trimDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique name of the dataset. */
+                dataset_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V1TrimOptions"];
+            };
+        };
+        responses: {
+            /** @description TrimResult */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1TrimResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    V1getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1User"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V1ForbiddenError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnotations: {
+        parameters: {
+            query?: {
+                /** @description Optional: Filter for dataset names. */
+                datasets?: string[];
+                /** @description Optional: Filter for events after this date. Use RFC3339 time format. */
+                start?: string;
+                /** @description Optional: Filter for events before this date. Use RFC3339 time format. */
+                end?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Annotation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annotation"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnnotation"];
+            };
+        };
+        responses: {
+            /** @description Annotation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annotation"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique ID of the annotation */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Annotation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annotation"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique ID of the annotation */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatedAnnotation"];
+            };
+        };
+        responses: {
+            /** @description Annotation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annotation"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAnnotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique ID of the annotation */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStarredQueries: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                offset?: components["parameters"]["Offset"];
+                dataset?: string;
+                /**
+                 * @description - If the value of `who` is undefined, the request returns queries starred by the authenticated user.
+                 *     - If the value of `who` is a user ID, the request returns queries starred by the user with this ID (this request requires elevated privileges). For example, `&who='abc123'`.
+                 *     - If the value of `who` is `team`, the request returns queries starred by the team apart from the authenticated user.For example, `&who=team`.
+                 *     - If the value of `who` is `all`, the request returns queries starred by all users in the team, including the authenticated user. For example, `&who=all`.
+                 */
+                who?: string;
+                qs?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description StarredQueryWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarredQueryWithId"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createStarred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["StarredQuery"];
+        responses: {
+            /** @description StarredQueryWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarredQueryWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStarred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description StarredQueryWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarredQueryWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateStarred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["StarredQuery"];
+        responses: {
+            /** @description StarredQueryWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarredQueryWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteStarred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDashboards: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of dashboards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResource"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardUpsertRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardWriteResponse"];
+                };
+            };
+            /** @description Created dashboard */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardWriteResponse"];
+                };
+            };
+            /** @description Invalid dashboard payload */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Dashboard already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Version conflict */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResource"];
+                };
+            };
+            /** @description Dashboard not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardUpsertRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardWriteResponse"];
+                };
+            };
+            /** @description Created dashboard */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardWriteResponse"];
+                };
+            };
+            /** @description Invalid dashboard payload */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Dashboard already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Version conflict */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dashboard deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dashboard not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchDashboardChart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uid: string;
+                chartId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardChartPatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated dashboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardWriteResponse"];
+                };
+            };
+            /** @description Invalid dashboard chart patch */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Dashboard or chart not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Version conflict */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"][];
+                };
+            };
+            403: components["responses"]["ForbiddenError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDataset: {
+        parameters: {
+            query?: {
+                /** @description Referrer slug */
+                referrer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDataset"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            403: components["responses"]["ForbiddenError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            403: components["responses"]["ForbiddenError"];
+            404: components["responses"]["NotFoundError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDataset"];
+            };
+        };
+        responses: {
+            /** @description Dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            403: components["responses"]["ForbiddenError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["ForbiddenError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFieldsForDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List of fields in the dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetField"][];
+                };
+            };
+            403: components["responses"]["ForbiddenError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFieldForDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+                field_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DatasetField */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetField"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateFieldForDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+                field_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatasetField"];
+            };
+        };
+        responses: {
+            /** @description DatasetField */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetField"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMapFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MapFields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapFields"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMapFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A list of MapField-names */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MapFields"];
+            };
+        };
+        responses: {
+            /** @description A list of map field names */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapFields"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createMapField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MapField"];
+            };
+        };
+        responses: {
+            /** @description A mapfield, described by a name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapField"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteMapField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+                map_field_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    trimDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrimOptions"];
+            };
+        };
+        responses: {
+            /** @description TrimResult */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["ForbiddenError"];
+            404: components["responses"]["NotFoundError"];
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vacuumDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VacuumResult */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TooManyVacuumRequests */
+            429: {
+                headers: {
+                    /** @description The GMT date/time at which the current rate limit window resets. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMonitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monitor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorWithId"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Monitor"];
+        responses: {
+            /** @description Monitor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the monitor (format: mon_*) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monitor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["Monitor"];
+        responses: {
+            /** @description Monitor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitorWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteMonitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMonitorHistory: {
+        parameters: {
+            query: {
+                /** @description Start time (ISO 8601 format) for filtering alert history. */
+                startTime: string;
+                /** @description End time (ISO 8601 format) for filtering alert history. */
+                endTime: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description AlertHistory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistory"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotifiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successfully retrieved list of notifiers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierWithId"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Notifier configuration details */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Notifier"];
+            };
+        };
+        responses: {
+            /** @description Notifier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the notifier (format: notify_*) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notifier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Notifier"];
+            };
+        };
+        responses: {
+            /** @description Notifier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Org */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostOrg"];
+            };
+        };
+        responses: {
+            /** @description Org */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    provisionOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisionOrg"];
+            };
+        };
+        responses: {
+            /** @description Provisioned organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionOrgResponse"];
+                };
+            };
+            /** @description Rate limit exceeded. The provisioning rate limit has been reached; retry later with backoff. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Org */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrg"];
+            };
+        };
+        responses: {
+            /** @description Org */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Org"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of groups was successfully retrieved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWithID"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The group configuration */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Group"];
+            };
+        };
+        responses: {
+            /** @description The group was successfully created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGroupById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the group to retrieve */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was successfully retrieved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the group to update */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The updated group configuration */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Group"];
+            };
+        };
+        responses: {
+            /** @description The group was successfully updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the group to delete */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was successfully deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of roles was successfully retrieved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleWithID"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The role configuration containing name, description, members, and capability settings */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Role"];
+            };
+        };
+        responses: {
+            /** @description The role was successfully created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoleById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the role to retrieve */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role was successfully retrieved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the role to update */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The updated role configuration */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Role"];
+            };
+        };
+        responses: {
+            /** @description The role was successfully updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleWithID"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Unique identifier of the role to delete */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role was successfully deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAPITokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["APIToken"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAPIToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAPIToken"];
+            };
+        };
+        responses: {
+            /** @description CreateApiTokenResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAPITokenResponse"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAPIToken: {
         parameters: {
             query?: never;
@@ -132,6 +5709,598 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["APIToken"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAPIToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    regenerateAPIToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RegenerateAPIToken"];
+            };
+        };
+        responses: {
+            /** @description CreateAPITokenResponse */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAPITokenResponse"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCurrentUserRequest"];
+            };
+        };
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeUserFromOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description User */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVirtualFields: {
+        parameters: {
+            query: {
+                dataset: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VirtualFieldWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VirtualFieldWithId"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createVirtualField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["VirtualField"];
+        responses: {
+            /** @description VirtualFieldWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VirtualFieldWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVirtualField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VirtualFieldWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VirtualFieldWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateVirtualField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["VirtualField"];
+        responses: {
+            /** @description VirtualFieldWithId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VirtualFieldWithId"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteVirtualField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description View */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"][];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["View"];
+        responses: {
+            /** @description View */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description View */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["View"];
+        responses: {
+            /** @description View */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["View"];
+                };
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description (empty) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other error, as Axiom sends it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

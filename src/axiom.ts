@@ -18,8 +18,8 @@ export interface AxiomClientOptions extends ClientOptions {
   /** Your organization id, sent as `X-Axiom-Org-Id`; required with a personal token. Default: the `AXIOM_ORG_ID` environment variable. */
   orgId?: string;
   /**
-   * Default: the `AXIOM_URL` environment variable (the API origin, as for Axiom's own SDKs and CLI) followed
-   * by `/v2`, else `https://api.axiom.co/v2`. The spec's paths (`/tokens/{id}`) are relative to it.
+   * The API origin. Default: the `AXIOM_URL` environment variable (read as Axiom's own SDKs and CLI read it),
+   * else `https://api.axiom.co`. Paths carry their version: `/v1/datasets/{dataset_name}/ingest`, `/v2/datasets`.
    */
   baseUrl?: string;
 }
@@ -27,12 +27,12 @@ export interface AxiomClientOptions extends ClientOptions {
 /** An Axiom client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. */
 export type AxiomClient<Throws extends boolean = false> = ApiClient<AxiomPaths, Throws> & {
   tokens: {
-    /** `GET /tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
+    /** `GET /v2/tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
     get(id: string, options?: HelperOptions): Promise<AxiomSchemas["APIToken"]>;
   };
 };
 
-export const AXIOM_BASE_URL = "https://api.axiom.co/v2";
+export const AXIOM_BASE_URL = "https://api.axiom.co";
 const WHERE = "createAxiomClient";
 
 /** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
@@ -44,7 +44,7 @@ export function createAxiomClient<Throws extends boolean = false>(options: Axiom
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
-  const resolved = resolveOptions(options, options.baseUrl ?? baseUrlFrom(readEnv("AXIOM_URL")), [token], WHERE);
+  const resolved = resolveOptions(options, options.baseUrl ?? readEnv("AXIOM_URL") ?? AXIOM_BASE_URL, [token], WHERE);
   const [client, helper] = createApiClient<AxiomPaths, Throws>(resolved, operationSecurity, {
     kind: "bearer",
     secret: secretOf(token),
@@ -53,12 +53,7 @@ export function createAxiomClient<Throws extends boolean = false>(options: Axiom
   return Object.assign(client, {
     tokens: {
       get: (id: string, call?: HelperOptions) =>
-        helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/tokens/{id}" }, { ...call, params: { path: { id } } }),
+        helper<AxiomSchemas["APIToken"]>({ method: "GET", path: "/v2/tokens/{id}" }, { ...call, params: { path: { id } } }),
     },
   });
-}
-
-/** The base URL for AXIOM_URL, the API's origin as Axiom's own SDKs and CLI read it; the default without it. */
-function baseUrlFrom(origin: string | undefined): string {
-  return origin ? `${origin.replace(/\/+$/, "")}/v2` : AXIOM_BASE_URL;
 }

@@ -60,9 +60,10 @@ export class ApiError extends GalaxiomError {
         : status == 422
           ? []
           : undefined;
-    // A short account of the body: the validation issues, else a message field, else an excerpt.
+    // A short account of the body: the validation issues, else a message field (FastAPI's is a string
+    // `detail`), else an excerpt.
     const { message, error } = (redacted ?? {}) as { message?: unknown; error?: unknown };
-    const text = message ?? error ?? redacted;
+    const text = message ?? error ?? (typeof issues == "string" ? issues : redacted);
     // The server's own text, which may echo what it was sent: redacted like the body.
     const requestId = redactor.value(requestIdOf(headers));
     super(

@@ -1,5 +1,5 @@
 import type { Client } from "openapi-fetch";
-import createQueryClient from "openapi-react-query";
+import createQueryClient, { type OpenapiQueryClient } from "openapi-react-query";
 import pino from "pino";
 import { describe, expectTypeOf, it } from "vitest";
 import {
@@ -39,7 +39,7 @@ describe("compile-time contract", () => {
 
   it("types the per-call options on raw calls and helpers, and keeps the result types", async () => {
     const signal = new AbortController().signal;
-    const { data } = await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, timeout: 5_000, deadline: 20_000, retry: false, signal });
+    const { data } = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "a" } }, timeout: 5_000, deadline: 20_000, retry: false, signal });
     expectTypeOf(data).toEqualTypeOf<AxiomSchemas["APIToken"] | undefined>();
     void galileo.POST("/v2/users/api_keys", { body: { description: "ci" }, retry: { idempotent: true, attempts: 5 } });
     void galileo.request("get", "/v2/token", { timeout: false });
@@ -87,14 +87,14 @@ describe("compile-time contract", () => {
     // @ts-expect-error: Galileo path on the Axiom client
     void axiom.GET("/v2/token");
     // @ts-expect-error: Axiom path on the Galileo client
-    void galileo.GET("/tokens/{id}", { params: { path: { id: "abc" } } });
+    void galileo.GET("/v2/tokens/{id}", { params: { path: { id: "abc" } } });
   });
 
   it("rejects a missing required parameter or body field", () => {
     // @ts-expect-error: the path parameter id is required
-    void axiom.GET("/tokens/{id}");
+    void axiom.GET("/v2/tokens/{id}");
     // @ts-expect-error: the path parameter id is required
-    void axiom.GET("/tokens/{id}", { params: { path: {} } });
+    void axiom.GET("/v2/tokens/{id}", { params: { path: {} } });
     // @ts-expect-error: the body is required
     void galileo.POST("/v2/users/api_keys", {});
     // @ts-expect-error: description is required
@@ -126,20 +126,21 @@ describe("compile-time contract", () => {
     // The paths are inferred from the client.
     const query = createQueryClient(galileo);
     void query.useQuery("get", "/v2/token", { params: { query: { organization_slug: "acme" } } });
-    void createQueryClient(axiom).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
-    void createQueryClient(throwing).useQuery("get", "/tokens/{id}", { params: { path: { id: "abc" } } });
-    expectTypeOf(createQueryClient(galileo)).toEqualTypeOf(createQueryClient<GalileoPaths>(galileo));
+    void createQueryClient(axiom).useQuery("get", "/v2/tokens/{id}", { params: { path: { id: "abc" } } });
+    void createQueryClient(throwing).useQuery("get", "/v2/tokens/{id}", { params: { path: { id: "abc" } } });
+    const inferred: OpenapiQueryClient<GalileoPaths> = createQueryClient(galileo);
+    void inferred;
     // @ts-expect-error: not an Axiom path
     void createQueryClient(axiom).useQuery("get", "/v2/token");
     // @ts-expect-error: the path parameter id is required
-    void createQueryClient(axiom).useQuery("get", "/tokens/{id}");
+    void createQueryClient(axiom).useQuery("get", "/v2/tokens/{id}");
   });
 
   it("takes openapi-fetch's serializers on the client, a fetch on any call and headers on helpers", () => {
     const fetch = (request: Request) => globalThis.fetch(request);
     createAxiomClient({ token: "t", querySerializer: { array: { style: "form", explode: false } }, bodySerializer: (body) => JSON.stringify(body) });
     createGalileoClient({ apiKey: "gk", querySerializer: (query) => new URLSearchParams(query as Record<string, string>).toString() });
-    void axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, fetch });
+    void axiom.GET("/v2/tokens/{id}", { params: { path: { id: "a" } }, fetch });
     void axiom.tokens.get("abc", { fetch, headers: { "X-Trace": "1" } });
     void galileo.auth.getToken({}, { headers: new Headers() });
     void galileo.auth.loginWithApiKey("gk", { headers: { "X-Trace": null } });
@@ -161,9 +162,9 @@ describe("compile-time contract", () => {
     const union = await throwing.GET("/v2/token", { throwOnError: false });
     expectTypeOf(union.data).toEqualTypeOf<GalileoSchemas["GetTokenResponse"] | undefined>();
 
-    const perCall = await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } }, throwOnError: true });
+    const perCall = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "a" } }, throwOnError: true });
     expectTypeOf(perCall.data).toEqualTypeOf<AxiomSchemas["APIToken"]>();
-    expectTypeOf((await axiom.GET("/tokens/{id}", { params: { path: { id: "a" } } })).data).toEqualTypeOf<AxiomSchemas["APIToken"] | undefined>();
+    expectTypeOf((await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "a" } } })).data).toEqualTypeOf<AxiomSchemas["APIToken"] | undefined>();
   });
 
   it("adapts a fields-first logger (pino) to the Logger", () => {

@@ -10,6 +10,7 @@ import { toPointer } from "../lib/json-pointer.js";
 import { shown, SpecError, unreadable } from "../lib/spec-error.js";
 import type { ApiConfig, SpecsConfig } from "./config.js";
 import { mergeDocuments } from "./merge.js";
+import { mountDocument } from "./mount.js";
 import { selectOperations } from "./select.js";
 
 export interface BuiltApi {
@@ -51,7 +52,7 @@ export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Con
         const pointer = toPointer("apis", api.name, "specs", source.name, "select", ...miss.split("/"));
         throw new SpecError(`matches no operation in ${shown(source.file)}`, { file: shown(config.file), pointer });
       }
-      return { file: shown(source.file), document: selected };
+      return { file: shown(source.file), document: mountDocument(selected, source, shown(source.file)) };
     }),
   );
   const { document: merged, origins } = mergeDocuments(inputs);

@@ -18,6 +18,10 @@ export interface SourceConfig {
    * `$ref` may reach only files inside specs/ (see scripts/lib/ref-policy.ts).
    */
   allowRemoteRefs: string[];
+  /** The base path of the spec's server (`/v1`), put in front of its paths; see generate/mount.ts. */
+  pathPrefix: string | undefined;
+  /** Put in front of its component names (`V1`), when two specs of one API name different schemas alike. */
+  namePrefix: string | undefined;
 }
 
 export interface ApiConfig {
@@ -77,6 +81,8 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
         url: optionalString(spec.url, `${specAt}/url`, fail),
         select: selection(spec.select, `${specAt}/select`, fail),
         allowRemoteRefs: origins(spec.allowRemoteRefs, `${specAt}/allowRemoteRefs`, fail),
+        pathPrefix: matching(spec.pathPrefix, PATH_PREFIX, `${specAt}/pathPrefix`, 'a base path such as "/v1"', fail),
+        namePrefix: matching(spec.namePrefix, NAME_PREFIX, `${specAt}/namePrefix`, 'an identifier such as "V1"', fail),
       };
     });
     if (sources.length === 0) throw fail(`${at}/specs`, `API "${apiName}" lists no specs`);
@@ -104,6 +110,15 @@ function selection(raw: unknown, at: string, fail: Fail): Selection {
 }
 
 type Fail = (pointer: string, problem: string) => SpecError;
+
+const PATH_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+const NAME_PREFIX = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+function matching(raw: unknown, pattern: RegExp, at: string, what: string, fail: Fail): string | undefined {
+  const value = optionalString(raw, at, fail);
+  if (value !== undefined && !pattern.test(value)) throw fail(at, `"${value}" is not ${what}`);
+  return value;
+}
 
 /** Whole origins only: a path prefix would suggest a confinement that relative `..` refs on the host ignore. */
 function origins(raw: unknown, at: string, fail: Fail): string[] {

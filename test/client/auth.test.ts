@@ -345,8 +345,8 @@ describe("Axiom personal tokens", () => {
 
   it("accepts a personal token with an org id, and an API token without one", async () => {
     const fetch = observedFetch(json(200, {}), json(200, {}));
-    await createAxiomClient({ token: "xapt-0123456789abcdef", orgId: "acme", fetch }).GET("/tokens/{id}", { params: { path: { id: "a" } } });
-    await createAxiomClient({ token: "xaat-0123456789abcdef", fetch }).GET("/tokens/{id}", { params: { path: { id: "a" } } });
+    await createAxiomClient({ token: "xapt-0123456789abcdef", orgId: "acme", fetch }).GET("/v2/tokens/{id}", { params: { path: { id: "a" } } });
+    await createAxiomClient({ token: "xaat-0123456789abcdef", fetch }).GET("/v2/tokens/{id}", { params: { path: { id: "a" } } });
     expect(fetch.sent.map((request) => request.headers["x-axiom-org-id"])).toEqual(["acme", undefined]);
   });
 });

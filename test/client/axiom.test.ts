@@ -16,7 +16,7 @@ const apiToken = {
   expiresAt: null,
 };
 
-describe("GET /tokens/{id}", () => {
+describe("GET /v2/tokens/{id}", () => {
   it("requests /v2/tokens/{id} with the bearer token and org id, and returns the typed token", async () => {
     const seen: Captured[] = [];
     nock(BASE)
@@ -24,7 +24,7 @@ describe("GET /tokens/{id}", () => {
       .reply(capture(seen, 200, apiToken));
     const axiom = createAxiomClient({ token: TOKEN, orgId: "acme-x1y2" });
 
-    const { data, error } = await axiom.GET("/tokens/{id}", { params: { path: { id: "abc" } } });
+    const { data, error } = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "abc" } } });
 
     expect(error).toBeUndefined();
     expect(data?.orgCapabilities.apiTokens).toEqual(["read"]);
@@ -51,9 +51,9 @@ describe("GET /tokens/{id}", () => {
       .catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(404);
-    expect(error.operation).toEqual({ method: "GET", path: "/tokens/{id}" });
+    expect(error.operation).toEqual({ method: "GET", path: "/v2/tokens/{id}" });
     expect(error.body).toEqual({ message: "token not found" });
-    expect(error.message).toBe("GET /tokens/{id}: 404 Not Found: token not found");
+    expect(error.message).toBe("GET /v2/tokens/{id}: 404 Not Found: token not found");
   });
 });
 
@@ -64,7 +64,7 @@ describe("configuration", () => {
     expect(() => createAxiomClient()).toThrow(/pass `token` or set AXIOM_TOKEN/);
   });
 
-  it("reads AXIOM_TOKEN, AXIOM_ORG_ID and AXIOM_URL (the origin; /v2 is appended); explicit options win", async () => {
+  it("reads AXIOM_TOKEN, AXIOM_ORG_ID and AXIOM_URL (the origin); explicit options win", async () => {
     vi.stubEnv("AXIOM_TOKEN", "xaat-from-env-1234");
     vi.stubEnv("AXIOM_ORG_ID", "env-org");
     vi.stubEnv("AXIOM_URL", "https://axiom.example.test/");
@@ -77,7 +77,7 @@ describe("configuration", () => {
       .reply(capture(seen, 200, apiToken));
 
     await createAxiomClient().tokens.get("abc");
-    await createAxiomClient({ token: TOKEN, orgId: "explicit-org", baseUrl: "https://eu.example.test/v2" }).tokens.get("abc");
+    await createAxiomClient({ token: TOKEN, orgId: "explicit-org", baseUrl: "https://eu.example.test" }).tokens.get("abc");
 
     expect(seen.map((request) => [request.headers.authorization, request.headers["x-axiom-org-id"]])).toEqual([
       ["Bearer xaat-from-env-1234", "env-org"],

@@ -13,7 +13,7 @@ it("reads a path parameter once: a getter cannot pass the check, then answer `..
       return reads++ == 0 ? "ok" : "..";
     },
   };
-  await createAxiomClient({ token: TOKEN, fetch }).GET("/tokens/{id}", { params: { path } });
+  await createAxiomClient({ token: TOKEN, fetch }).GET("/v2/tokens/{id}", { params: { path } });
   expect(fetch.sent[0]!.url).toBe("https://api.axiom.co/v2/tokens/ok");
   expect(reads).toBe(1);
 });

@@ -81,5 +81,5 @@ it("ends a body that never ends at the timeout, reading no more of it", async ()
 it("ends a call whose custom fetch gives a body that ignores the signal", async () => {
   const stalled = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"id": ')) }));
   const axiom = createAxiomClient({ token: "xaat-stalled-0123456789", fetch: async () => stalled(), timeout: 100 });
-  await expect(axiom.tokens.get("abc")).rejects.toThrow("GET /tokens/{id}: no response within the 100 ms timeout (the response body was still arriving)");
+  await expect(axiom.tokens.get("abc")).rejects.toThrow("GET /v2/tokens/{id}: no response within the 100 ms timeout (the response body was still arriving)");
 });

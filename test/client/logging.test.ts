@@ -24,13 +24,13 @@ describe("the logger", () => {
     expect(logger.lines.filter((line) => line.level === "debug")).toEqual([
       {
         level: "debug",
-        message: "galaxiom: GET /tokens/{id} 503 in 0 ms (attempt 1/3)",
-        fields: { method: "GET", path: "/tokens/{id}", status: 503, durationMs: 0, attempt: 1, requestId: undefined },
+        message: "galaxiom: GET /v2/tokens/{id} 503 in 0 ms (attempt 1/3)",
+        fields: { method: "GET", path: "/v2/tokens/{id}", status: 503, durationMs: 0, attempt: 1, requestId: undefined },
       },
       {
         level: "debug",
-        message: "galaxiom: GET /tokens/{id} 200 in 0 ms (attempt 2/3, request id trace-1)",
-        fields: { method: "GET", path: "/tokens/{id}", status: 200, durationMs: 0, attempt: 2, requestId: "trace-1" },
+        message: "galaxiom: GET /v2/tokens/{id} 200 in 0 ms (attempt 2/3, request id trace-1)",
+        fields: { method: "GET", path: "/v2/tokens/{id}", status: 200, durationMs: 0, attempt: 2, requestId: "trace-1" },
       },
     ]);
     expect(JSON.stringify(logger.lines)).not.toContain("secret-looking");
@@ -79,16 +79,16 @@ describe("the logger", () => {
         level: 20,
         msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/),
         method: "GET",
-        path: "/tokens/{id}",
+        path: "/v2/tokens/{id}",
         status: 503,
         attempt: 1,
       },
-      { level: 40, msg: "galaxiom: GET /tokens/{id} 503; retrying in 0 ms (attempt 2/3)", method: "GET", path: "/tokens/{id}", status: 503, attempt: 2 },
+      { level: 40, msg: "galaxiom: GET /v2/tokens/{id} 503; retrying in 0 ms (attempt 2/3)", method: "GET", path: "/v2/tokens/{id}", status: 503, attempt: 2 },
       {
         level: 20,
         msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/),
         method: "GET",
-        path: "/tokens/{id}",
+        path: "/v2/tokens/{id}",
         status: 200,
         attempt: 2,
       },

@@ -6,11 +6,11 @@ import { json, observedFetch } from "../helpers/fetch.js";
 const TOKEN = "xaat-0123456789abcdef";
 const BASE = "https://api.axiom.co/v2";
 
-/** The URL a GET /tokens/{id} goes to for `id`, or the error it fails with. */
+/** The URL a GET /v2/tokens/{id} goes to for `id`, or the error it fails with. */
 async function urlFor(id: unknown): Promise<URL | Error> {
   const fetch = observedFetch(json(200, {}));
   const axiom = createAxiomClient({ token: TOKEN, fetch });
-  const error = await axiom.GET("/tokens/{id}", { params: { path: { id: id as string } } }).then(
+  const error = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: id as string } } }).then(
     () => undefined,
     (e: unknown) => e as Error,
   );
@@ -35,16 +35,16 @@ describe("path parameters", () => {
   ])("refuses %j before any I/O, naming the parameter", async (value, problem) => {
     const fetch = observedFetch();
     const axiom = createAxiomClient({ token: TOKEN, fetch });
-    const error = await axiom.GET("/tokens/{id}", { params: { path: { id: value as string } } }).catch((e: unknown) => e);
+    const error = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: value as string } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GalaxiomError);
-    expect((error as GalaxiomError).message).toBe(`GET /tokens/{id}: path parameter \`id\` is ${problem}`);
-    expect((error as GalaxiomError).operation).toEqual({ method: "GET", path: "/tokens/{id}" });
+    expect((error as GalaxiomError).message).toBe(`GET /v2/tokens/{id}: path parameter \`id\` is ${problem}`);
+    expect((error as GalaxiomError).operation).toEqual({ method: "GET", path: "/v2/tokens/{id}" });
     expect(fetch.sent).toEqual([]);
   });
 
   it("refuses a call without params at all, as a JavaScript caller could make", async () => {
     const axiom = createAxiomClient({ token: TOKEN, fetch: observedFetch() });
-    await expect((axiom.GET as (path: string) => Promise<unknown>)("/tokens/{id}")).rejects.toThrow("path parameter `id` is missing");
+    await expect((axiom.GET as (path: string) => Promise<unknown>)("/v2/tokens/{id}")).rejects.toThrow("path parameter `id` is missing");
   });
 
   it("keeps a/b?c#d inside its one segment", async () => {

@@ -10,7 +10,7 @@ describe("a call's own fetch", () => {
     const client = observedFetch(json(200, { id: "t2" }));
     const own = observedFetch(json(503, {}), json(200, { id: "t1" }));
     const axiom = createAxiomClient({ token: TOKEN, fetch: client, clock: instant });
-    const { data } = await axiom.GET("/tokens/{id}", { params: { path: { id: "t1" } }, fetch: own });
+    const { data } = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "t1" } }, fetch: own });
     expect(data).toEqual({ id: "t1" });
     expect(own.sent).toHaveLength(2);
     expect(own.sent[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);

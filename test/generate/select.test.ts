@@ -77,6 +77,6 @@ describe("selectOperations", () => {
     expect(globToRegExp("/v2/*").test("/v2/token")).toBe(true);
     expect(globToRegExp("/v2/*").test("/v2/users/api_keys")).toBe(false);
     expect(globToRegExp("/v2/**").test("/v2/users/api_keys")).toBe(true);
-    expect(globToRegExp("/tokens/{id}").test("/tokens/{id}")).toBe(true);
+    expect(globToRegExp("/v2/tokens/{id}").test("/v2/tokens/{id}")).toBe(true);
   });
 });
