@@ -1,6 +1,7 @@
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { SpecError } from "./spec-error.js";
 
 /** The file operations a replacement makes, injectable so tests can stop one at any step, as a kill would. */
 export interface FileOps {
@@ -112,16 +113,63 @@ export async function recoverFiles(root: string): Promise<string[]> {
 /** Rename into place every file the journal lists that is still staged: those replaced, or undefined without a journal. */
 async function completeJournal(root: string, ops: FileOps): Promise<string[] | undefined> {
   const staging = path.join(root, JOURNAL_DIR);
-  const journal = await readFile(path.join(staging, JOURNAL), "utf8").catch(() => undefined);
-  if (journal === undefined) return undefined;
+  const text = await readFile(path.join(staging, JOURNAL), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  const entries = await checkedJournal(root, text);
   const replaced: string[] = [];
-  for (const { target, staged } of JSON.parse(journal) as Array<{ target: string; staged: string }>) {
+  for (const { target, staged } of entries) {
     if (!(await exists(path.join(staging, staged)))) continue;
     await ops.rename(path.join(staging, staged), path.join(root, target));
     replaced.push(target);
   }
   await ops.rm(staging, { recursive: true, force: true });
   return replaced;
+}
+
+/**
+ * The journal's entries, if it is one `replaceFiles` could have written. The folder is inside specs/, so a pull
+ * request can plant one: recovery then must not move files in from outside nor write outside. Each staged name
+ * must be one replaceFiles gives (a number) and hold a regular file; each target must stay inside `root`, out of
+ * the staging folder, through no symbolic link. Anything else is refused, touching nothing.
+ */
+async function checkedJournal(root: string, text: string): Promise<Array<{ target: string; staged: string }>> {
+  const file = path.join(root, JOURNAL_DIR, JOURNAL);
+  const refuse = (pointer: string, problem: string) =>
+    new SpecError(`${problem}; galaxiom didn't write this journal: delete ${path.join(root, JOURNAL_DIR)} and check ${root}/`, { file, pointer: pointer || undefined });
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch {
+    throw refuse("", "not JSON");
+  }
+  if (!Array.isArray(entries)) throw refuse("", "not a list of entries");
+  const realRoot = await fsPromises.realpath(root);
+  for (const [index, entry] of entries.entries()) {
+    const { target, staged } = (entry ?? {}) as { target?: unknown; staged?: unknown };
+    if (typeof staged !== "string" || !/^\d+$/.test(staged)) throw refuse(`/${index}/staged`, `${JSON.stringify(staged)} is not a staged file's name`);
+    const stat = await fsPromises.lstat(path.join(root, JOURNAL_DIR, staged)).catch(() => undefined);
+    if (stat && !stat.isFile()) throw refuse(`/${index}/staged`, `${JSON.stringify(staged)} is not a regular file`);
+    if (typeof target !== "string" || !(await isInside(realRoot, root, target))) {
+      throw refuse(`/${index}/target`, `${JSON.stringify(target)} is not a file inside ${root}/`);
+    }
+  }
+  return entries as Array<{ target: string; staged: string }>;
+}
+
+/** Whether `target` (relative to `root`) names a file in `root` but not its staging folder, with no symlinked folder on the way. */
+async function isInside(realRoot: string, root: string, target: string): Promise<boolean> {
+  if (target === "" || path.isAbsolute(target) || target.includes("\0")) return false;
+  const segments = path.normalize(target).split(path.sep);
+  if (segments.includes("..") || segments[0] === JOURNAL_DIR) return false;
+  // Each existing folder on the way must resolve where it appears to: no link out of root.
+  let folder = realRoot;
+  for (const segment of segments.slice(0, -1)) {
+    folder = path.join(folder, segment);
+    const real = await fsPromises.realpath(folder).catch(() => folder);
+    if (real !== folder) return false;
+  }
+  const final = await fsPromises.lstat(path.join(root, target)).catch(() => undefined);
+  return !final?.isSymbolicLink();
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -115,3 +115,64 @@ describe("replaceFiles killed at any step", () => {
     expect(outcomes).toEqual(new Set(["old", "new", "new (completed)"]));
   });
 });
+
+describe("recoverFiles on a journal galaxiom didn't write", () => {
+  // The journal lives inside specs/, which a pull request can change: recovery (run by generate --check, which
+  // npm test runs) must not become a way to write outside the folder or pull an outside file into it.
+  let specs: string;
+  let outside: string;
+  beforeEach(async () => {
+    specs = path.join(work, "repo/specs");
+    outside = path.join(work, "outside");
+    await mkdir(path.join(specs, ".galaxiom-replacing"), { recursive: true });
+    await mkdir(outside);
+    await writeFile(path.join(specs, "apis.yaml"), "kept\n");
+    await writeFile(path.join(outside, "secret.txt"), "outside\n");
+  });
+
+  const plant = async (journal: unknown, staged: Record<string, string> = { "0": "#!/bin/sh\n" }) => {
+    for (const [name, content] of Object.entries(staged)) await writeFile(path.join(specs, ".galaxiom-replacing", name), content);
+    await writeFile(path.join(specs, ".galaxiom-replacing/journal.json"), JSON.stringify(journal));
+  };
+  const untouched = async () => {
+    expect(await readDir(outside)).toEqual(new Map([["secret.txt", "outside\n"]]));
+    expect(await fs.readFile(path.join(specs, "apis.yaml"), "utf8")).toBe("kept\n");
+    expect(await fs.readdir(path.join(work, "repo"))).toEqual(["specs"]);
+  };
+
+  it.each([
+    ["a target climbing out of the folder", [{ target: "../../x.sh", staged: "0" }], "/0/target"],
+    ["an absolute target", [{ target: "/tmp/galaxiom-planted-x.sh", staged: "0" }], "/0/target"],
+    ["a target inside the staging folder", [{ target: ".galaxiom-replacing/0", staged: "0" }], "/0/target"],
+    ["a staged name climbing out, to move an outside file in", [{ target: "stolen.txt", staged: "../../outside/secret.txt" }], "/0/staged"],
+    ["a staged name that isn't a number", [{ target: "apis.yaml", staged: "journal.json" }], "/0/staged"],
+    ["a target that isn't a string", [{ target: ["apis.yaml"], staged: "0" }], "/0/target"],
+    ["a journal that isn't a list", { target: "apis.yaml", staged: "0" }, ""],
+  ])("refuses %s, naming the journal and the entry, and touches nothing", async (_, journal, pointer) => {
+    await plant(journal);
+    const error = await recoverFiles(specs).catch((caught: unknown) => caught as Error);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(`${path.join(specs, ".galaxiom-replacing/journal.json")}${pointer ? ` #${pointer}` : ""}: `);
+    expect((error as Error).message).toContain("galaxiom didn't write this journal");
+    await untouched();
+  });
+
+  it("refuses a target through a symbolic link to a folder outside, and a staged symbolic link", async () => {
+    await fs.symlink(outside, path.join(specs, "linked"));
+    await plant([{ target: "linked/secret.txt", staged: "0" }]);
+    await expect(recoverFiles(specs)).rejects.toThrow("#/0/target");
+    await fs.rm(path.join(specs, ".galaxiom-replacing"), { recursive: true });
+    await fs.rm(path.join(specs, "linked"));
+    await mkdir(path.join(specs, ".galaxiom-replacing"));
+    await fs.symlink(path.join(outside, "secret.txt"), path.join(specs, ".galaxiom-replacing/0"));
+    await plant([{ target: "stolen.txt", staged: "0" }], {});
+    await expect(recoverFiles(specs)).rejects.toThrow("#/0/staged");
+    expect(await fs.readFile(path.join(outside, "secret.txt"), "utf8")).toBe("outside\n");
+  });
+
+  it("still completes a journal it could have written", async () => {
+    await plant([{ target: "apis.yaml", staged: "0" }], { "0": "new\n" });
+    expect(await recoverFiles(specs)).toEqual([`completed an interrupted replacement in ${specs}/: replaced apis.yaml`]);
+    expect(await fs.readFile(path.join(specs, "apis.yaml"), "utf8")).toBe("new\n");
+  });
+});
