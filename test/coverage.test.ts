@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parseYaml as parse } from "@redocly/openapi-core";
 import { operationSecurity as axiomSecurity } from "../generated/axiom.security.js";
 import { operationSecurity as galileoSecurity } from "../generated/galileo.security.js";
 

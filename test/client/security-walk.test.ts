@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parseYaml as parse } from "@redocly/openapi-core";
 import { operationSecurity as axiomSecurity } from "../../generated/axiom.security.js";
 import { operationSecurity as galileoSecurity } from "../../generated/galileo.security.js";
 import { createAxiomClient, createGalileoClient, GalaxiomError } from "../../src/index.js";
@@ -19,7 +19,10 @@ interface Operation {
 }
 
 /** Each vendored operation by the key an app calls it with, with its effective security and the document's schemes. */
-function vendoredOperations(api: string): Map<string, Operation> {
+const vendoredOperations = (api: string) => (parsed[api] ??= parseOperations(api));
+const parsed: Record<string, Map<string, Operation>> = {};
+
+function parseOperations(api: string): Map<string, Operation> {
   const config = parse(readFileSync(path.join(repo, "specs/apis.yaml"), "utf8")) as {
     apis: Record<string, { specs: Record<string, { file: string; pathPrefix?: string }> }>;
   };
@@ -66,10 +69,11 @@ async function walk(
   make: (fetch: typeof globalThis.fetch) => unknown,
 ) {
   const problems: string[] = [];
+  const fetch = observedFetch(() => json(200, {}));
+  const client = make(fetch) as Record<string, Call>;
   for (const key of Object.keys(table)) {
     const [method, route] = key.split(" ") as [string, string];
-    const fetch = observedFetch(() => json(200, {}));
-    const client = make(fetch) as Record<string, Call>;
+    fetch.sent.length = 0;
     const params = { path: Object.fromEntries([...route.matchAll(/\{([^}]+)\}/g)].map((match) => [match[1], "x"])) };
     const outcome = await client[method]!(route, { params }).then(
       () => "sent",
