@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureGenerated, fixtureSpecs } from "./helpers/workspace.js";
 
 // Both packages as users get them: packed, then installed into scratch folders the way npm would, but offline —
 // their dependencies are linked from this checkout's node_modules instead of downloaded. Node resolves a linked
@@ -173,10 +174,10 @@ describe("the tools package, galaxiom-tools", () => {
   beforeAll(async () => {
     tools = await packAndInstall(path.join(repo, "scripts"), path.join(scratch, "tools"));
     bin = path.join(tools.folder, "node_modules/.bin/galaxiom");
-    // A loopback server for the URL forms of `diff` and `pull --from`: it serves the fixtures and the repo's specs.
+    // A loopback server for the URL forms of `diff` and `pull --from`: it serves the diff fixtures and the fixture specs/.
     server = createServer((request, response) => {
       const [folder, ...rest] = (request.url ?? "/").slice(1).split("/");
-      const base = folder === "fixtures" ? fixtures : folder === "specs" ? path.join(repo, "specs") : undefined;
+      const base = folder === "fixtures" ? fixtures : folder === "specs" ? fixtureSpecs : undefined;
       if (!base) return void response.writeHead(404).end();
       readFile(path.join(base, ...rest)).then(
         (body) => response.writeHead(200, { "content-type": "application/yaml" }).end(body),
@@ -243,13 +244,15 @@ describe("the tools package, galaxiom-tools", () => {
 
   it("generates and pulls in a folder laid out like the repository", async () => {
     const project = path.join(scratch, "project");
-    await cp(path.join(repo, "specs"), path.join(project, "specs"), { recursive: true });
+    await cp(fixtureSpecs, path.join(project, "specs"), { recursive: true });
     const generated = await galaxiom(["generate"], project);
     expect(generated).toMatchObject({ code: 0, stdout: expect.stringContaining("wrote generated/") });
-    const names = (await readdir(path.join(repo, "generated"))).sort();
+    // What the packed CLI writes is what the CLI's source writes, run in-process.
+    const expected = await fixtureGenerated();
+    const names = [...expected.keys()].sort();
     expect((await readdir(path.join(project, "generated"))).sort()).toEqual(names);
     for (const name of names) {
-      expect(await readFile(path.join(project, "generated", name), "utf8")).toBe(await readFile(path.join(repo, "generated", name), "utf8"));
+      expect(await readFile(path.join(project, "generated", name), "utf8")).toBe(expected.get(name));
     }
     expect(await galaxiom(["generate", "--check"], project)).toMatchObject({ code: 0 });
 

@@ -3,10 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpecsConfig } from "../scripts/generate/config.js";
 import { readRows, sha256 } from "../scripts/pull/sources-record.js";
+import { fixtureSpecs, repo } from "./helpers/workspace.js";
 
-const specs = path.resolve(import.meta.dirname, "../specs");
-
-describe("specs/", () => {
+// The repository's specs/, whichever vendor specs it holds, and the fixture copy of an older one the build, pull
+// and generate tests run on: each vendored file is recorded, byte for byte, in its folder's SOURCES.md.
+describe.each([
+  ["specs/", path.join(repo, "specs")],
+  ["test/fixtures/specs/", fixtureSpecs],
+])("%s", (_, specs) => {
   it("holds every vendored file exactly as recorded in SOURCES.md: vendor files are never edited by hand", async () => {
     const rows = readRows(await readFile(path.join(specs, "SOURCES.md"), "utf8"));
     const config = await loadSpecsConfig(specs);

@@ -77,7 +77,7 @@ describe("the logger", () => {
     expect(lines.map(({ level, msg, method, path, status, attempt }) => ({ level, msg, method, path, status, attempt }))).toEqual([
       {
         level: 20,
-        msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/),
+        msg: expect.stringMatching(/^galaxiom: GET \/v2\/tokens\/\{id\} 503 in \d+ ms \(attempt 1\/3\)$/),
         method: "GET",
         path: "/v2/tokens/{id}",
         status: 503,
@@ -86,7 +86,7 @@ describe("the logger", () => {
       { level: 40, msg: "galaxiom: GET /v2/tokens/{id} 503; retrying in 0 ms (attempt 2/3)", method: "GET", path: "/v2/tokens/{id}", status: 503, attempt: 2 },
       {
         level: 20,
-        msg: expect.stringMatching(/^galaxiom: GET \/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/),
+        msg: expect.stringMatching(/^galaxiom: GET \/v2\/tokens\/\{id\} 200 in \d+ ms \(attempt 2\/3, request id echo \[REDACTED\]\)$/),
         method: "GET",
         path: "/v2/tokens/{id}",
         status: 200,

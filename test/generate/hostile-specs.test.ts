@@ -6,7 +6,7 @@ import { MAX_DEPTH } from "../../scripts/lib/document-bounds.js";
 import { main } from "../../scripts/main.js";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { recordingIo } from "../helpers/io.js";
-import { copyOfRepo } from "../helpers/workspace.js";
+import { copyOfFixture } from "../helpers/workspace.js";
 import { deeplyNestedJson, laughs, localServer } from "../helpers/hostile.js";
 
 // A vendored spec is hostile input: nothing it references outside specs/ may reach generated/, and nothing in
@@ -17,7 +17,7 @@ let specs: string;
 let out: string;
 
 beforeEach(async () => {
-  ({ work, specs, out } = await copyOfRepo("galaxiom-hostile-"));
+  ({ work, specs, out } = await copyOfFixture("galaxiom-hostile-"));
   await writeFile(path.join(work, "secret.yaml"), `type: string\nenum: [${SECRET}]\n`);
 });
 afterEach(() => rm(work, { recursive: true, force: true }));

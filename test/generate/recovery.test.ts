@@ -5,7 +5,7 @@ import { readDir } from "../../scripts/lib/atomic.js";
 import { main } from "../../scripts/main.js";
 import { readRows } from "../../scripts/pull/sources-record.js";
 import { recordingIo } from "../helpers/io.js";
-import { copyOfRepo, repo } from "../helpers/workspace.js";
+import { copyOfFixture, fixtureGenerated } from "../helpers/workspace.js";
 
 // The states a kill leaves on disk, built by hand, and what the next command makes of them.
 let work: string;
@@ -13,7 +13,7 @@ let specs: string;
 let out: string;
 
 beforeEach(async () => {
-  ({ work, specs, out } = await copyOfRepo("galaxiom-recovery-"));
+  ({ work, specs, out } = await copyOfFixture("galaxiom-recovery-"));
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
 
@@ -33,7 +33,7 @@ describe("generate after a generate killed between its two renames (generated/ g
     ["generate --check", ["--check"]],
     ["generate", []],
   ])("%s restores generated/ and says so", async (_, flags) => {
-    const committed = await readDir(path.join(repo, "generated"));
+    const committed = await fixtureGenerated();
     const { code, err } = await galaxiom("generate", ...flags);
     expect(code).toBe(0);
     expect(err).toContain(`${out}/ was missing after an interrupted run; restored its previous content (from .generated.old-4242)`);

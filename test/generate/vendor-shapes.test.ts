@@ -8,10 +8,11 @@ import { main } from "../../scripts/main.js";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { typecheck } from "../../scripts/generate/typecheck.js";
 import { recordingIo } from "../helpers/io.js";
+import { fixtureSpecs, repo } from "../helpers/workspace.js";
 
-// The full vendor specs (not committed) have shapes the excerpts don't; these tests build miniatures of them
-// with the real lint policy (specs/redocly.yaml) and the real overlays, selecting everything.
-const repo = path.resolve(import.meta.dirname, "../..");
+// The full vendor specs have shapes the excerpts don't; these tests build miniatures of them (test/fixtures/generate)
+// with the lint policy and the overlays of the fixture specs/ (test/fixtures/specs), selecting everything: the
+// repository's own overlays are written for the vendor specs it holds, and change with them.
 const fixtures = path.join(repo, "test/fixtures/generate");
 let work: string;
 let specs: string;
@@ -37,7 +38,7 @@ beforeEach(async () => {
   specs = path.join(work, "specs");
   out = path.join(work, "generated");
   await mkdir(specs);
-  for (const file of ["redocly.yaml", "galileo/overlay.yaml", "axiom/overlay.yaml"]) await cp(path.join(repo, "specs", file), path.join(specs, file));
+  for (const file of ["redocly.yaml", "galileo/overlay.yaml", "axiom/overlay.yaml"]) await cp(path.join(fixtureSpecs, file), path.join(specs, file));
   await cp(path.join(fixtures, "galileo-like.yaml"), path.join(specs, "galileo/server.yaml"));
   await cp(path.join(fixtures, "axiom-like.json"), path.join(specs, "axiom/v2.json"));
   await writeFile(path.join(specs, "apis.yaml"), apis);
@@ -54,7 +55,7 @@ async function edit(file: string, change: (text: string) => string) {
   await writeFile(path.join(specs, file), change(await readFile(path.join(specs, file), "utf8")));
 }
 
-describe("the real specs' shapes, everything selected, under the real lint policy", () => {
+describe("the real specs' shapes, everything selected, under the fixture's lint policy and overlays", () => {
   it("build: vendor style (no security on public endpoints, no summaries, undeclared scopes) doesn't block", async () => {
     const { code, err } = await generate();
     expect(err).not.toMatch(/error/i);

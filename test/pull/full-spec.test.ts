@@ -1,17 +1,18 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseYaml } from "@redocly/openapi-core";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { main } from "../../scripts/main.js";
 import { recordingIo } from "../helpers/io.js";
+import { copyOfFixtureSpecs, fixtureGenerated, fixtureSpecs } from "../helpers/workspace.js";
 
 // A vendor's full spec is a superset of the excerpts: more operations, more schemas (some unused, some only
 // referencing each other), the same definitions for what the excerpts hold. Pulling it in place of each
-// excerpt, with the default selection, must regenerate the very same types.
-const repo = path.resolve(import.meta.dirname, "../..");
+// excerpt, with the default selection, must regenerate the very same types. The excerpts are the fixture's
+// (test/fixtures/specs), whatever vendor specs the repository's specs/ holds.
 let work: string;
+let specs: string;
 
 interface Spec {
   paths: Record<string, unknown>;
@@ -19,7 +20,7 @@ interface Spec {
 }
 
 async function superset(files: string[]): Promise<string> {
-  const documents = await Promise.all(files.map(async (file) => parseYaml(await readFile(path.join(repo, "specs", file), "utf8")) as Spec));
+  const documents = await Promise.all(files.map(async (file) => parseYaml(await readFile(path.join(fixtureSpecs, file), "utf8")) as Spec));
   const full = structuredClone(documents[0]!);
   for (const document of documents.slice(1)) {
     Object.assign(full.paths, document.paths);
@@ -39,8 +40,7 @@ async function superset(files: string[]): Promise<string> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "galaxiom-full-"));
-  await cp(path.join(repo, "specs"), path.join(work, "specs"), { recursive: true });
+  ({ work, specs } = await copyOfFixtureSpecs("galaxiom-full-"));
   await writeFile(
     path.join(work, "galileo-full.json"),
     await superset(["galileo/v2-token.yaml", "galileo/v2-users-api-keys.yaml", "galileo/v1-login-api-key.yaml"]),
@@ -51,7 +51,6 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe("pulling a vendor's full spec over each excerpt", () => {
   it("with the default selection, regenerates byte-identical types", async () => {
-    const specs = path.join(work, "specs");
     const pulls: Array<[string, string]> = [
       ["galileo-v1", "galileo-full.json"],
       ["galileo-v2-token", "galileo-full.json"],
@@ -65,7 +64,7 @@ describe("pulling a vendor's full spec over each excerpt", () => {
     const io = recordingIo();
     expect(await main(["generate", "--specs", specs, "--out", path.join(work, "generated")], io), io.err()).toBe(0);
 
-    const expected = await readDir(path.join(repo, "generated"));
+    const expected = await fixtureGenerated();
     const actual = await readDir(path.join(work, "generated"));
     for (const file of ["galileo.ts", "axiom.ts", "galileo.security.ts", "axiom.security.ts"]) expect(actual.get(file), file).toBe(expected.get(file));
     expect(actual.get("galileo.openapi.yaml")).not.toContain("Orphan");

@@ -1,16 +1,15 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { main } from "../../scripts/main.js";
 import { recordingIo } from "../helpers/io.js";
 import { billionLaughs, localServer, spec, type LocalServer } from "../helpers/hostile.js";
+import { copyOfFixtureSpecs, fixtureSpecs } from "../helpers/workspace.js";
 
 // What a vendor (or whoever answers for it) serves is hostile input: pull checks all of it before storing any of
 // it, and no answer can make it read without end, wait without end, or follow the spec to another host.
-const repo = path.resolve(import.meta.dirname, "../..");
-const vendored = await readFile(path.join(repo, "specs/axiom/v2-tokens.yaml"), "utf8");
+const vendored = await readFile(path.join(fixtureSpecs, "axiom/v2-tokens.yaml"), "utf8");
 const next = vendored.replace("  title:", "  x-next: true\n  title:");
 
 let server: LocalServer;
@@ -45,9 +44,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "galaxiom-pull-hostile-"));
-  specs = path.join(work, "specs");
-  await cp(path.join(repo, "specs"), specs, { recursive: true });
+  ({ work, specs } = await copyOfFixtureSpecs("galaxiom-pull-hostile-"));
   server.requests.length = 0;
   closed.length = 0;
 });

@@ -1,16 +1,15 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readDir } from "../../scripts/lib/atomic.js";
 import { main } from "../../scripts/main.js";
 import { readRows, sha256 } from "../../scripts/pull/sources-record.js";
 import { recordingIo } from "../helpers/io.js";
+import { copyOfFixture, fixtureSpecs } from "../helpers/workspace.js";
 
-const repo = path.resolve(import.meta.dirname, "../..");
-const vendored = await readFile(path.join(repo, "specs/axiom/v2-tokens.yaml"), "utf8");
+const vendored = await readFile(path.join(fixtureSpecs, "axiom/v2-tokens.yaml"), "utf8");
 // The next version: a new optional response property (safe), an enum value gone from a response (safe for
 // clients), and a whole new operation the selection doesn't keep (not reported).
 const next = vendored
@@ -44,10 +43,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 let work: string;
 let specs: string;
+let generated: string;
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "galaxiom-pull-"));
-  specs = path.join(work, "specs");
-  await cp(path.join(repo, "specs"), specs, { recursive: true });
+  ({ work, specs, out: generated } = await copyOfFixture("galaxiom-pull-"));
   const config = await readFile(path.join(specs, "apis.yaml"), "utf8");
   await writeFile(path.join(specs, "apis.yaml"), config.replace("url: https://axiom.co/docs/restapi/versions/v2.json", `url: ${base}/axiom/next.yaml`));
   served.length = 0;
@@ -72,7 +70,6 @@ describe("galaxiom pull", () => {
     const row = readRows(await readFile(path.join(specs, "SOURCES.md"), "utf8")).find((r) => r.file === "axiom/v2-tokens.yaml");
     expect(row).toMatchObject({ source: `${base}/axiom/next.yaml`, sha256: sha256(next) });
 
-    const generated = path.join(work, "generated");
     expect((await galaxiom("generate", "--out", generated)).code).toBe(0);
     expect((await readDir(generated)).get("axiom.ts")).toContain("lastUsedAt?: string;");
   });
@@ -83,8 +80,7 @@ describe("galaxiom pull", () => {
     expect(code).toBe(0);
     expect(out).toContain("unchanged");
     expect(await readDir(specs)).toEqual(before);
-    await cp(path.join(repo, "generated"), path.join(work, "generated"), { recursive: true });
-    expect((await galaxiom("generate", "--check", "--out", path.join(work, "generated"))).code).toBe(0);
+    expect((await galaxiom("generate", "--check", "--out", generated)).code).toBe(0);
   });
 
   it("reads --from a local file, and --dry-run replaces nothing", async () => {
