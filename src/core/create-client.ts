@@ -5,7 +5,8 @@ import type { ApiClient } from "./client-types.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
 import { asGalaxiomError, send, settle } from "./pipeline.js";
 
-type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; throwOnError?: boolean };
+type Params = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+type Init = CallOptions & { params?: Params; throwOnError?: boolean };
 type Result = { data?: unknown; error?: unknown; response: Response };
 
 /**
@@ -47,15 +48,17 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
     if (!byMethod) known.set(path, (byMethod = {}));
     const [operation, names, authorize] = (byMethod[method] ??= learn(method, path));
     try {
-      let rest: object = init;
-      if (names.length) rest = { ...init, params: { ...init.params, path: checkedPathParams(operation, names, init.params?.path) } };
-      if (init.params?.query) checkQueryParams(operation, init.params.query);
+      let { params } = init;
+      if (names.length) params = { ...params, path: checkedPathParams(operation, names, params?.path) };
+      if (params?.query) checkQueryParams(operation, params.query);
+      if (params?.header) params = { ...params, header: simpleHeaders(params.header) };
+      let rest: Init = params === init.params ? init : { ...init, params };
       let policy = options.policy;
       let throws = helper || options.throwOnError;
       if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch ?? init.throwOnError) != null) {
         // Galaxiom's own options stay out of openapi-fetch's init, which would copy them onto the Request, and a
         // call's own `fetch` goes to the pipeline, which it would bypass.
-        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest as Init;
+        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest;
         rest = others;
         policy = resolveCall(policy, { retry, timeout, deadline, signal, fetch }, `${method} ${path}`);
         throws = helper || (throwOnError ?? throws);
@@ -113,6 +116,19 @@ function checkedPathParams(operation: Operation, names: string[], given: Record<
     checked[name] = value;
   }
   return checked;
+}
+
+/**
+ * Header parameters as OpenAPI's `simple` style, the only one headers have, sends them: an array's items joined
+ * by commas (`a,b,c`). openapi-fetch would append each as a header of its own, which fetch joins with `, `.
+ */
+function simpleHeaders(header: Record<string, unknown>): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const name in header) {
+    const value = header[name];
+    sent[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return sent;
 }
 
 /** Refuses a query value that cannot be sent, naming its parameter: openapi-fetch's serializer would throw a bare URIError or TypeError. */
