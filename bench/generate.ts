@@ -75,7 +75,7 @@ async function appFolder(work: string, name: string, generated: string): Promise
   const installed = path.join(app, "node_modules/galaxiom");
   await cp(path.join(repo, "dist/src"), path.join(installed, "dist/src"), { recursive: true, filter: (file) => !file.endsWith(".map") });
   const tsc = path.join(repo, "node_modules/typescript/bin/tsc");
-  const sources = ["galileo", "axiom"].flatMap((api) => [path.join(generated, `${api}.ts`), path.join(generated, `${api}.security.ts`)]);
+  const sources = ["galileo", "axiom"].flatMap((api) => [".ts", ".security.ts", ".media-types.ts"].map((suffix) => path.join(generated, `${api}${suffix}`)));
   const declarationOptions = ["--declaration", "--emitDeclarationOnly", "--skipLibCheck", "--target", "es2022", "--module", "nodenext"];
   await exec("node", [tsc, ...declarationOptions, "--outDir", path.join(installed, "dist/generated"), ...sources]);
   await writeFile(
@@ -178,7 +178,8 @@ export async function run(): Promise<void> {
 async function swap(work: string, api: "galileo" | "axiom", from: string): Promise<string> {
   const target = path.join(work, `generated-${api}-everything`);
   await cp(path.join(repo, "generated"), target, { recursive: true });
-  for (const suffix of [".ts", ".security.ts", ".openapi.yaml"]) await cp(path.join(from, `${api}${suffix}`), path.join(target, `${api}${suffix}`));
+  for (const suffix of [".ts", ".security.ts", ".media-types.ts", ".openapi.yaml"])
+    await cp(path.join(from, `${api}${suffix}`), path.join(target, `${api}${suffix}`));
   return target;
 }
 

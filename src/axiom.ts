@@ -1,4 +1,5 @@
 import type { components, paths } from "../generated/axiom.js";
+import { requestMediaTypes } from "../generated/axiom.media-types.js";
 import { operationSecurity } from "../generated/axiom.security.js";
 import { secretOf } from "./auth/security.js";
 import type { ApiClient } from "./core/client-types.js";
@@ -45,7 +46,7 @@ export function createAxiomClient<Throws extends boolean = false>(options: Axiom
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("AXIOM_URL") ?? AXIOM_BASE_URL, [token], WHERE);
-  const [client, helper] = createApiClient<AxiomPaths, Throws>(resolved, operationSecurity, {
+  const [client, helper] = createApiClient<AxiomPaths, Throws>(resolved, operationSecurity, requestMediaTypes, {
     kind: "bearer",
     secret: secretOf(token),
     headers: orgId ? { "X-Axiom-Org-Id": orgId } : {},

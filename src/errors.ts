@@ -128,6 +128,12 @@ export const STATUS_ERRORS: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
+/** The ApiError subclass for a response's status (ApiError or ServerError when none names it), from its parsed body. */
+export function statusError(operation: Operation, response: Response, body: unknown, redactor: Redactor, now: number): ApiError {
+  const { status } = response;
+  return new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, body, redactor, now);
+}
+
 /** The request got no response: the server could not be reached, or the connection broke. `cause` says how. */
 export class ConnectionError extends GalaxiomError {
   override name = "ConnectionError";

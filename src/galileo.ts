@@ -1,4 +1,5 @@
 import type { components, paths } from "../generated/galileo.js";
+import { requestMediaTypes } from "../generated/galileo.media-types.js";
 import { operationSecurity } from "../generated/galileo.security.js";
 import { secretOf, type Credentials, type Secret } from "./auth/security.js";
 import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
@@ -90,7 +91,7 @@ export function createGalileoClient<Throws extends boolean = false>(options: Gal
   const basic = username && base64(`${username}:${password}`);
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
   const { redactor, clock } = resolved;
-  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, credentials);
+  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, requestMediaTypes, credentials);
   const key = apiKey ? keySecret(apiKey) : undefined;
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
   const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;

@@ -118,6 +118,56 @@ describe("compile-time contract", () => {
     void axiom.tokens.get(42);
   });
 
+  it("takes a body as galaxiom sends it: binary data for a binary string, a FormData or fields with a file, a form", () => {
+    const ingest = { params: { path: { dataset_name: "logs" } } };
+    const stream = new ReadableStream<Uint8Array>();
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { ...ingest, body: '[{"a":1}]' });
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { ...ingest, body: new Blob(["a,b\n1,2\n"]), headers: { "Content-Type": "text/csv" } });
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { ...ingest, body: new TextEncoder().encode('{"a":1}\n') });
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { ...ingest, body: new ArrayBuffer(8) });
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { ...ingest, body: stream, headers: { "Content-Type": "application/x-ndjson" } });
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", {
+      ...ingest,
+      body: "a,b",
+      params: { ...ingest.params, header: { "X-Axiom-CSV-Fields": ["a", "b"] } },
+    });
+    const form = new FormData();
+    void galileo.POST("/v2/datasets", { body: form, params: { query: { format: "csv" } } });
+    void galileo.POST("/v2/datasets", { body: { file: new Blob(["a,b\n"]), name: "d", draft: false, hidden: false, append_suffix_if_duplicate: true } });
+    void galileo.POST("/v1/login", { body: { username: "ada", password: "pw", scope: "" } });
+    void galileo.POST("/v1/login", { body: new URLSearchParams({ username: "ada", password: "pw" }) });
+    // @ts-expect-error: ingest's body is required
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", ingest);
+    // @ts-expect-error: a JSON object body takes no binary data
+    void galileo.POST("/v2/users/api_keys", { body: new Blob(["{}"]) });
+    // @ts-expect-error: nor text
+    void galileo.POST("/v2/users/api_keys", { body: '{"description": "ci"}' });
+    // @ts-expect-error: nor a form
+    void galileo.POST("/v2/users/api_keys", { body: new FormData() });
+    // @ts-expect-error: a form's fields are the spec's: draft is a boolean
+    void galileo.POST("/v2/datasets", { body: { draft: new Blob([]), hidden: false, append_suffix_if_duplicate: true } });
+    // @ts-expect-error: a URL-encoded form carries no file
+    void galileo.POST("/v1/login", { body: { username: "ada", password: new Blob(["pw"]), scope: "" } });
+    // @ts-expect-error: an operation with no body takes none
+    void galileo.GET("/v2/token", { body: "x" });
+  });
+
+  it("types the query of a path whose spec key held one: required, and its enum", () => {
+    const body = { apl: "['logs'] | limit 1" };
+    void axiom.POST("/v1/datasets/_apl", { params: { query: { format: "tabular" } }, body });
+    void axiom.POST("/v1/datasets/_apl", { params: { query: { format: "legacy", nocache: true } }, body });
+    // @ts-expect-error: "csv" is not a format
+    void axiom.POST("/v1/datasets/_apl", { params: { query: { format: "csv" } }, body });
+    // @ts-expect-error: format is required
+    void axiom.POST("/v1/datasets/_apl", { params: { query: {} }, body });
+    // @ts-expect-error: the path key lost its query string
+    void axiom.POST("/v1/datasets/_apl?format=tabular", { body });
+    // @ts-expect-error: "yaml" is not a DatasetFormat
+    void galileo.POST("/v2/datasets", { body: new FormData(), params: { query: { format: "yaml" } } });
+    // @ts-expect-error: CSV fields are a list
+    void axiom.POST("/v1/datasets/{dataset_name}/ingest", { params: { path: { dataset_name: "logs" }, header: { "X-Axiom-CSV-Fields": "a,b" } }, body: "" });
+  });
+
   it("fits the openapi-fetch ecosystem: an openapi-fetch Client, taken by openapi-react-query, throwing or not", () => {
     expectTypeOf(galileo).toMatchTypeOf<Client<GalileoPaths>>();
     expectTypeOf(axiom).toMatchTypeOf<Client<AxiomPaths>>();

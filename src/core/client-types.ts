@@ -11,7 +11,30 @@ type PathsWithMethod<Paths, Method extends HttpMethod> = {
 }[keyof Paths];
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 /** The call's init: openapi-fetch's for the operation, and CallOptions; optional when nothing in it is required. */
-type CallInit<PathInfo, Method extends keyof PathInfo> = WithCallOptions<MaybeOptionalInit<PathInfo, Method>>;
+type CallInit<PathInfo, Method extends keyof PathInfo> = WithCallOptions<MaybeOptionalInit<Record<Method, WithRawBodies<PathInfo[Method]>>, Method>>;
+
+/** Data fetch sends as it is, which galaxiom never JSON-encodes: text, binary data, or a stream of it. */
+type RawBody = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+
+/**
+ * The operation with its request bodies typed as galaxiom sends them: a body the spec types `string` (openapi-typescript's
+ * type for `format: binary`, as Axiom's ingest has) also takes binary data or a stream; a multipart body takes a
+ * FormData, or its fields with a Blob for any string one (a file); a URL-encoded form takes URLSearchParams.
+ * An object under JSON stays exactly as the spec has it.
+ */
+type WithRawBodies<Operation> = {
+  [K in keyof Operation]: K extends "requestBody" ? RawContent<Operation[K]> : Operation[K];
+};
+type RawContent<RequestBody> = RequestBody extends { content: infer Content }
+  ? { content: { [Media in keyof Content]: SentAs<Media, Content[Media]> } }
+  : RequestBody;
+type SentAs<Media, Body> = Media extends `multipart/${string}`
+  ? { [Field in keyof Body]: string extends Body[Field] ? Body[Field] | Blob : Body[Field] } | FormData
+  : Media extends "application/x-www-form-urlencoded"
+    ? Body | URLSearchParams
+    : string extends Body
+      ? Body | RawBody
+      : Body;
 type WithCallOptions<Init> = Init extends undefined ? undefined : Init & CallOptions & { throwOnError?: boolean };
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 

@@ -1,12 +1,16 @@
 import createClient from "openapi-fetch";
 import { authorizer, type Authorizer, type Credentials, type OperationSecurity } from "../auth/security.js";
-import { ApiError, GalaxiomError, ServerError, STATUS_ERRORS, type Operation } from "../errors.js";
+import { GalaxiomError, statusError, type Operation } from "../errors.js";
+import { sendBody, type BodyFields, type BodyStream } from "./body.js";
 import type { ApiClient } from "./client-types.js";
 import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
 import { asGalaxiomError, send, settle } from "./pipeline.js";
 
-type Init = CallOptions & { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; throwOnError?: boolean };
+type Params = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+type Init = CallOptions & BodyFields & { params?: Params; throwOnError?: boolean };
 type Result = { data?: unknown; error?: unknown; response: Response };
+/** An operation, its path parameters' names, how to authorize it, and its first request media type when not JSON. */
+type Known = [Operation, string[], Authorizer, string | undefined];
 
 /**
  * Calls an operation as a helper does: a throwing call (see `call`) that resolves with its data. The helpers
@@ -15,26 +19,29 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 export type Helper = <Data>(operation: Operation, init?: object) => Promise<Data>;
 
 /**
- * An openapi-fetch client whose every call validates its path parameters, resolves its policy, then runs
- * the pipeline as its fetch: user middleware runs first, as openapi-fetch orders it, and sees no credentials.
+ * An openapi-fetch client whose every call validates its path parameters, encodes its body, resolves its policy,
+ * then runs the pipeline as its fetch: user middleware runs first, as openapi-fetch orders it, and sees no
+ * credentials. `mediaTypes` is the generated table of the operations whose first request media type is not JSON.
  * Returns the client and its Helper.
  */
 export function createApiClient<Paths extends {}, Throws extends boolean = false>(
   options: ResolvedOptions,
   security: OperationSecurity,
+  mediaTypes: Record<string, string>,
   credentials: Credentials,
 ): [ApiClient<Paths, Throws>, Helper] {
   const { redactor } = options;
   const base = createClient(options.base);
   const request = base.request as unknown as (method: string, path: string, init: object) => Promise<Result>;
   // What the client knows of each operation, worked out at its first call: the operation, its path parameters,
-  // its credentials. By path then method: a path is usually a string literal, whose hash the engine keeps.
-  const known = new Map<string, Record<string, [Operation, string[], Authorizer]>>();
-  const learn = (method: string, path: string): [Operation, string[], Authorizer] => {
+  // its credentials, its request media type. By path then method: a path is usually a string literal, whose hash
+  // the engine keeps.
+  const known = new Map<string, Record<string, Known>>();
+  const learn = (method: string, path: string): Known => {
     const operation = { method, path };
     // openapi-fetch's path styles: `{id}`, `{id*}` (explode), `{.id}` (label), `{;id}` (matrix).
     const names = [...path.matchAll(/\{[.;]?([^{}*]+)\*?\}/g)].map((match) => match[1]!);
-    return [operation, names, authorizer(security, credentials, redactor, operation)];
+    return [operation, names, authorizer(security, credentials, redactor, operation), mediaTypes[`${method} ${path}`]];
   };
 
   /**
@@ -45,17 +52,25 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
   function call(method: string, path: string, init: Init = {}, helper?: boolean): Promise<Result> {
     let byMethod = known.get(path);
     if (!byMethod) known.set(path, (byMethod = {}));
-    const [operation, names, authorize] = (byMethod[method] ??= learn(method, path));
+    const [operation, names, authorize, mediaType] = (byMethod[method] ??= learn(method, path));
     try {
-      let rest: object = init;
-      if (names.length) rest = { ...init, params: { ...init.params, path: checkedPathParams(operation, names, init.params?.path) } };
-      if (init.params?.query) checkQueryParams(operation, init.params.query);
+      let { params } = init;
+      if (names.length) params = { ...params, path: checkedPathParams(operation, names, params?.path) };
+      if (params?.query) checkQueryParams(operation, params.query);
+      if (params?.header) params = { ...params, header: simpleHeaders(params.header) };
+      let rest: Init = params === init.params ? init : { ...init, params };
+      let stream: BodyStream | undefined;
+      if (init.body !== undefined) {
+        const [sent, watched] = sendBody(rest, options.base, mediaType, operation);
+        rest = { ...rest, ...sent };
+        stream = watched;
+      }
       let policy = options.policy;
       let throws = helper || options.throwOnError;
       if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch ?? init.throwOnError) != null) {
         // Galaxiom's own options stay out of openapi-fetch's init, which would copy them onto the Request, and a
         // call's own `fetch` goes to the pipeline, which it would bypass.
-        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest as Init;
+        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest;
         rest = others;
         policy = resolveCall(policy, { retry, timeout, deadline, signal, fetch }, `${method} ${path}`);
         throws = helper || (throwOnError ?? throws);
@@ -64,14 +79,13 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
       // `method` makes openapi-fetch's spread a copy too.
       const settled = settle(options, operation, policy, (flight) =>
-        request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight), method, ...rest }),
+        request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight, stream), method, ...rest }),
       );
       return throws
         ? settled.then((result) => {
             const { response } = result;
-            const { status } = response;
             if (response.ok) return result;
-            throw new (STATUS_ERRORS[status] ?? (status > 499 ? ServerError : ApiError))(operation, response, result.error, redactor, options.clock.now());
+            throw statusError(operation, response, result.error, redactor, options.clock.now());
           })
         : settled;
     } catch (error) {
@@ -113,6 +127,19 @@ function checkedPathParams(operation: Operation, names: string[], given: Record<
     checked[name] = value;
   }
   return checked;
+}
+
+/**
+ * Header parameters as OpenAPI's `simple` style, the only one headers have, sends them: an array's items joined
+ * by commas (`a,b,c`). openapi-fetch would append each as a header of its own, which fetch joins with `, `.
+ */
+function simpleHeaders(header: Record<string, unknown>): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const name in header) {
+    const value = header[name];
+    sent[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return sent;
 }
 
 /** Refuses a query value that cannot be sent, naming its parameter: openapi-fetch's serializer would throw a bare URIError or TypeError. */

@@ -49,7 +49,11 @@ export interface ClientOptions {
   throwOnError?: boolean;
   /** openapi-fetch's: how every call's `params.query` becomes a query string. */
   querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions;
-  /** openapi-fetch's: how every call's `body` is sent. @default JSON.stringify */
+  /**
+   * openapi-fetch's: how every call's `body` is encoded when it is data. A string, Blob, ArrayBuffer, typed array,
+   * ReadableStream, URLSearchParams or FormData is sent as it is, whatever the serializer.
+   * @default for the call's media type: JSON, or the operation's URL-encoded or multipart form
+   */
   bodySerializer?: BodySerializer<unknown>;
 }
 

@@ -1,7 +1,8 @@
 import { assertSecureTransport, type Authorizer, type Renew } from "../auth/security.js";
-import { AbortError, ConnectionError, excerpt, GalaxiomError, requestIdOf, TimeoutError, type Operation } from "../errors.js";
+import { AbortError, ConnectionError, excerpt, GalaxiomError, requestIdOf, statusError, TimeoutError, type Operation } from "../errors.js";
 import { retryAfterMs, retryDelay } from "../retry.js";
 import type { Redactor } from "../redact.js";
+import type { BodyStream } from "./body.js";
 import type { CallPolicy, ResolvedOptions } from "./options.js";
 import { redirected } from "./redirect.js";
 import { delay, startScope, type Scope } from "./timer.js";
@@ -19,8 +20,12 @@ export interface Flight {
 interface Call {
   options: ResolvedOptions;
   authorize: Authorizer;
-  /** The request as openapi-fetch made it, never sent: each attempt sends a copy, so the body can go again. */
+  /**
+   * The request as openapi-fetch made it: each attempt sends a copy, so that the body can go again; but a streamed
+   * body, which a copy would buffer whole, goes in the template itself, once.
+   */
   template: Request;
+  stream: BodyStream | undefined;
   operation: Operation;
   policy: CallPolicy;
   deadlineAt: number;
@@ -44,17 +49,20 @@ export async function send(
   operation: Operation,
   policy: CallPolicy,
   flight: Flight,
+  stream: BodyStream | undefined,
 ): Promise<Response> {
   const { clock } = options;
-  const call: Call = { options, authorize, template, operation, policy, deadlineAt: policy.deadline ? clock.now() + policy.deadline : Infinity, flight };
+  const deadlineAt = policy.deadline ? clock.now() + policy.deadline : Infinity;
+  const call: Call = { options, authorize, template, stream, operation, policy, deadlineAt, flight };
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
     let result = await exchange(call, attempt);
     if (result.response?.status == 401 && result.renew && !renewed) {
       renewed = true;
+      result.renew();
+      if (stream) throw await notResent(call, result, attempt);
       result.scope.release();
       discard(result.response);
-      result.renew();
       result = await exchange(call, attempt);
     }
     const { response } = result;
@@ -64,6 +72,7 @@ export async function send(
       flight.hold(result.scope, result.limit);
       return response;
     }
+    if (stream) throw await notResent(call, result, attempt);
     result.scope?.release();
     if (response) discard(response);
     const delayMs = Math.round(wait);
@@ -118,8 +127,10 @@ async function exchange(call: Call, attempt: number): Promise<Exchange> {
     return { response, renew: progress.renew, scope, limit };
   } catch (failure) {
     scope.release();
+    call.stream?.cancel(failure);
     if (policy.signal?.aborted) throw aborted(call);
     if (!progress.sent || failure instanceof GalaxiomError) throw failure;
+    if (call.stream?.failure) throw streamFailed(call, call.stream.failure.error);
     const timedOut = (failure as { name?: unknown } | null)?.name == "TimeoutError";
     const durationMs = clock.now() - started;
     log(call, "debug", timedOut ? "timed out" : "connection failed", ` in ${durationMs} ms (attempt ${attempt}/${policy.retry.attempts})`, {
@@ -145,8 +156,8 @@ interface Progress {
 }
 
 /** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
-async function sendFollowing({ policy, authorize, template, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
-  let request = template.body ? template.clone() : template;
+async function sendFollowing({ policy, authorize, template, stream, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
+  let request = template.body && !stream ? template.clone() : template;
   for (let hops = 0; ; hops++) {
     // Every hop: no request travels over plain http:// but to this machine.
     assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
@@ -177,6 +188,38 @@ function failed({ options, template, operation }: Call, result: Exchange, attemp
   const how = `${String(message ?? failure)}${cause?.code ? ` (${String(cause.code)})` : ""}`;
   const { redactor } = options;
   return new ConnectionError(`could not reach ${new URL(template.url).origin}${tries}${excerpt(redactor.text(how))}`, operation, redactor.error(failure));
+}
+
+/**
+ * Refuses to send a streamed body again, for a retry or with a renewed token: it was read as it went, so another
+ * attempt would send an empty one. What the attempt got (the ApiError its response makes, or why there was none)
+ * is the cause, and leads the message.
+ */
+async function notResent(call: Call, result: Exchange, attempt: number): Promise<GalaxiomError> {
+  const { options, operation } = call;
+  let cause: GalaxiomError;
+  if (result.response) {
+    const { response, scope } = result;
+    // The error body, read as openapi-fetch reads one, within the attempt's time.
+    const text = await (scope.bounded ? untilAborted(scope, response.text()) : response.text()).catch(() => "");
+    scope.release();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: the text, as openapi-fetch keeps it.
+    }
+    cause = statusError(operation, response, body, options.redactor, options.clock.now());
+  } else cause = failed(call, result, attempt);
+  const said = cause.message.slice(`${operation.method} ${operation.path}: `.length);
+  return new GalaxiomError(`${said}; not sent again: a streamed body is read once (send a string, Blob or ArrayBuffer to allow retries)`, operation, cause);
+}
+
+/** The error for a streamed body whose source failed: the caller's stream broke, not the connection, so it is not retried. */
+function streamFailed({ options, operation }: Call, error: unknown): GalaxiomError {
+  const { redactor } = options;
+  const { message } = Object(error) as { message?: unknown };
+  return new GalaxiomError(`the request body stream failed${excerpt(redactor.text(String(message ?? error)))}`, operation, redactor.error(error));
 }
 
 function aborted({ options, operation, policy }: Pick<Call, "options" | "operation" | "policy">): AbortError {

@@ -37,9 +37,11 @@ describe("npm run generate", () => {
     expect(await readDir(out)).toEqual(first);
     expect([...first.keys()].sort()).toEqual([
       "README.md",
+      "axiom.media-types.ts",
       "axiom.openapi.yaml",
       "axiom.security.ts",
       "axiom.ts",
+      "galileo.media-types.ts",
       "galileo.openapi.yaml",
       "galileo.security.ts",
       "galileo.ts",
