@@ -91,6 +91,8 @@ export interface ResolvedOptions {
     querySerializer: ClientOptions["querySerializer"];
     bodySerializer: ClientOptions["bodySerializer"];
   };
+  /** The origin of `baseUrl`: the one place this client's requests, and so its credentials, may go. */
+  origin: string;
   throwOnError: boolean | undefined;
   logger: Logger | undefined;
   clock: Clock;
@@ -111,6 +113,7 @@ export function resolveOptions(options: ClientOptions, baseUrl: string, secrets:
   const { headers, querySerializer, bodySerializer } = options;
   return {
     base: { baseUrl, headers, querySerializer, bodySerializer },
+    origin: new URL(baseUrl).origin,
     throwOnError: options.throwOnError,
     logger: options.logger ?? (/^(1|true)$/i.test(readEnv("GALAXIOM_DEBUG") ?? "") ? console : undefined),
     clock: { ...systemClock, ...options.clock },

@@ -156,11 +156,14 @@ interface Progress {
 }
 
 /** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
-async function sendFollowing({ policy, authorize, template, stream, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
+async function sendFollowing({ options, policy, authorize, template, stream, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
   let request = template.body && !stream ? template.clone() : template;
   for (let hops = 0; ; hops++) {
-    // Every hop: no request travels over plain http:// but to this machine.
+    // Every hop: no request travels over plain http:// but to this machine, nor to another origin than the
+    // client's. Checked here, as the request is sent, because a per-call baseUrl or a middleware may have
+    // pointed it elsewhere after the client checked its own.
     assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
+    assertOrigin(request.url, options.origin, operation);
     // Credentials at hand are set at once; only a key function or a token exchange is waited for.
     const granted = authorize(request);
     progress.renew = granted instanceof Promise ? await granted : granted;
@@ -171,6 +174,19 @@ async function sendFollowing({ policy, authorize, template, stream, operation }:
     discard(response);
     request = await next;
   }
+}
+
+/**
+ * Refuses a request for another origin than the client's, before any credential is set on it. A Request's URL
+ * is normalised (lower-case host, default port dropped), so a prefix test is exact; errors name origins only.
+ */
+function assertOrigin(url: string, origin: string, operation: Operation): void {
+  if (url.startsWith(`${origin}/`)) return;
+  const elsewhere = URL.canParse(url) ? new URL(url).origin : "an invalid URL";
+  throw new GalaxiomError(
+    `refusing to send to ${elsewhere}: this client sends only to ${origin}, where its credentials belong; create a client for the other origin`,
+    operation,
+  );
 }
 
 /** Frees a response that will not be read, so that its connection can be reused. */
