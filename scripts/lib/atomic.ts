@@ -135,7 +135,10 @@ async function completeJournal(root: string, ops: FileOps): Promise<string[] | u
 async function checkedJournal(root: string, text: string): Promise<Array<{ target: string; staged: string }>> {
   const file = path.join(root, JOURNAL_DIR, JOURNAL);
   const refuse = (pointer: string, problem: string) =>
-    new SpecError(`${problem}; galaxiom didn't write this journal: delete ${path.join(root, JOURNAL_DIR)} and check ${root}/`, { file, pointer: pointer || undefined });
+    new SpecError(`${problem}; galaxiom didn't write this journal: delete ${path.join(root, JOURNAL_DIR)} and check ${root}/`, {
+      file,
+      pointer: pointer || undefined,
+    });
   let entries: unknown;
   try {
     entries = JSON.parse(text);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseYaml as parse } from "@redocly/openapi-core";
 import { operationSecurity as axiomSecurity } from "../../generated/axiom.security.js";
 import { operationSecurity as galileoSecurity } from "../../generated/galileo.security.js";
-import { createAxiomClient, createGalileoClient, GalaxiomError } from "../../src/index.js";
+import { createAxiomClient, createGalileoClient, type Fetch, GalaxiomError } from "../../src/index.js";
 import { json, observedFetch } from "../helpers/fetch.js";
 
 // Every operation of the published security tables, called through the real clients: what each credential
@@ -28,9 +28,13 @@ function parseOperations(api: string): Map<string, Operation> {
   };
   const operations = new Map<string, Operation>();
   for (const { file, pathPrefix = "" } of Object.values(config.apis[api]!.specs)) {
-    const document = parse(readFileSync(path.join(repo, "specs", file), "utf8"));
+    const document = parse(readFileSync(path.join(repo, "specs", file), "utf8")) as {
+      paths: Record<string, Record<string, { security?: Operation["security"] }>>;
+      security?: Operation["security"];
+      components?: { securitySchemes?: Record<string, Scheme> };
+    };
     const schemes = document.components?.securitySchemes ?? {};
-    for (const [key, item] of Object.entries(document.paths as Record<string, Record<string, { security?: Operation["security"] }>>)) {
+    for (const [key, item] of Object.entries(document.paths)) {
       for (const method of METHODS.filter((name) => item[name])) {
         operations.set(`${method.toUpperCase()} ${pathPrefix}${key.split("?")[0]}`, {
           security: item[method]!.security ?? document.security ?? [],
@@ -59,15 +63,9 @@ function expectedHeaders({ security, schemes }: Operation, kind: Kind): string[]
   return undefined;
 }
 
-type Call = (method: string, url: string, init: object) => Promise<unknown>;
+type Call = (url: string, init: object) => Promise<unknown>;
 
-async function walk(
-  table: Record<string, unknown>,
-  operations: Map<string, Operation>,
-  kind: Kind,
-  credential: string,
-  make: (fetch: typeof globalThis.fetch) => unknown,
-) {
+async function walk(table: Record<string, unknown>, operations: Map<string, Operation>, kind: Kind, credential: string, make: (fetch: Fetch) => unknown) {
   const problems: string[] = [];
   const fetch = observedFetch(() => json(200, {}));
   const client = make(fetch) as Record<string, Call>;
