@@ -77,6 +77,12 @@ async function dependencyClosure(manifest: Manifest): Promise<string[]> {
   return [...seen].sort();
 }
 
+/** The lifecycle scripts npm runs when a package is installed, and warns about (`allowScripts`): none in a published manifest. */
+function installScripts(manifest: Manifest): string[] {
+  const scripts = (manifest.scripts ?? {}) as Record<string, string>;
+  return ["preinstall", "install", "postinstall", "prepare"].filter((name) => name in scripts);
+}
+
 async function contents(root: string, files: string[]): Promise<Array<{ file: string; text: string }>> {
   return Promise.all(files.filter((file) => file.endsWith(".js")).map(async (file) => ({ file, text: await readFile(path.join(root, file), "utf8") })));
 }
@@ -108,9 +114,11 @@ describe("the client package, galaxiom", () => {
   });
 
   it("depends on openapi-fetch alone, so an app installs openapi-fetch, its helpers and galaxiom", async () => {
-    expect(client.manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String) });
+    // A range, so that an app with a later 0.17.x of openapi-fetch shares it rather than installing a second copy.
+    expect(client.manifest.dependencies).toEqual({ "openapi-fetch": expect.stringMatching(/^~0\.17\.\d+$/) });
     expect(await dependencyClosure(client.manifest)).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);
     expect(client.manifest.bin).toBeUndefined();
+    expect(installScripts(client.manifest)).toEqual([]);
     for (const field of ["repository", "homepage", "bugs", "keywords"]) expect(client.manifest).toHaveProperty(field);
   });
 
@@ -191,6 +199,7 @@ describe("the tools package, galaxiom-tools", () => {
   it("ships compiled JavaScript only, with a galaxiom bin, and no source maps", async () => {
     expect(tools.manifest.name).toBe("galaxiom-tools");
     expect(tools.manifest.bin).toEqual({ galaxiom: expect.stringMatching(/^(\.\/)?dist\/cli\.js$/) });
+    expect(installScripts(tools.manifest)).toEqual([]);
     expect(tools.files.filter((file) => !/^(dist\/.*\.js|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
     const pointing = (await contents(tools.root, tools.files)).filter(({ text }) => text.includes("sourceMappingURL"));
     expect(pointing.map(({ file }) => file)).toEqual([]);
