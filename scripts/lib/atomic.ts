@@ -1,6 +1,7 @@
 import * as fsPromises from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { within } from "./confine.js";
 
 /** The file operations a replacement makes, injectable so tests can stop one at any step, as a kill would. */
 export interface FileOps {
@@ -116,6 +117,10 @@ async function completeJournal(root: string, ops: FileOps): Promise<string[] | u
   if (journal === undefined) return undefined;
   const replaced: string[] = [];
   for (const { target, staged } of JSON.parse(journal) as Array<{ target: string; staged: string }>) {
+    // A journal is read from the folder, which a commit may plant one in: it renames only files inside `root`.
+    if (!within(root, path.join(root, target)) || !within(staging, path.join(staging, staged))) {
+      throw new Error(`${path.join(staging, JOURNAL)} names a file outside ${root}: remove ${staging}`);
+    }
     if (!(await exists(path.join(staging, staged)))) continue;
     await ops.rename(path.join(staging, staged), path.join(root, target));
     replaced.push(target);

@@ -115,3 +115,14 @@ describe("replaceFiles killed at any step", () => {
     expect(outcomes).toEqual(new Set(["old", "new", "new (completed)"]));
   });
 });
+
+describe("recoverFiles on a journal planted in the folder", () => {
+  it("renames nothing to a target outside it, and says which journal to remove", async () => {
+    const root = path.join(work, "specs");
+    await mkdir(path.join(root, ".galaxiom-replacing"), { recursive: true });
+    await writeFile(path.join(root, ".galaxiom-replacing/0"), "planted");
+    await writeFile(path.join(root, ".galaxiom-replacing/journal.json"), JSON.stringify([{ target: "../outside.yaml", staged: "0" }]));
+    await expect(recoverFiles(root)).rejects.toThrow(/journal\.json names a file outside .*specs: remove .*\.galaxiom-replacing/);
+    expect(await fs.readdir(work)).toEqual(["specs"]);
+  });
+});
