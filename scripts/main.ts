@@ -3,7 +3,8 @@ import { EXIT, UsageError } from "./lib/io.js";
 import { toolsVersion } from "./lib/version.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  generate: { summary: "specs/ → generated/ (lint, select, merge, overlay, openapi-typescript)", load: () => import("./commands/generate.js") },
+  init: { summary: "in an app: write its specs config (galaxiom/apis.yaml) to pull and generate its own types", load: () => import("./commands/init.js") },
+  generate: { summary: "build the types: specs/ → generated/, or an app's galaxiom/ → its `out`", load: () => import("./commands/generate.js") },
   pull: { summary: "fetch a vendor's next spec, show its diff, replace the vendored file", load: () => import("./commands/pull.js") },
   diff: { summary: "compare two versions of an OpenAPI document", load: () => import("./commands/diff.js") },
 };

@@ -25,8 +25,11 @@ export interface AxiomClientOptions extends ClientOptions {
   baseUrl?: string;
 }
 
-/** An Axiom client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. */
-export type AxiomClient<Throws extends boolean = false> = ApiClient<AxiomPaths, Throws> & {
+/**
+ * An Axiom client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. Its raw
+ * calls take `Paths`: the package's, or an app's own from `galaxiom generate`.
+ */
+export type AxiomClient<Throws extends boolean = false, Paths extends {} = AxiomPaths> = ApiClient<Paths, Throws> & {
   tokens: {
     /** `GET /v2/tokens/{id}`: an API token's name, capabilities and expiry (never its secret). */
     get(id: string, options?: HelperOptions): Promise<AxiomSchemas["APIToken"]>;
@@ -36,8 +39,17 @@ export type AxiomClient<Throws extends boolean = false> = ApiClient<AxiomPaths, 
 export const AXIOM_BASE_URL = "https://api.axiom.co";
 const WHERE = "createAxiomClient";
 
-/** A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
-export function createAxiomClient<Throws extends boolean = false>(options: AxiomClientOptions & { throwOnError?: Throws } = {}): AxiomClient<Throws> {
+/**
+ * A typed client for the Axiom API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. An app
+ * with its own types passes them and their table: `createAxiomClient<paths>({ security: operationSecurity })`.
+ */
+// The first overload lets `createAxiomClient<paths>({ throwOnError: true })` throw: a type argument given stops
+// TypeScript inferring the others, so the second alone would hold `Throws` at its default, false.
+export function createAxiomClient<Paths extends {} = AxiomPaths>(options: AxiomClientOptions & { throwOnError: true }): AxiomClient<true, Paths>;
+export function createAxiomClient<Paths extends {} = AxiomPaths, Throws extends boolean = false>(
+  options?: AxiomClientOptions & { throwOnError?: Throws },
+): AxiomClient<Throws, Paths>;
+export function createAxiomClient(options: AxiomClientOptions = {}): unknown {
   const token = options.token ?? readEnv("AXIOM_TOKEN");
   if (!token) throw new GalaxiomError(`${WHERE}: no token: pass \`token\` or set AXIOM_TOKEN`);
   sendable(token, `${WHERE}: the token`);
@@ -46,7 +58,7 @@ export function createAxiomClient<Throws extends boolean = false>(options: Axiom
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("AXIOM_URL") ?? AXIOM_BASE_URL, [token], WHERE);
-  const [client, helper] = createApiClient<AxiomPaths, Throws>(resolved, operationSecurity, requestMediaTypes, {
+  const [client, helper] = createApiClient<AxiomPaths>(resolved, options.security ?? operationSecurity, options.mediaTypes ?? requestMediaTypes, {
     kind: "bearer",
     secret: secretOf(token),
     headers: orgId ? { "X-Axiom-Org-Id": orgId } : {},

@@ -57,8 +57,11 @@ export type GalileoClientOptions = ClientOptions &
 
 export type GetTokenQuery = NonNullable<paths["/v2/token"]["get"]["parameters"]["query"]>;
 
-/** A Galileo client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. */
-export type GalileoClient<Throws extends boolean = false> = ApiClient<GalileoPaths, Throws> & {
+/**
+ * A Galileo client; with `Throws` (the option `throwOnError: true`), raw calls throw on an error status. Its raw
+ * calls take `Paths`: the package's, or an app's own from `galaxiom generate`.
+ */
+export type GalileoClient<Throws extends boolean = false, Paths extends {} = GalileoPaths> = ApiClient<Paths, Throws> & {
   auth: {
     /** `GET /v2/token`: a bearer token for this client's API key, optionally scoped to an organization. */
     getToken(query?: GetTokenQuery, options?: HelperOptions): Promise<GalileoSchemas["GetTokenResponse"]>;
@@ -76,8 +79,17 @@ const GET_TOKEN = { method: "GET", path: "/v2/token" };
 const LOGIN = { method: "POST", path: "/v1/login/api_key" };
 const WHERE = "createGalileoClient";
 
-/** A typed client for the Galileo API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. */
-export function createGalileoClient<Throws extends boolean = false>(options: GalileoClientOptions & { throwOnError?: Throws } = {}): GalileoClient<Throws> {
+/**
+ * A typed client for the Galileo API: openapi-fetch's `GET`/`POST`/… over every path, plus helpers that throw. An app
+ * with its own types passes them and their table: `createGalileoClient<paths>({ security: operationSecurity })`.
+ */
+// The first overload lets `createGalileoClient<paths>({ throwOnError: true })` throw: a type argument given stops
+// TypeScript inferring the others, so the second alone would hold `Throws` at its default, false.
+export function createGalileoClient<Paths extends {} = GalileoPaths>(options: GalileoClientOptions & { throwOnError: true }): GalileoClient<true, Paths>;
+export function createGalileoClient<Paths extends {} = GalileoPaths, Throws extends boolean = false>(
+  options?: GalileoClientOptions & { throwOnError?: Throws },
+): GalileoClient<Throws, Paths>;
+export function createGalileoClient(options: GalileoClientOptions = {}): unknown {
   const { username, password = "", accessToken, tokenExchange, organizationId: organization_id, organizationSlug: organization_slug } = options;
   const apiKey = options.apiKey ?? ((username ?? accessToken) ? undefined : readEnv("GALILEO_API_KEY"));
   if (!apiKey && !username && !accessToken) {
@@ -91,7 +103,8 @@ export function createGalileoClient<Throws extends boolean = false>(options: Gal
   const basic = username && base64(`${username}:${password}`);
   const resolved = resolveOptions(options, options.baseUrl ?? readEnv("GALILEO_API_URL") ?? GALILEO_BASE_URL, [apiKey, password, accessToken, basic], WHERE);
   const { redactor, clock } = resolved;
-  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, operationSecurity, requestMediaTypes, credentials);
+  const security = options.security ?? operationSecurity;
+  const apiClient = (credentials: Credentials) => createApiClient<GalileoPaths>(resolved, security, options.mediaTypes ?? requestMediaTypes, credentials);
   const key = apiKey ? keySecret(apiKey) : undefined;
   // The API key's own client: a token exchange made with it sends the key, so it never needs a token itself.
   const keyed = key ? apiClient({ kind: "apiKey", secret: key }) : undefined;
@@ -125,7 +138,7 @@ export function createGalileoClient<Throws extends boolean = false>(options: Gal
   const [client, helper] = authenticated();
   // The auth helpers of an exchanging client use the API key itself.
   const authHelper = keyed ? keyed[1] : helper;
-  return Object.assign(client as ApiClient<GalileoPaths, Throws>, {
+  return Object.assign(client, {
     auth: { getToken, loginWithApiKey: async (apiKey?: string, call?: HelperOptions) => loginWith(apiKey ?? (await key?.()), call) },
     apiKeys: {
       create: (body: GalileoSchemas["CreateApiKeyRequest"], call?: HelperOptions) =>

@@ -18,7 +18,7 @@ async function galaxiom(argv: string[]) {
 }
 
 describe("wrong arguments are reported one way by every command: the problem, the command's usage, exit 2", () => {
-  it.each(["generate", "pull", "diff"])("%s, an unknown flag", async (command) => {
+  it.each(["generate", "pull", "diff", "init"])("%s, an unknown flag", async (command) => {
     const { code, stdout, stderr } = await galaxiom([command, "--bogus"]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
@@ -31,6 +31,7 @@ describe("wrong arguments are reported one way by every command: the problem, th
     ["generate", ["--specs"], /Option '--specs <value>' argument missing/],
     ["pull", ["--format", "xml"], /--format must be text, markdown or json/],
     ["diff", ["only-one.yaml"], /expected two documents/],
+    ["init", ["--vendor", "datadog"], /--vendor must be one of galileo, axiom/],
   ])("%s, a bad value", async (command, argv, message) => {
     const { code, stderr } = await galaxiom([command, ...argv]);
     expect(code).toBe(2);

@@ -35,9 +35,16 @@ interface Installed {
   manifest: Manifest;
 }
 
-/** `npm pack` the package in `source` (running its prepack build), then install the tarball into a new folder. */
-async function packAndInstall(source: string, folder: string): Promise<Installed> {
-  await mkdir(folder, { recursive: true });
+type Packed = Pick<Installed, "tarball" | "files" | "manifest">;
+const packed = new Map<string, Promise<Packed>>();
+
+/** `npm pack` the package in `source` (running its prepack build), once for the whole file. */
+function pack(source: string): Promise<Packed> {
+  if (!packed.has(source)) packed.set(source, packOnce(source));
+  return packed.get(source)!;
+}
+
+async function packOnce(source: string): Promise<Packed> {
   const { stdout } = await exec("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: source, maxBuffer: 1 << 24 });
   const tarball = path.join(scratch, stdout.trim().split("\n").pop()!);
   const files = (await exec("tar", ["-tzf", tarball])).stdout
@@ -45,6 +52,13 @@ async function packAndInstall(source: string, folder: string): Promise<Installed
     .split("\n")
     .map((file) => file.replace(/^package\//, ""));
   const manifest = JSON.parse((await exec("tar", ["-xOzf", tarball, "package/package.json"])).stdout) as Manifest;
+  return { tarball, files, manifest };
+}
+
+/** Pack the package in `source`, then install the tarball into `folder` (an app may install several). */
+async function packAndInstall(source: string, folder: string): Promise<Installed> {
+  await mkdir(folder, { recursive: true });
+  const { tarball, files, manifest } = await pack(source);
   const root = path.join(folder, "node_modules", manifest.name);
   await mkdir(root, { recursive: true });
   await exec("tar", ["-xzf", tarball, "-C", root, "--strip-components=1"]);
@@ -78,6 +92,12 @@ async function dependencyClosure(manifest: Manifest): Promise<string[]> {
   return [...seen].sort();
 }
 
+/** The lifecycle scripts npm runs when a package is installed, and warns about (`allowScripts`): none in a published manifest. */
+function installScripts(manifest: Manifest): string[] {
+  const scripts = (manifest.scripts ?? {}) as Record<string, string>;
+  return ["preinstall", "install", "postinstall", "prepare"].filter((name) => name in scripts);
+}
+
 async function contents(root: string, files: string[]): Promise<Array<{ file: string; text: string }>> {
   return Promise.all(files.filter((file) => file.endsWith(".js")).map(async (file) => ({ file, text: await readFile(path.join(root, file), "utf8") })));
 }
@@ -109,9 +129,11 @@ describe("the client package, galaxiom", () => {
   });
 
   it("depends on openapi-fetch alone, so an app installs openapi-fetch, its helpers and galaxiom", async () => {
-    expect(client.manifest.dependencies).toEqual({ "openapi-fetch": expect.any(String) });
+    // A range, so that an app with a later 0.17.x of openapi-fetch shares it rather than installing a second copy.
+    expect(client.manifest.dependencies).toEqual({ "openapi-fetch": expect.stringMatching(/^~0\.17\.\d+$/) });
     expect(await dependencyClosure(client.manifest)).toEqual(["openapi-fetch", "openapi-typescript-helpers"]);
     expect(client.manifest.bin).toBeUndefined();
+    expect(installScripts(client.manifest)).toEqual([]);
     for (const field of ["repository", "homepage", "bugs", "keywords"]) expect(client.manifest).toHaveProperty(field);
   });
 
@@ -189,10 +211,14 @@ describe("the tools package, galaxiom-tools", () => {
   }, 180_000);
   afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  it("ships compiled JavaScript only, with a galaxiom bin, and no source maps", async () => {
+  it("ships compiled JavaScript only, with a galaxiom bin, and no source maps; and galaxiom's own config, for init", async () => {
     expect(tools.manifest.name).toBe("galaxiom-tools");
     expect(tools.manifest.bin).toEqual({ galaxiom: expect.stringMatching(/^(\.\/)?dist\/cli\.js$/) });
-    expect(tools.files.filter((file) => !/^(dist\/.*\.js|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(installScripts(tools.manifest)).toEqual([]);
+    expect(tools.files.filter((file) => !/^(dist\/.*\.js|dist\/template\/.*\.yaml|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    for (const file of ["apis.yaml", "redocly.yaml", "axiom/overlay.yaml", "galileo/overlay.yaml"]) {
+      expect(await readFile(path.join(tools.root, "dist/template", file), "utf8")).toBe(await readFile(path.join(repo, "specs", file), "utf8"));
+    }
     const pointing = (await contents(tools.root, tools.files)).filter(({ text }) => text.includes("sourceMappingURL"));
     expect(pointing.map(({ file }) => file)).toEqual([]);
   });
@@ -237,7 +263,7 @@ describe("the tools package, galaxiom-tools", () => {
     for (const command of ["generate", "pull"]) {
       const result = await galaxiom([command], empty);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(new RegExp(`^galaxiom ${command}: .*no apis\\.yaml in .*specs: run galaxiom in a folder laid out like`));
+      expect(result.stderr).toMatch(new RegExp(`^galaxiom ${command}: .*no apis\\.yaml in .*specs: in an app, run \`galaxiom init\` first`));
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   });
@@ -256,7 +282,87 @@ describe("the tools package, galaxiom-tools", () => {
     }
     expect(await galaxiom(["generate", "--check"], project)).toMatchObject({ code: 0 });
 
-    const pulled = await galaxiom(["pull", "axiom-v2", "--from", `${origin}/specs/axiom/v2-tokens.yaml`], project);
+    const pulled = await galaxiom(["pull", "axiom-v2", "--from", `${origin}/specs/axiom/v2.json`], project);
     expect(pulled).toMatchObject({ code: 0, stdout: expect.stringContaining("unchanged") });
   }, 60_000);
+});
+
+// The README's set-up: `npm i galaxiom` and `npm i -D galaxiom-tools` in one app. `npx galaxiom` then runs the tools'
+// bin from node_modules/.bin (npx looks there before it resolves a package), never the client, which has none.
+describe("an app with both packages, regenerating its own types", () => {
+  let app: string;
+  /** `npx --offline galaxiom …` in the app; resolves with its exit code and output, whatever the code. */
+  const npx = (args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile("npx", ["--offline", "galaxiom", ...args], { cwd: app, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+
+  beforeAll(async () => {
+    app = path.join(scratch, "own-types");
+    const client = await packAndInstall(repo, app);
+    await packAndInstall(path.join(repo, "scripts"), app);
+    for (const dependency of await dependencyClosure(client.manifest))
+      if (!Object.hasOwn(client.manifest.dependencies ?? {}, dependency)) await link(app, dependency);
+  }, 180_000);
+
+  it("runs `npx galaxiom`", async () => {
+    const help = await npx(["--help"]);
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: galaxiom <command>") });
+    for (const command of ["init", "pull", "diff", "generate"]) expect(help.stdout).toContain(`  ${command} `);
+    expect(await npx(["init", "--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: galaxiom init") });
+  });
+
+  it("inits, pulls, generates, and compiles and runs an app that passes its types and table to the client", async () => {
+    const init = await npx(["init", "--vendor", "axiom"]);
+    expect(init).toMatchObject({ code: 0, stdout: expect.stringContaining("wrote galaxiom/apis.yaml") });
+    // The app keeps one Axiom v2 operation: the last `select: all` is axiom-v2's.
+    const config = path.join(app, "galaxiom/apis.yaml");
+    const text = await readFile(config, "utf8");
+    const at = text.lastIndexOf("select: all");
+    await writeFile(config, `${text.slice(0, at)}select:\n          operations: ["GET /datasets"]${text.slice(at + "select: all".length)}`);
+    // The vendor's documents as galaxiom vendors them stand in for its URLs (the tools' tests pull from loopback URLs).
+    for (const name of ["v1", "v2"]) {
+      const pulled = await npx(["pull", `axiom-${name}`, "--from", path.join(repo, `specs/axiom/${name}.json`)]);
+      expect(pulled).toMatchObject({ code: 0, stdout: expect.stringContaining(`replaced galaxiom/axiom/${name}.json`) });
+    }
+    const generated = await npx(["generate"]);
+    expect(generated).toMatchObject({ code: 0, stdout: expect.stringContaining("src/galaxiom-generated/axiom.ts") });
+    // What the app's selection changes from the package's description, as `diff` shows it: the other v2 operations go.
+    const diff = await npx(["diff", path.join(repo, "generated/axiom.openapi.yaml"), "src/galaxiom-generated/axiom.openapi.yaml", "--format", "json"]);
+    const { changes } = JSON.parse(diff.stdout) as { changes: Array<{ id: string; method?: string; path?: string }> };
+    const removed = changes.filter((change) => change.id === "operation-removed").map((change) => `${change.method?.toUpperCase()} ${change.path}`);
+    expect(removed).toContain("GET /v2/tokens/{id}");
+    expect(removed.filter((operation) => operation === "GET /v2/datasets" || operation.includes(" /v1/"))).toEqual([]);
+
+    await writeFile(
+      path.join(app, "app.ts"),
+      `import { createAxiomClient } from "galaxiom";
+import type { paths } from "./src/galaxiom-generated/axiom.js";
+import { operationSecurity } from "./src/galaxiom-generated/axiom.security.js";
+
+const sent: string[] = [];
+const fetch = async (request: Request) => {
+  sent.push(\`\${request.method} \${new URL(request.url).pathname} \${request.headers.get("authorization")}\`);
+  return Response.json([]);
+};
+const axiom = createAxiomClient<paths>({ token: "xaat-app", security: operationSecurity, fetch });
+const { data } = await axiom.GET("/v2/datasets");
+const names: string[] | undefined = data?.map((dataset) => dataset.name);
+// @ts-expect-error: not in the app's selection
+const refused = await axiom.GET("/v2/tokens/{id}", { params: { path: { id: "abc" } } }).catch((error: Error) => error.message);
+console.log(JSON.stringify({ sent, names, refused }));
+`,
+    );
+    const compilerOptions = { strict: true, skipLibCheck: false, module: "nodenext", target: "es2022", lib: ["es2023", "dom"], types: [], outDir: "build" };
+    await writeFile(path.join(app, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["app.ts"] }));
+    await exec("node", [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", app], { cwd: app });
+    const { stdout } = await exec("node", ["build/app.js"], { cwd: app });
+    expect(JSON.parse(stdout)).toEqual({
+      sent: ["GET /v2/datasets Bearer xaat-app"],
+      names: [],
+      refused: expect.stringMatching(/^GET \/v2\/tokens\/\{id\}: not in the client's security table/),
+    });
+  }, 120_000);
 });

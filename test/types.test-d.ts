@@ -4,7 +4,10 @@ import pino from "pino";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   fieldsFirst,
+  type AxiomClient,
   type AxiomPaths,
+  type GalileoClient,
+  type OperationSecurity,
   type GalileoPaths,
   createAxiomClient,
   createGalileoClient,
@@ -19,6 +22,27 @@ import {
 
 const galileo = createGalileoClient({ apiKey: "gk-types" });
 const axiom = createAxiomClient({ token: "xaat-types" });
+
+/** An app's own types, as openapi-typescript writes them for `galaxiom generate`: a path the package doesn't have. */
+interface AppPaths {
+  "/v2/app-only/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: { [name: string]: unknown }; content: { "application/json": { name: string } } } };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+/** The table `galaxiom generate` writes beside them. */
+const appSecurity: OperationSecurity = { "GET /v2/app-only/{id}": { bearer: ["Authorization"], apiKey: ["Galileo-API-Key"] } };
 
 describe("compile-time contract", () => {
   it("types results from the spec", async () => {
@@ -222,5 +246,37 @@ describe("compile-time contract", () => {
     createAxiomClient({ token: "t", logger: console });
     // @ts-expect-error: a logger has debug, info, warn and error
     fieldsFirst({ info: () => undefined });
+  });
+
+  it("takes an app's own paths as a type argument, with its security table, keeping the helpers", async () => {
+    const app = createAxiomClient<AppPaths>({ token: "t", security: appSecurity });
+    expectTypeOf(app).toEqualTypeOf<AxiomClient<false, AppPaths>>();
+    expectTypeOf((await app.GET("/v2/app-only/{id}", { params: { path: { id: "a" } } })).data).toEqualTypeOf<{ name: string } | undefined>();
+    expectTypeOf(await app.tokens.get("abc")).toEqualTypeOf<AxiomSchemas["APIToken"]>();
+    expectTypeOf(app).toMatchTypeOf<Client<AppPaths>>();
+    // @ts-expect-error: the package's path is not in the app's types
+    void app.GET("/v2/tokens/{id}", { params: { path: { id: "a" } } });
+    // @ts-expect-error: the path parameter id is required
+    void app.GET("/v2/app-only/{id}");
+
+    const galileoApp = createGalileoClient<AppPaths>({ apiKey: "gk", security: appSecurity });
+    expectTypeOf(galileoApp).toEqualTypeOf<GalileoClient<false, AppPaths>>();
+    void galileoApp.GET("/v2/app-only/{id}", { params: { path: { id: "a" } } });
+    expectTypeOf(await galileoApp.auth.getToken()).toEqualTypeOf<GalileoSchemas["GetTokenResponse"]>();
+    // @ts-expect-error: the package's path is not in the app's types
+    void galileoApp.GET("/v2/token");
+    // @ts-expect-error: a table maps each operation to lists of headers
+    createAxiomClient<AppPaths>({ token: "t", security: { "GET /v2/app-only/{id}": { bearer: "Authorization" } } });
+  });
+
+  it("throws with an app's paths too, by the option alone", async () => {
+    const throwing = createAxiomClient<AppPaths>({ token: "t", security: appSecurity, throwOnError: true });
+    expectTypeOf(throwing).toEqualTypeOf<AxiomClient<true, AppPaths>>();
+    expectTypeOf((await throwing.GET("/v2/app-only/{id}", { params: { path: { id: "a" } } })).data).toEqualTypeOf<{ name: string }>();
+    const galileoThrowing = createGalileoClient<AppPaths>({ apiKey: "gk", security: appSecurity, throwOnError: true });
+    expectTypeOf(galileoThrowing).toEqualTypeOf<GalileoClient<true, AppPaths>>();
+    // Without a type argument, the package's paths, as before.
+    expectTypeOf(createAxiomClient({ token: "t", throwOnError: true })).toEqualTypeOf<AxiomClient<true>>();
+    expectTypeOf(createGalileoClient({ apiKey: "gk", throwOnError: false })).toEqualTypeOf<GalileoClient<false>>();
   });
 });

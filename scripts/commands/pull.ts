@@ -6,6 +6,7 @@ import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
 import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
 import { shown } from "../lib/spec-error.js";
+import { defaultSpecsDir } from "../lib/specs-dir.js";
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
@@ -18,12 +19,12 @@ operations its selection keeps, and replaces the vendored file and its row in <s
 replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
 it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
 another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
-or generate. Then run \`npm run generate\`.
+or generate. Then run \`galaxiom generate\`.
 
   name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
   --from <source>  read this URL or file instead of the spec's url (one name only)
   --dry-run        show the changes, replace nothing
-  --specs <dir>    default: specs
+  --specs <dir>    default: galaxiom, when it holds an apis.yaml (an app's, from \`galaxiom init\`), else specs
   --format <f>     how to show the changes: text (default), markdown or json
   --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
   --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
@@ -43,7 +44,7 @@ export const run: Command = async (argv, io) => {
     options: {
       from: { type: "string" },
       "dry-run": { type: "boolean", default: false },
-      specs: { type: "string", default: "specs" },
+      specs: { type: "string" },
       format: { type: "string", default: "text" },
       "max-size": { type: "string", default: String(DEFAULT_LIMITS.maxBytes / 1024 / 1024) },
       timeout: { type: "string", default: String(DEFAULT_LIMITS.timeoutMs / 1000) },
@@ -57,19 +58,20 @@ export const run: Command = async (argv, io) => {
   const format = values.format as Format;
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
   const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
+  const specs = values.specs ?? (await defaultSpecsDir());
   // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
-  for (const line of await recoverFiles(values.specs)) io.stderr(`${line}\n`);
+  for (const line of await recoverFiles(specs)) io.stderr(`${line}\n`);
   // Loaded after the flags are read, so that `galaxiom pull --help` doesn't load Redocly (config.ts parses with it).
   const { loadSpecsConfig } = await import("../generate/config.js");
   const { loadSpecFromString } = await import("../lib/load-spec.js");
-  const config = await loadSpecsConfig(values.specs);
+  const config = await loadSpecsConfig(specs);
   const all = config.apis.flatMap((api) => api.sources);
   const targets =
     positionals.length === 0
       ? all
       : positionals.map((name) => {
           const source = all.find((candidate) => candidate.name === name);
-          if (!source) throw new UsageError(`no spec named "${name}" in ${values.specs}/apis.yaml (known: ${all.map((s) => s.name).join(", ")})`);
+          if (!source) throw new UsageError(`no spec named "${name}" in ${specs}/apis.yaml (known: ${all.map((s) => s.name).join(", ")})`);
           return source;
         });
   if (values.from !== undefined && targets.length !== 1) throw new UsageError("--from needs exactly one spec name");
@@ -84,7 +86,7 @@ export const run: Command = async (argv, io) => {
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
-    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, document, format, io.color));
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, specs, document, format, io.color));
   }
 
   const changed = pulled.filter((entry) => !entry.unchanged);
@@ -92,20 +94,20 @@ export const run: Command = async (argv, io) => {
     io.stdout(values["dry-run"] && changed.length > 0 ? "dry run: nothing replaced\n" : "");
     return EXIT.ok;
   }
-  const record = path.join(values.specs, "SOURCES.md");
+  const record = path.join(specs, "SOURCES.md");
   let sources = await readFile(record, "utf8").catch(() => "| file | source | vendored | sha256 |\n|---|---|---|---|\n");
   const today = new Date().toISOString().slice(0, 10);
   const replacements = new Map<string, string>();
   for (const { source, from, text } of changed) {
     replacements.set(source.file, text);
-    const file = path.relative(path.resolve(values.specs), source.file);
+    const file = path.relative(path.resolve(specs), source.file);
     sources = writeRow(sources, { file, source: from, vendored: today, sha256: sha256(text) });
   }
   replacements.set(path.resolve(record), sources);
   // The vendored files and their records change together: a kill midway is completed by the next run.
-  await replaceFiles(path.resolve(values.specs), replacements);
+  await replaceFiles(path.resolve(specs), replacements);
   for (const { source } of changed) io.stdout(`replaced ${shown(source.file)}\n`);
-  io.stdout("now run `npm run generate` to regenerate the types\n");
+  io.stdout("now run `galaxiom generate` to regenerate the types\n");
   return EXIT.ok;
 };
 

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseYaml } from "@redocly/openapi-core";
+import { outRefusal, within } from "../lib/confine.js";
 import { shown, SpecError } from "../lib/spec-error.js";
+import { CONFIG_FILE } from "../lib/specs-dir.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
 export type Selection = "all" | { operations: string[]; paths: string[]; tags: string[]; operationIds: string[] };
@@ -36,14 +38,16 @@ export interface SpecsConfig {
   file: string;
   /** Absolute path of the Redocly config beside it. */
   redoclyConfig: string;
+  /** Absolute path of the folder `generate` writes, when the config says (an app's does: `galaxiom init` writes it). */
+  out: string | undefined;
   apis: ApiConfig[];
 }
 
-export const CONFIG_FILE = "apis.yaml";
 /** What `generate` and `pull` need around them, said when it is missing (the tools package runs in any folder). */
 const LAYOUT =
-  "run galaxiom in a folder laid out like the galaxiom repository (https://github.com/galaxiom/galaxiom): specs/apis.yaml " +
-  "naming each API's vendored specs and overlay, and specs/redocly.yaml; or pass --specs <dir>";
+  "in an app, run `galaxiom init` first (it writes galaxiom/apis.yaml); or run galaxiom in a folder laid out like the galaxiom " +
+  "repository (https://github.com/galaxiom/galaxiom): specs/apis.yaml naming each API's vendored specs and overlay, and " +
+  "specs/redocly.yaml; or pass --specs <dir>";
 const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
 
 /** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
@@ -63,8 +67,17 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   }
   const fail = (pointer: string, problem: string) => new SpecError(problem, { file: where, pointer });
   const resolve = (relative: string) => path.resolve(path.dirname(file), relative);
+  // `pull` replaces the vendored files and `generate` reads them and the overlays: a config may name only its own.
+  const inside = (relative: string, at: string) => {
+    if (!within(path.dirname(file), resolve(relative))) throw fail(at, `"${relative}" is outside ${path.dirname(file)}: name a file inside it`);
+    return resolve(relative);
+  };
 
-  const apisRaw = objectAt(objectAt(raw, "", "the config", fail).apis, "/apis", "`apis`", fail);
+  const root = objectAt(raw, "", "the config", fail);
+  const out = optionalString(root.out, "/out", fail);
+  const refusal = out === undefined ? undefined : outRefusal(specsDir, resolve(out));
+  if (refusal) throw fail("/out", `"${out}" can't be where generate writes: ${refusal}`);
+  const apisRaw = objectAt(root.apis, "/apis", "`apis`", fail);
   const apis: ApiConfig[] = Object.entries(apisRaw).map(([apiName, apiRaw]) => {
     const at = `/apis/${apiName}`;
     const api = objectAt(apiRaw, at, `API "${apiName}"`, fail);
@@ -77,7 +90,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
       if (!specFile) throw fail(`${specAt}/file`, `spec "${name}" needs a \`file\``);
       return {
         name,
-        file: resolve(specFile),
+        file: inside(specFile, `${specAt}/file`),
         url: optionalString(spec.url, `${specAt}/url`, fail),
         select: selection(spec.select, `${specAt}/select`, fail),
         allowRemoteRefs: origins(spec.allowRemoteRefs, `${specAt}/allowRemoteRefs`, fail),
@@ -86,12 +99,12 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
       };
     });
     if (sources.length === 0) throw fail(`${at}/specs`, `API "${apiName}" lists no specs`);
-    return { name: apiName, overlay: overlay && resolve(overlay), sources };
+    return { name: apiName, overlay: overlay && inside(overlay, `${at}/overlay`), sources };
   });
   const names = apis.flatMap((api) => api.sources.map((source) => source.name));
   const repeated = names.find((name, index) => names.indexOf(name) !== index);
   if (repeated) throw fail("/apis", `the spec name "${repeated}" is used twice; names must be unique across APIs`);
-  return { file, redoclyConfig: path.resolve(specsDir, "redocly.yaml"), apis };
+  return { file, redoclyConfig: path.resolve(specsDir, "redocly.yaml"), out: out && resolve(out), apis };
 }
 
 function selection(raw: unknown, at: string, fail: Fail): Selection {

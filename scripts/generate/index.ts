@@ -3,7 +3,7 @@ import { loadConfig, stringifyYaml } from "@redocly/openapi-core";
 import { shown, SpecError } from "../lib/spec-error.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { buildApi, type LoadCache, type Warning } from "./build-api.js";
-import { checkRedoclyConfig, loadSpecsConfig } from "./config.js";
+import { checkRedoclyConfig, type SpecsConfig } from "./config.js";
 import { emitMediaTypes } from "./emit-media-types.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
@@ -28,9 +28,8 @@ operation, the headers each kind of credential its \`security\` accepts goes in,
 that media type, which the client encodes a body as and sends when the call names none.
 `;
 
-/** specs/ → the complete content of generated/, in memory; nothing is written. */
-export async function generate(specsDir: string): Promise<Generated> {
-  const config = await loadSpecsConfig(specsDir);
+/** specs/ (as its loaded config names it) → the complete content of generated/, in memory; nothing is written. */
+export async function generate(config: SpecsConfig): Promise<Generated> {
   await checkRedoclyConfig(config.redoclyConfig);
   const redocly = await loadConfig({ configPath: config.redoclyConfig }).catch((error: unknown) => {
     throw new SpecError((error as Error).message, { file: shown(config.redoclyConfig) });

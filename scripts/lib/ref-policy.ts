@@ -73,7 +73,7 @@ export function checkRefs(sites: RefSite[], policy: RefPolicy, base: string, fil
 }
 
 /** The real path of `target`, or of its nearest existing ancestor joined with the rest: a missing file reads nothing. */
-function realPath(target: string): string {
+export function realPath(target: string): string {
   try {
     return realpathSync(target);
   } catch {

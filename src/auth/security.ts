@@ -48,13 +48,15 @@ export function assertSecureTransport(url: string, where: string): void {
 
 /**
  * The Authorizer of one operation: its credentials go in the headers the generated table names for the
- * client's kind, none when the operation's `security` is `[]`. An operation that takes another kind throws
- * why when it is called.
+ * client's kind, none when the operation's `security` is `[]`. An operation that takes another kind, or that
+ * the table doesn't know, throws why when it is called, before anything is read or sent: an operation missing
+ * from the table (an app's paths with the package's table, or a path cast past the types) could need
+ * credentials, and a request sent bare would fail far from the cause.
  */
 export function authorizer(security: OperationSecurity, { kind, secret, headers }: Credentials, redactor: Redactor, operation: Operation): Authorizer {
   const where = `${operation.method} ${operation.path}`;
   const kinds = security[where];
-  const names = kinds ? kinds[kind] : [];
+  const names = kinds?.[kind];
   const prefix = kind == "bearer" ? "Bearer " : kind == "basic" ? "Basic " : "";
 
   const attach = (request: Request, value: string): Renew | undefined => {
@@ -72,7 +74,14 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
   };
 
   return (request) => {
-    if (!names) throw new GalaxiomError(`takes ${Object.keys(kinds!).join(" or ") || "no supported"} credentials, not ${kind}`, operation);
+    if (!kinds) {
+      throw new GalaxiomError(
+        "not in the client's security table, so the credentials it takes are unknown, and nothing was sent: regenerate the types " +
+          "(`galaxiom generate`), or pass the client the `security` table generated with your paths",
+        operation,
+      );
+    }
+    if (!names) throw new GalaxiomError(`takes ${Object.keys(kinds).join(" or ") || "no supported"} credentials, not ${kind}`, operation);
     if (!names.length) return undefined;
     // A key at hand is set at once; a key function or a token exchange is waited for.
     const value = secret();

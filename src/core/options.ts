@@ -1,5 +1,5 @@
 import type { BodySerializer, HeadersOptions, QuerySerializer, QuerySerializerOptions } from "openapi-fetch";
-import { assertSecureTransport } from "../auth/security.js";
+import { assertSecureTransport, type OperationSecurity } from "../auth/security.js";
 import { GalaxiomError } from "../errors.js";
 import { Redactor, secretHeaders } from "../redact.js";
 import { RETRY_DEFAULTS, type CallRetryOptions, type ResolvedRetry, type RetryOptions } from "../retry.js";
@@ -47,6 +47,19 @@ export interface ClientOptions {
   clock?: Partial<Clock>;
   /** Throw the ApiError subclass for an error status, and resolve to `{ data, response }`, on every raw call. @default false */
   throwOnError?: boolean;
+  /**
+   * Which credentials each operation takes: the `operationSecurity` of the `<api>.security.ts` that `galaxiom generate`
+   * wrote beside the paths type the client is given (`createAxiomClient<paths>({ security: operationSecurity })`),
+   * so that auth follows the app's spec version. An operation missing from it is refused before anything is sent.
+   * @default the table generated with the package's own paths
+   */
+  security?: OperationSecurity;
+  /**
+   * Each operation's first request media type where it is not application/json: the `requestMediaTypes` of the
+   * `<api>.media-types.ts` generated beside `security`'s table, which a body is encoded as unless the call names one.
+   * @default the table generated with the package's own paths
+   */
+  mediaTypes?: Record<string, string>;
   /** openapi-fetch's: how every call's `params.query` becomes a query string. */
   querySerializer?: QuerySerializer<unknown> | QuerySerializerOptions;
   /**

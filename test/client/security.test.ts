@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizer, type Credentials } from "../../src/auth/security.js";
+import { GalaxiomError } from "../../src/errors.js";
 import { Redactor } from "../../src/redact.js";
 
 const table = {
@@ -25,9 +26,19 @@ describe("an operation's authorizer, from the generated table", () => {
     expect(await headersFor("/keyed", { kind: "bearer", secret: async () => "tok-0123456789" })).toEqual({ authorization: "Bearer tok-0123456789" });
   });
 
-  it("sets nothing on a public operation, nor on one the table doesn't know", async () => {
+  it("sets nothing on a public operation", async () => {
     expect(await headersFor("/public", { kind: "bearer", secret: () => "tok-0123456789", headers: { "x-org": "o1" } })).toEqual({});
-    expect(await headersFor("/elsewhere", { kind: "bearer", secret: () => "tok-0123456789" })).toEqual({});
+  });
+
+  it("refuses an operation the table doesn't know, saying so, before reading the secret: never a bare request", async () => {
+    const secret = () => {
+      throw new Error("read");
+    };
+    const refusal = headersFor("/elsewhere", { kind: "bearer", secret });
+    await expect(refusal).rejects.toBeInstanceOf(GalaxiomError);
+    await expect(refusal).rejects.toThrow(
+      /^GET \/elsewhere: not in the client's security table, .*regenerate the types .*pass the client the `security` table/,
+    );
   });
 
   it("refuses, naming the kinds it takes, an operation that takes another kind, before reading the secret", async () => {
