@@ -57,7 +57,7 @@ describe("galaxiom diff", () => {
       types: "breaking",
       method: "get",
       path: "/tokens/{token_id}",
-      oldPath: "/v2/tokens/{id}",
+      oldPath: "/tokens/{id}",
       pointer: { old: "/paths/~1tokens~1{id}", new: "/paths/~1tokens~1{token_id}" },
       message: "Path parameter `id` renamed to `token_id` (was /tokens/{id}); the URL is unchanged",
     });

@@ -15,7 +15,7 @@ function api(token: unknown, inline: unknown): OpenAPIDocument {
         get: { responses: { "200": { description: "ok", content: json({ type: "array", items: ref("Token") }) } } },
         post: { requestBody: { content: json(inline) }, responses: { "201": { description: "ok", content: json(ref("Token")) } } },
       },
-      "/v2/tokens/{id}": {
+      "/tokens/{id}": {
         get: {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: { "200": { description: "ok", content: json(ref("Token")) } },
@@ -43,7 +43,7 @@ describe("diffSpecs", () => {
         operations: [
           { method: "get", path: "/tokens" },
           { method: "post", path: "/tokens" },
-          { method: "get", path: "/v2/tokens/{id}" },
+          { method: "get", path: "/tokens/{id}" },
         ],
         pointer: { old: "/components/schemas/Token/properties/note", new: "/components/schemas/Token" },
         message: "Schema `Token`, field `note` (in responses): removed (it was optional)",
@@ -81,7 +81,7 @@ describe("diffSpecs", () => {
     const gone = { ...after, paths: { "/tokens": after.paths?.["/tokens"] ?? {} } };
     expect(diffSpecs(before, gone).changes.find((change) => change.id === "operation-removed")).toMatchObject({
       method: "get",
-      path: "/v2/tokens/{id}",
+      path: "/tokens/{id}",
       pointer: { old: "/paths/~1tokens~1{id}/get" },
     });
   });
