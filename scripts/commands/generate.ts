@@ -2,6 +2,7 @@ import path from "node:path";
 import { readDir, recoverDir, recoverFiles, replaceDir } from "../lib/atomic.js";
 import { EXIT, parseCommandLine, type Command } from "../lib/io.js";
 import type { Warning } from "../generate/build-api.js";
+import { loadSpecsConfig } from "../generate/config.js";
 
 const WARNINGS_LISTED = 10;
 
@@ -34,9 +35,11 @@ export const run: Command = async (argv, io) => {
   }
   // What a killed pull or generate left is put right first, and said: both modes then see whole folders.
   for (const line of [...(await recoverFiles(values.specs)), ...(await recoverDir(values.out))]) io.stderr(`${line}\n`);
-  // Loaded after the flags are read: the build pulls in Redocly, openapi-typescript and TypeScript (≈1 s).
+  // Before the build is loaded (Redocly, openapi-typescript and TypeScript: a second or more), so that a folder
+  // that isn't laid out for generate is refused at once.
+  const config = await loadSpecsConfig(values.specs);
   const { generate } = await import("../generate/index.js");
-  const { files, warnings } = await generate(values.specs);
+  const { files, warnings } = await generate(config);
   io.stderr(describeWarnings(warnings, values.verbose));
 
   if (values.check) {

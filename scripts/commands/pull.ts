@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { formats, type Format } from "../diff/format/index.js";
-import type { SourceConfig } from "../generate/config.js";
+import { formatReport, formats, type Format } from "../diff/format/index.js";
+import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
 import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
 import { shown } from "../lib/spec-error.js";
-import type { OpenAPIDocument } from "../lib/load-spec.js";
+import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
 
@@ -59,9 +59,6 @@ export const run: Command = async (argv, io) => {
   const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
   // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
   for (const line of await recoverFiles(values.specs)) io.stderr(`${line}\n`);
-  // Loaded after the flags are read, so that `galaxiom pull --help` doesn't load Redocly (config.ts parses with it).
-  const { loadSpecsConfig } = await import("../generate/config.js");
-  const { loadSpecFromString } = await import("../lib/load-spec.js");
   const config = await loadSpecsConfig(values.specs);
   const all = config.apis.flatMap((api) => api.sources);
   const targets =
@@ -117,12 +114,7 @@ function positive(value: string, flag: string): number {
 
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
 async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
-  const [{ diffSpecs }, { formatReport }, { selectOperations }, { loadSpec }] = await Promise.all([
-    import("../diff/index.js"),
-    import("../diff/format/index.js"),
-    import("../generate/select.js"),
-    import("../lib/load-spec.js"),
-  ]);
+  const [{ diffSpecs }, { selectOperations }] = await Promise.all([import("../diff/index.js"), import("../generate/select.js")]);
   const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs };
   const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseYaml } from "@redocly/openapi-core";
 import { shown, SpecError } from "../lib/spec-error.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
@@ -46,7 +45,11 @@ const LAYOUT =
   "naming each API's vendored specs and overlay, and specs/redocly.yaml; or pass --specs <dir>";
 const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
 
-/** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
+/**
+ * Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. Commands call it before
+ * loading the build: Redocly (its YAML parser) is imported only once the file is read, so a folder without one is
+ * refused at once rather than after a second of loading modules.
+ */
 export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   const file = path.resolve(specsDir, CONFIG_FILE);
   const where = shown(file);
@@ -54,6 +57,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
     if (error.code === "ENOENT") throw new SpecError(`no ${CONFIG_FILE} in ${path.dirname(file)}: ${LAYOUT}`, { file: where });
     throw new SpecError(`cannot read the specs config: ${error.message}`, { file: where });
   });
+  const { parseYaml } = await import("@redocly/openapi-core");
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -159,6 +163,7 @@ const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
  */
 export async function checkRedoclyConfig(file: string): Promise<void> {
   const where = shown(file);
+  const { parseYaml } = await import("@redocly/openapi-core");
   const raw = parseYaml(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
   const scopes: Array<[string, Record<string, unknown>]> = [
     ["", raw ?? {}],

@@ -3,7 +3,7 @@ import { loadConfig, stringifyYaml } from "@redocly/openapi-core";
 import { shown, SpecError } from "../lib/spec-error.js";
 import { toPointer } from "../lib/json-pointer.js";
 import { buildApi, type LoadCache, type Warning } from "./build-api.js";
-import { checkRedoclyConfig, loadSpecsConfig } from "./config.js";
+import { checkRedoclyConfig, type SpecsConfig } from "./config.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
 import { typecheck } from "./typecheck.js";
@@ -25,9 +25,8 @@ merged and overlaid); \`<api>.ts\` is openapi-typescript's output for it; \`<api
 operation, the headers each kind of credential its \`security\` accepts goes in, which the client looks up.
 `;
 
-/** specs/ → the complete content of generated/, in memory; nothing is written. */
-export async function generate(specsDir: string): Promise<Generated> {
-  const config = await loadSpecsConfig(specsDir);
+/** specs/ (as its apis.yaml describes it) → the complete content of generated/, in memory; nothing is written. */
+export async function generate(config: SpecsConfig): Promise<Generated> {
   await checkRedoclyConfig(config.redoclyConfig);
   const redocly = await loadConfig({ configPath: config.redoclyConfig }).catch((error: unknown) => {
     throw new SpecError((error as Error).message, { file: shown(config.redoclyConfig) });
