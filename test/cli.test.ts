@@ -83,3 +83,40 @@ describe("colour follows the terminal, NO_COLOR and FORCE_COLOR", () => {
     expect((await bin({})).stdout).not.toContain("\x1b[");
   });
 });
+
+describe("galaxiom help", () => {
+  it("prints the usage, naming the help command, and exits 0", async () => {
+    const { code, stdout, stderr } = await galaxiom(["help"]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toContain("Usage: galaxiom <command>");
+    expect(stdout).toContain("galaxiom help <command>");
+  });
+
+  it.each(["generate", "pull", "diff"])("help %s prints what %s --help prints", async (command) => {
+    const viaHelp = await galaxiom(["help", command]);
+    expect(viaHelp).toEqual({ code: 0, stdout: (await galaxiom([command, "--help"])).stdout, stderr: "" });
+    expect(viaHelp.stdout).toContain(`Usage: galaxiom ${command}`);
+  });
+
+  it.each([
+    [["help", "nope"], /^galaxiom: unknown command "nope"/],
+    [["help", "diff", "pull"], /^galaxiom help: expected one command, got 2/],
+  ])("%j exits 2 with the usage", async (argv, message) => {
+    const { code, stdout, stderr } = await galaxiom(argv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("Usage: galaxiom <command>");
+  });
+});
+
+describe("every command's help lists the exit codes it returns", () => {
+  it.each([
+    ["generate", ["0", "1", "2"]],
+    ["pull", ["0", "2"]],
+    ["diff", ["0", "1", "2"]],
+  ])("%s: %j", async (command, codes) => {
+    const { stdout } = await galaxiom([command, "--help"]);
+    const section = stdout.slice(stdout.indexOf("\nExit codes:\n"));
+    expect([...section.matchAll(/^ {2}(\d) {2}\S/gm)].map((match) => match[1])).toEqual(codes);
+  });
+});

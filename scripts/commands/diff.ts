@@ -3,7 +3,7 @@ import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { EXIT, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
 import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
@@ -26,7 +26,11 @@ Options:
   -h, --help                       show this help
   --version                        print galaxiom's version
 
-Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage or unreadable input.
+${exitCodes({
+  ok: "compared (whatever changed, without --fail-on)",
+  found: "--fail-on found a change of that kind",
+  badInput: "bad usage, or a document or the ignore file unreadable or invalid (named with its file and line or pointer)",
+})}
 The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
 

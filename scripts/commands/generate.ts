@@ -1,30 +1,43 @@
 import path from "node:path";
 import { readDir, recoverDir, recoverFiles, replaceDir } from "../lib/atomic.js";
-import { EXIT, parseCommandLine, type Command } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, type Command } from "../lib/io.js";
 import type { Warning } from "../generate/build-api.js";
 import { loadSpecsConfig } from "../generate/config.js";
+import { API_FILES, README_FILE } from "../generate/outputs.js";
 
 const WARNINGS_LISTED = 10;
+const DEFAULT_SPECS = "specs";
+const DEFAULT_OUT = "generated";
 
-export const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>]
+export const usage = `Usage: galaxiom generate [--check] [--specs <dir>] [--out <dir>] [--verbose]
 
-Builds each API of <specs>/apis.yaml (select, merge, overlay, lint) and writes <out>/<api>.openapi.yaml and
-<out>/<api>.ts. The folder is replaced as a whole, or left untouched when any step fails; if a run was killed
-while replacing it (or a pull while replacing specs), the next run, --check included, first restores it.
+Builds each API of <specs>/apis.yaml (select, merge, overlay, lint, type-check) and writes, for each API:
+${Object.values(API_FILES)
+  .map(({ suffix, about }) => `  ${`<out>/<api>${suffix}`.padEnd(26)}${about}`)
+  .join("\n")}
+and <out>/${README_FILE}, which says the folder is generated. The folder is replaced as a whole, or left untouched
+when any step fails; if a run was killed while replacing it (or a pull while replacing specs), the next run,
+--check included, first restores it.
 
-  --check        write nothing; exit 1 naming each file in <out> that differs from what <specs> gives
-  --specs <dir>  default: specs
-  --out <dir>    default: generated
-  --verbose      list every lint warning (by default, up to ${WARNINGS_LISTED} are listed and the rest counted by rule)
-`;
+  --check          write nothing; exit 1 naming each file in <out> that differs from what <specs> gives
+  --specs <dir>    default: ${DEFAULT_SPECS}
+  --out <dir>      default: ${DEFAULT_OUT}
+  -v, --verbose    list every lint warning (by default, up to ${WARNINGS_LISTED} are listed and the rest counted by rule)
+  -h, --help       show this help
+
+${exitCodes({
+  ok: "<out> written (with --check: up to date)",
+  found: "with --check: <out> is stale (nothing is written)",
+  badInput: "bad usage, or <specs> cannot be built: the problem is named with its file and JSON pointer or line",
+})}`;
 
 export const run: Command = async (argv, io) => {
   const { values } = parseCommandLine({
     args: argv,
     options: {
       check: { type: "boolean", default: false },
-      specs: { type: "string", default: "specs" },
-      out: { type: "string", default: "generated" },
+      specs: { type: "string", default: DEFAULT_SPECS },
+      out: { type: "string", default: DEFAULT_OUT },
       verbose: { type: "boolean", short: "v", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -48,13 +61,24 @@ export const run: Command = async (argv, io) => {
       io.stdout(`${values.out}/ is up to date with ${values.specs}/ (${files.size} files)\n`);
       return EXIT.ok;
     }
-    io.stderr(`${values.out}/ is stale; run \`npm run generate\`:\n${stale.map((line) => `  ${line}\n`).join("")}`);
+    io.stderr(`${values.out}/ is stale; run \`${generateCommandLine(values.specs, values.out)}\`:\n${stale.map((line) => `  ${line}\n`).join("")}`);
     return EXIT.found;
   }
   await replaceDir(values.out, files);
   io.stdout(`wrote ${[...files.keys()].map((name) => path.join(values.out, name)).join(", ")}\n`);
   return EXIT.ok;
 };
+
+/** How to regenerate from `specs` into `out`, as a command to copy: the options only when they aren't the defaults. */
+export function generateCommandLine(specs: string, out = DEFAULT_OUT): string {
+  const options = [...(specs === DEFAULT_SPECS ? [] : ["--specs", specs]), ...(out === DEFAULT_OUT ? [] : ["--out", out])];
+  return ["galaxiom generate", ...options.map(shellWord)].join(" ");
+}
+
+/** `word` as one shell word: as it is when that is safe, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
 
 function staleFiles(actual: Map<string, string>, expected: Map<string, string>): string[] {
   const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();

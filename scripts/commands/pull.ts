@@ -4,7 +4,8 @@ import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
-import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { generateCommandLine } from "./generate.js";
 import { shown } from "../lib/spec-error.js";
 import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
@@ -18,16 +19,21 @@ operations its selection keeps, and replaces the vendored file and its row in <s
 replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
 it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
 another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
-or generate. Then run \`npm run generate\`.
+or generate. Then run \`galaxiom generate\`.
 
-  name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
+  name             a spec name from apis.yaml (e.g. galileo, axiom-v2)
   --from <source>  read this URL or file instead of the spec's url (one name only)
   --dry-run        show the changes, replace nothing
   --specs <dir>    default: specs
   --format <f>     how to show the changes: text (default), markdown or json
   --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
   --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
-`;
+  -h, --help       show this help
+
+${exitCodes({
+  ok: "pulled, or nothing to replace (every spec unchanged, or --dry-run)",
+  badInput: "bad usage, or a download or document refused (named with its URL or file, and the pointer): nothing replaced",
+})}`;
 
 interface Pulled {
   source: SourceConfig;
@@ -102,7 +108,7 @@ export const run: Command = async (argv, io) => {
   // The vendored files and their records change together: a kill midway is completed by the next run.
   await replaceFiles(path.resolve(values.specs), replacements);
   for (const { source } of changed) io.stdout(`replaced ${shown(source.file)}\n`);
-  io.stdout("now run `npm run generate` to regenerate the types\n");
+  io.stdout(`now run \`${generateCommandLine(values.specs)}\` to regenerate the types\n`);
   return EXIT.ok;
 };
 

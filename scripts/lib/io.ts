@@ -36,6 +36,12 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */
 export const EXIT = { ok: 0, found: 1, badInput: 2 } as const;
 
+/** A command's help section listing what each exit code it returns means, with the numbers from EXIT. */
+export function exitCodes(meanings: Partial<Record<keyof typeof EXIT, string>>): string {
+  const lines = (Object.keys(EXIT) as Array<keyof typeof EXIT>).flatMap((key) => (meanings[key] ? [`  ${EXIT[key]}  ${meanings[key]}`] : []));
+  return `Exit codes:\n${lines.join("\n")}\n`;
+}
+
 /**
  * Colour on a terminal, unless NO_COLOR is set and not empty (https://no-color.org); FORCE_COLOR decides over both,
  * as it does for Node itself: 1, 2, 3, true or empty turn colour on even through a pipe (a CI log renders it),
