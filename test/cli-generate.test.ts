@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readDir } from "../scripts/lib/atomic.js";
@@ -30,6 +30,24 @@ describe("galaxiom generate", () => {
     const { out: help } = await galaxiom("generate", "--help");
     for (const name of written) expect(help).toContain(name === "README.md" ? "<out>/README.md" : `<out>/${name.replace(/^tiny\./, "<api>.")}`);
     expect(help).toMatch(/^ {2}-v, --verbose {4}list every lint warning/m);
+  });
+
+  it("says a folder already up to date is unchanged, and leaves it alone", async () => {
+    await generate();
+    const before = await stat(workspace.out);
+    const { code, out } = await generate();
+    expect(code).toBe(0);
+    expect(out).toBe(`${workspace.out}/ unchanged: already up to date with ${workspace.specs}/ (4 files); nothing written\n`);
+    // Replacing the folder would give it a new inode: it is the same folder, untouched.
+    expect(await stat(workspace.out)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
+  });
+
+  it("names only the files that changed", async () => {
+    await generate();
+    await writeFile(path.join(workspace.out, "tiny.ts"), "// edited\n");
+    await writeFile(path.join(workspace.out, "stray.ts"), "");
+    const { out } = await generate();
+    expect(out).toBe(`wrote ${path.join(workspace.out, "tiny.ts")}; removed ${path.join(workspace.out, "stray.ts")}\n`);
   });
 
   it("--check names each stale file and the command that regenerates it, with the options given", async () => {

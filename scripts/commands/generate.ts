@@ -16,8 +16,8 @@ ${Object.values(API_FILES)
   .map(({ suffix, about }) => `  ${`<out>/<api>${suffix}`.padEnd(26)}${about}`)
   .join("\n")}
 and <out>/${README_FILE}, which says the folder is generated. The folder is replaced as a whole, or left untouched
-when any step fails; if a run was killed while replacing it (or a pull while replacing specs), the next run,
---check included, first restores it.
+when any step fails or nothing would change; if a run was killed while replacing it (or a pull while replacing
+specs), the next run, --check included, first restores it.
 
   --check          write nothing; exit 1 naming each file in <out> that differs from what <specs> gives
   --specs <dir>    default: ${DEFAULT_SPECS}
@@ -26,7 +26,7 @@ when any step fails; if a run was killed while replacing it (or a pull while rep
   -h, --help       show this help
 
 ${exitCodes({
-  ok: "<out> written (with --check: up to date)",
+  ok: "<out> written, or already up to date (with --check: up to date)",
   found: "with --check: <out> is stale (nothing is written)",
   badInput: "bad usage, or <specs> cannot be built: the problem is named with its file and JSON pointer or line",
 })}`;
@@ -55,17 +55,19 @@ export const run: Command = async (argv, io) => {
   const { files, warnings } = await generate(config);
   io.stderr(describeWarnings(warnings, values.verbose));
 
+  const differences = compare(await readDir(values.out), files);
+  if (differences.length === 0) {
+    const upToDate = `up to date with ${values.specs}/ (${files.size} files)`;
+    io.stdout(values.check ? `${values.out}/ is ${upToDate}\n` : `${values.out}/ unchanged: already ${upToDate}; nothing written\n`);
+    return EXIT.ok;
+  }
   if (values.check) {
-    const stale = staleFiles(await readDir(values.out), files);
-    if (stale.length === 0) {
-      io.stdout(`${values.out}/ is up to date with ${values.specs}/ (${files.size} files)\n`);
-      return EXIT.ok;
-    }
-    io.stderr(`${values.out}/ is stale; run \`${generateCommandLine(values.specs, values.out)}\`:\n${stale.map((line) => `  ${line}\n`).join("")}`);
+    const stale = differences.map(({ name, kind }) => `  ${name}: ${STALE[kind]}\n`).join("");
+    io.stderr(`${values.out}/ is stale; run \`${generateCommandLine(values.specs, values.out)}\`:\n${stale}`);
     return EXIT.found;
   }
   await replaceDir(values.out, files);
-  io.stdout(`wrote ${[...files.keys()].map((name) => path.join(values.out, name)).join(", ")}\n`);
+  io.stdout(`${describeWrite(differences, values.out)}\n`);
   return EXIT.ok;
 };
 
@@ -80,13 +82,33 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-function staleFiles(actual: Map<string, string>, expected: Map<string, string>): string[] {
+interface Difference {
+  name: string;
+  /** added: generated but not in the folder; changed: in both, different; removed: in the folder only. */
+  kind: "added" | "changed" | "removed";
+}
+
+const STALE: Record<Difference["kind"], string> = { added: "missing", changed: "differs", removed: "not generated from specs/ (remove it)" };
+
+function compare(actual: Map<string, string>, expected: Map<string, string>): Difference[] {
   const names = [...new Set([...expected.keys(), ...actual.keys()])].sort();
-  return names.flatMap((name) => {
-    if (!actual.has(name)) return [`${name}: missing`];
-    if (!expected.has(name)) return [`${name}: not generated from specs/ (remove it)`];
-    return actual.get(name) === expected.get(name) ? [] : [`${name}: differs`];
+  return names.flatMap((name): Difference[] => {
+    if (!actual.has(name)) return [{ name, kind: "added" }];
+    if (!expected.has(name)) return [{ name, kind: "removed" }];
+    return actual.get(name) === expected.get(name) ? [] : [{ name, kind: "changed" }];
   });
+}
+
+/** "wrote generated/a.ts, generated/b.ts; removed generated/c.ts": what changed, not every file rewritten alike. */
+function describeWrite(differences: Difference[], out: string): string {
+  const names = (kinds: Array<Difference["kind"]>) =>
+    differences
+      .filter(({ kind }) => kinds.includes(kind))
+      .map(({ name }) => path.join(out, name))
+      .join(", ");
+  const written = names(["added", "changed"]);
+  const removed = names(["removed"]);
+  return [written && `wrote ${written}`, removed && `removed ${removed}`].filter(Boolean).join("; ");
 }
 
 /** Every warning when asked, else the first few and a count per rule: a full vendor spec can have hundreds. */
