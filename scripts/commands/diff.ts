@@ -8,7 +8,7 @@ import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
 
-export const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
+export const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on <when>] [--ignore <file>]
 
 Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files or http(s) URLs; "-" reads stdin)
 and list every change with two verdicts, each breaking, risky or safe:
@@ -19,8 +19,12 @@ Options:
   --format <text|markdown|json|githubactions>
                                    output format (default: text); githubactions writes ::error and
                                    ::warning annotations for a workflow log
-  --fail-on <wire|types|any|risky> exit 1 if there is a breaking change of that kind (any: either),
-                                   or (risky) a risky or breaking one of either kind
+  --fail-on <when>                 exit 1 if there is (after --ignore)
+                                     wire      a wire-breaking change
+                                     types     a types-breaking change
+                                     breaking  a breaking change of either kind
+                                     risky     a risky or breaking change of either kind
+                                     any       any change at all, safe ones included
   --ignore <file>                  leave out the changes the file names, one a line:
                                    "METHOD /path <change id or message>" (oasdiff's --err-ignore format)
   -h, --help                       show this help
@@ -34,7 +38,7 @@ ${exitCodes({
 The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
 
-const failOnChoices = ["wire", "types", "any", "risky"] as const;
+const failOnChoices = ["wire", "types", "breaking", "risky", "any"] as const;
 type FailOn = (typeof failOnChoices)[number];
 
 export const run: Command = async (argv, io) => {
@@ -57,7 +61,7 @@ export const run: Command = async (argv, io) => {
     return EXIT.badInput;
   }
   io.stdout(formatReport(report, options.format, { color: io.color }));
-  return options.failOn && breaks(report, options.failOn) ? EXIT.found : EXIT.ok;
+  return options.failOn && fails(report, options.failOn) ? EXIT.found : EXIT.ok;
 };
 
 interface Options {
@@ -106,10 +110,12 @@ async function readIgnoreFile(file: string): Promise<string> {
   });
 }
 
-function breaks(report: DiffReport, failOn: FailOn): boolean {
+/** Whether the report has a change `--fail-on` names; the choices go from the narrowest to any change at all. */
+function fails(report: DiffReport, failOn: FailOn): boolean {
   const { wire, types } = report.summary;
   if (failOn === "wire") return wire.breaking > 0;
   if (failOn === "types") return types.breaking > 0;
+  if (failOn === "breaking") return wire.breaking + types.breaking > 0;
   if (failOn === "risky") return wire.breaking + wire.risky + types.breaking + types.risky > 0;
-  return wire.breaking > 0 || types.breaking > 0;
+  return report.changes.length > 0;
 }

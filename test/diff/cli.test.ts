@@ -73,12 +73,30 @@ describe("galaxiom diff", () => {
   it.each([
     ["wire", "tokens-v2.yaml", 1],
     ["types", "tokens-v2.yaml", 1],
+    ["breaking", "tokens-v2.yaml", 1],
     ["any", "tokens-v2.yaml", 1],
     ["wire", "tokens-renamed-component.yaml", 0],
     ["types", "tokens-renamed-component.yaml", 1],
+    ["breaking", "tokens-renamed-component.yaml", 1],
+    ["breaking", "tokens-v1.json", 0],
     ["any", "tokens-v1.json", 0],
   ])("--fail-on %s against %s exits %i", async (failOn, after, exit) => {
     expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", failOn])).code).toBe(exit);
+  });
+
+  it.each([
+    ["breaking", 0],
+    ["risky", 0],
+    ["any", 1],
+  ])("--fail-on %s with only a safe change (a new operation) exits %i: any means any change at all", async (failOn, exit) => {
+    const { readFile } = await import("node:fs/promises");
+    const added = '  /health:\n    get:\n      responses:\n        "200": { description: ok }\ncomponents:\n';
+    const stdin = (await readFile(file("tokens-v1.yaml"), "utf8")).replace("components:\n", added);
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), "-", "--fail-on", failOn, "--format", "json"], { stdin });
+    expect(JSON.parse(stdout).changes.map((change: { id: string; wire: string; types: string }) => [change.id, change.wire, change.types])).toEqual([
+      ["operation-added", "safe", "safe"],
+    ]);
+    expect(code).toBe(exit);
   });
 
   it("leaves out the changes an ignore file names, by id or message, and counts what is left", async () => {
@@ -90,7 +108,7 @@ describe("galaxiom diff", () => {
       "--format",
       "json",
       "--fail-on",
-      "any",
+      "breaking",
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -181,7 +199,7 @@ describe("galaxiom diff", () => {
   it.each([
     [["only-one.yaml"], /expected two documents/],
     [["a.yaml", "b.yaml", "--format", "xml"], /--format must be one of text, markdown, json, githubactions/],
-    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, any, risky/],
+    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, breaking, risky, any/],
     [["a.yaml", "b.yaml", "--colour"], /Unknown option '--colour'/],
     [["-", "-"], /only one of <old> and <new> can be "-"/],
   ])("exits 2 with the usage on %j", async (argv, message) => {
@@ -194,6 +212,6 @@ describe("galaxiom diff", () => {
   it("prints its help and exits 0", async () => {
     const { code, stdout } = await diff(["--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("--fail-on <wire|types|any|risky>");
+    expect(stdout).toMatch(/^ +any +any change at all, safe ones included$/m);
   });
 });
