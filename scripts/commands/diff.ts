@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
+import { annotationTarget } from "../diff/format/annotation-target.js";
 import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { EXIT, exitCodes, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
-import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { type LoadedSpec, loadSpec } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
 
@@ -18,7 +19,7 @@ and list every change with two verdicts, each breaking, risky or safe:
 Options:
   --format <text|markdown|json|githubactions>
                                    output format (default: text); githubactions writes ::error and
-                                   ::warning annotations for a workflow log
+                                   ::warning annotations for a workflow log, on <new>'s file and lines
   --fail-on <when>                 exit 1 if there is (after --ignore)
                                      wire      a wire-breaking change
                                      types     a types-breaking change
@@ -52,15 +53,19 @@ export const run: Command = async (argv, io) => {
     return EXIT.ok;
   }
   let report: DiffReport;
+  let after: LoadedSpec;
   try {
     const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
-    report = applyIgnore(diffSpecs(await load(options.old, io), await load(options.new, io)), ignore);
+    const before = await loadSpec(options.old, io.readStdin);
+    after = await loadSpec(options.new, io.readStdin);
+    report = applyIgnore(diffSpecs(before.document, after.document), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${error.message}\n`);
     return EXIT.badInput;
   }
-  io.stdout(formatReport(report, options.format, { color: io.color }));
+  const annotate = options.format === "githubactions" ? await annotationTarget(options.new, after.text, report) : undefined;
+  io.stdout(formatReport(report, options.format, { color: io.color, annotate }));
   return options.failOn && fails(report, options.failOn) ? EXIT.found : EXIT.ok;
 };
 
@@ -97,10 +102,6 @@ function parse(argv: string[]): Options {
   if (old === undefined || now === undefined || extra.length > 0) throw new UsageError(`expected two documents, <old> and <new> (got ${positionals.length})`);
   if (old === "-" && now === "-") throw new UsageError(`only one of <old> and <new> can be "-" (standard input)`);
   return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
-}
-
-async function load(file: string, io: Io): Promise<OpenAPIDocument> {
-  return (await loadSpec(file, io.readStdin)).document;
 }
 
 /** The ignore file's text; one that cannot be read is bad input, like a document that cannot. */

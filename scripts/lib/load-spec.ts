@@ -28,6 +28,8 @@ export interface LoadedSpec {
   file: string;
   /** The document with every external `$ref` pulled in; internal `$ref`s are kept. */
   document: OpenAPIDocument;
+  /** The document's own text as read, before bundling: where its lines are (diff's GitHub annotations). */
+  text: string;
 }
 
 let noRules: Promise<Config> | undefined;
@@ -75,7 +77,7 @@ export async function loadSpecFromString(source: string, file: string, options: 
     const sites = inspectDocument(json, where);
     if (isSelfContained(json, sites)) {
       checkSites(json, sites, where, policy);
-      return { file, document: json };
+      return { file, document: json, text: source };
     }
   }
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
@@ -99,10 +101,10 @@ export async function loadSpecFromString(source: string, file: string, options: 
   });
   const problem = result.problems.find((p: NormalizedProblem) => p.severity === "error");
   if (problem) throw problemToSpecError(problem, file);
-  return checked(result.bundle.parsed, file);
+  return { ...checked(result.bundle.parsed, file), text: source };
 }
 
-function checked(parsed: unknown, file: string): LoadedSpec {
+function checked(parsed: unknown, file: string): Omit<LoadedSpec, "text"> {
   if (!isObject(parsed)) throw new SpecError("not an OpenAPI document (expected a YAML or JSON object)", { file });
   if (typeof parsed.openapi !== "string" || !/^3\.[01]\./.test(parsed.openapi)) {
     const found = parsed.swagger ? `Swagger ${String(parsed.swagger)}` : JSON.stringify(parsed.openapi ?? null);

@@ -143,16 +143,44 @@ describe("galaxiom diff", () => {
     expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", "risky", ...extra])).code).toBe(exit);
   });
 
-  it("writes GitHub Actions annotations: errors for breaking changes, warnings for risky ones", async () => {
-    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--format", "githubactions"]);
+  it("writes GitHub Actions annotations on <new>'s file and lines: errors for breaking changes, warnings for risky ones", async () => {
+    const after = file("tokens-v2.yaml");
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), after, "--format", "githubactions"]);
     expect(code).toBe(0);
+    // Lines 28, 31 and 7 of tokens-v2.yaml: `name:`, `items:` (of scopes) and `/tokens/{token_id}:`.
     expect(stdout.split("\n")).toEqual([
-      "::error title=response-property-became-optional::GET /tokens/{token_id}: Schema `ApiToken`, field `name` (in responses): may now be missing (no longer required) (wire: breaking, types: breaking)",
-      "::warning title=response-enum-value-added::GET /tokens/{token_id}: Schema `ApiToken`, field `scopes[]` (in responses): may now be `admin` (wire: risky, types: risky)",
-      "::error title=path-param-renamed::GET /tokens/{token_id}: Path parameter `id` renamed to `token_id` (was /tokens/{id}); the URL is unchanged (wire: safe, types: breaking)",
+      `::error file=${after},line=28,title=response-property-became-optional::GET /tokens/{token_id}: Schema \`ApiToken\`, field \`name\` (in responses): may now be missing (no longer required) (wire: breaking, types: breaking)`,
+      `::warning file=${after},line=31,title=response-enum-value-added::GET /tokens/{token_id}: Schema \`ApiToken\`, field \`scopes[]\` (in responses): may now be \`admin\` (wire: risky, types: risky)`,
+      `::error file=${after},line=7,title=path-param-renamed::GET /tokens/{token_id}: Path parameter \`id\` renamed to \`token_id\` (was /tokens/{id}); the URL is unchanged (wire: safe, types: breaking)`,
       "wire: 1 breaking, 1 risky, 1 safe; types: 2 breaking, 1 risky, 0 safe",
       "",
     ]);
+  });
+
+  it("places a removal's annotation where it was removed from: the line of its old parent in <new>", async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const work = await mkdtemp(`${tmpdir()}/galaxiom-annotate-`);
+    try {
+      const before = `${work}/before.yaml`;
+      const after = `${work}/after.yaml`;
+      const v1 = await readFile(file("tokens-v1.yaml"), "utf8");
+      await writeFile(before, v1.replace("  /tokens/{id}:\n", '  /tokens/{id}:\n    delete:\n      responses:\n        "204": { description: gone }\n'));
+      await writeFile(after, v1);
+      const { stdout } = await diff([before, after, "--format", "githubactions"]);
+      expect(stdout).toMatch(new RegExp(`^::error file=${after},line=6,title=operation-removed::DELETE /tokens/\\{id\\}: Operation removed`));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it("gives no line to a change the after document holds through a $ref to another file, and no file to stdin", async () => {
+    const after = file("split-changed/openapi.yaml");
+    const split = await diff([file("split/openapi.yaml"), after, "--format", "githubactions"]);
+    expect(split.stdout).toMatch(new RegExp(`^::error file=${after},title=response-property-removed::`));
+    const { readFile } = await import("node:fs/promises");
+    const stdin = await diff([file("tokens-v1.yaml"), "-", "--format", "githubactions"], { stdin: await readFile(file("tokens-v2.yaml"), "utf8") });
+    expect(stdin.stdout).toMatch(/^::error title=response-property-became-optional::/);
   });
 
   it("prints the version from galaxiom-tools' package.json", async () => {
