@@ -17,8 +17,8 @@ export const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
 operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
 replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
-it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
-another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
+it (or its folder, for a --from file), a folder its allowRefsIn in apis.yaml names, or an origin its
+allowRemoteRefs names; a redirect to another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
 or generate. Then run \`galaxiom generate\`.
 
   name             a spec name from apis.yaml (e.g. galileo, axiom-v2)
@@ -83,7 +83,12 @@ export const run: Command = async (argv, io) => {
     const from = values.from ?? source.url;
     if (!from) throw new UsageError(`spec "${source.name}" has no url in apis.yaml; pass --from`);
     const text = await readSource(from, io.fetch, limits);
-    const { document } = await loadSpecFromString(text, from, { remoteOrigins: source.allowRemoteRefs, fetch: io.fetch, limits });
+    const { document } = await loadSpecFromString(text, from, {
+      remoteOrigins: source.allowRemoteRefs,
+      allowRefsIn: source.allowRefsIn,
+      fetch: io.fetch,
+      limits,
+    });
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
@@ -121,7 +126,7 @@ function positive(value: string, flag: string): number {
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
 async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
   const [{ diffSpecs }, { selectOperations }] = await Promise.all([import("../diff/index.js"), import("../generate/select.js")]);
-  const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs };
+  const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs, allowRefsIn: source.allowRefsIn };
   const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;

@@ -1,5 +1,7 @@
+import { type Stats, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { realFolder } from "../lib/ref-policy.js";
 import { shown, SpecError } from "../lib/spec-error.js";
 
 /** Which operations of a vendor document to keep. Criteria are alternatives: an operation matching any is kept. */
@@ -17,6 +19,8 @@ export interface SourceConfig {
    * `$ref` may reach only files inside specs/ (see scripts/lib/ref-policy.ts).
    */
   allowRemoteRefs: string[];
+  /** Real paths of folders outside specs/ whose files this spec's `$ref`s may also read (shared schemas); none by default. */
+  allowRefsIn: string[];
   /** The base path of the spec's server (`/v1`), put in front of its paths; see generate/mount.ts. */
   pathPrefix: string | undefined;
   /** Put in front of its component names (`V1`), when two specs of one API name different schemas alike. */
@@ -85,6 +89,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
         url: optionalString(spec.url, `${specAt}/url`, fail),
         select: selection(spec.select, `${specAt}/select`, fail),
         allowRemoteRefs: origins(spec.allowRemoteRefs, `${specAt}/allowRemoteRefs`, fail),
+        allowRefsIn: folders(spec.allowRefsIn, path.dirname(file), `${specAt}/allowRefsIn`, fail),
         pathPrefix: matching(spec.pathPrefix, PATH_PREFIX, `${specAt}/pathPrefix`, 'a base path such as "/v1"', fail),
         namePrefix: matching(spec.namePrefix, NAME_PREFIX, `${specAt}/namePrefix`, 'an identifier such as "V1"', fail),
       };
@@ -132,6 +137,26 @@ function origins(raw: unknown, at: string, fail: Fail): string[] {
       throw fail(`${at}/${index}`, `"${entry}" is not an origin such as "https://example.com"`);
     }
     return url.origin;
+  });
+}
+
+/**
+ * Folders named relative to apis.yaml, as real paths: the ref policy compares real paths, so a folder given through
+ * a symlink is the folder it leads to, and a symlink inside it to elsewhere still leads outside.
+ */
+function folders(raw: unknown, base: string, at: string, fail: Fail): string[] {
+  return stringList(raw, at, fail).map((entry, index) => {
+    if (path.isAbsolute(entry)) throw fail(`${at}/${index}`, `"${entry}" must be a folder relative to ${CONFIG_FILE}, not an absolute path`);
+    const folder = path.resolve(base, entry);
+    let stats: Stats;
+    try {
+      stats = statSync(folder);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read: ${(error as Error).message}`;
+      throw fail(`${at}/${index}`, `"${entry}" names no folder (${folder} ${reason})`);
+    }
+    if (!stats.isDirectory()) throw fail(`${at}/${index}`, `"${entry}" is not a folder (${folder})`);
+    return realFolder(folder);
   });
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, download, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { checkRefCycles } from "./ref-cycles.js";
-import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
+import { defaultFolders, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { isSelfContained, parseOpenApiJson } from "./self-contained-json.js";
 import { shown, SpecError, unreadable } from "./spec-error.js";
 import { checkSites, vetDocument } from "./vet-document.js";
@@ -37,6 +37,8 @@ let noRules: Promise<Config> | undefined;
 export interface LoadOptions {
   /** The folder referenced files must be inside; by default the document's own (none for stdin or a URL). */
   folder?: string;
+  /** Real paths of folders referenced files may also be in (apis.yaml's allowRefsIn); none by default. */
+  allowRefsIn?: readonly string[];
   /** Origins remote `$ref`s may be fetched from (apis.yaml's allowRemoteRefs); none by default. */
   remoteOrigins?: readonly string[];
   fetch?: typeof globalThis.fetch;
@@ -68,7 +70,7 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
 export async function loadSpecFromString(source: string, file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
   const policy: RefPolicy = {
-    folder: options.folder === undefined ? defaultFolder(file) : realFolder(options.folder),
+    folders: [...(options.folder === undefined ? defaultFolders(file) : [realFolder(options.folder)]), ...(options.allowRefsIn ?? [])],
     remoteOrigins: options.remoteOrigins ?? [],
   };
   const where = { file, base: absoluteRef, characters: source.length };
