@@ -3509,9 +3509,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": string;
-                "text/csv": string;
-                "application/x-ndjson": string;
+                "application/json": Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+                "text/csv": Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
+                "application/x-ndjson": Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
             };
         };
         responses: {

@@ -4789,7 +4789,7 @@ export interface components {
              * File
              * Format: binary
              */
-            file: string;
+            file: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
             /**
              * Validation Result
              * @description Pre-validated result as JSON string to skip validation
@@ -4816,7 +4816,7 @@ export interface components {
              */
             append_suffix_if_duplicate: boolean;
             /** File */
-            file?: string | null;
+            file?: (Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string) | null;
             /** Copy From Dataset Id */
             copy_from_dataset_id?: string | null;
             /** Copy From Dataset Version Index */
@@ -4875,7 +4875,7 @@ export interface components {
         /** Body_update_prompt_dataset_v2_projects__project_id__prompt_datasets__dataset_id__put */
         Body_update_prompt_dataset_v2_projects__project_id__prompt_datasets__dataset_id__put: {
             /** File */
-            file?: string | null;
+            file?: (Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string) | null;
             /** Column Names */
             column_names?: string[] | null;
         };
@@ -4885,7 +4885,7 @@ export interface components {
              * File
              * Format: binary
              */
-            file: string;
+            file: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
         };
         /** Body_validate_code_scorer_log_record_v2_scorers_code_validate_log_record_post */
         Body_validate_code_scorer_log_record_v2_scorers_code_validate_log_record_post: {
@@ -4893,7 +4893,7 @@ export interface components {
              * File
              * Format: binary
              */
-            file: string;
+            file: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
             /** Log Stream Id */
             log_stream_id?: string | null;
             /** Experiment Id */
@@ -4926,7 +4926,7 @@ export interface components {
              * File
              * Format: binary
              */
-            file: string;
+            file: Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
             /** Test Input */
             test_input?: string | null;
             /** Test Output */
@@ -22580,7 +22580,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["Body_login_email_v1_login_post"];
+                "application/x-www-form-urlencoded": components["schemas"]["Body_login_email_v1_login_post"] | URLSearchParams;
             };
         };
         responses: {
@@ -23310,7 +23310,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_create_dataset_v2_datasets_post"];
+                "multipart/form-data": components["schemas"]["Body_create_dataset_v2_datasets_post"] | FormData;
             };
         };
         responses: {
@@ -26068,7 +26068,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["Body_login_email_v2_login_post"];
+                "application/x-www-form-urlencoded": components["schemas"]["Body_login_email_v2_login_post"] | URLSearchParams;
             };
         };
         responses: {
@@ -29558,7 +29558,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_upload_prompt_evaluation_dataset_v2_projects__project_id__prompt_datasets_post"];
+                "multipart/form-data": components["schemas"]["Body_upload_prompt_evaluation_dataset_v2_projects__project_id__prompt_datasets_post"] | FormData;
             };
         };
         responses: {
@@ -29647,7 +29647,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_update_prompt_dataset_v2_projects__project_id__prompt_datasets__dataset_id__put"];
+                "multipart/form-data": components["schemas"]["Body_update_prompt_dataset_v2_projects__project_id__prompt_datasets__dataset_id__put"] | FormData;
             };
         };
         responses: {
@@ -31299,7 +31299,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_validate_code_scorer_v2_scorers_code_validate_post"];
+                "multipart/form-data": components["schemas"]["Body_validate_code_scorer_v2_scorers_code_validate_post"] | FormData;
             };
         };
         responses: {
@@ -31341,7 +31341,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_validate_code_scorer_log_record_v2_scorers_code_validate_log_record_post"];
+                "multipart/form-data": components["schemas"]["Body_validate_code_scorer_log_record_v2_scorers_code_validate_log_record_post"] | FormData;
             };
         };
         responses: {
@@ -31923,7 +31923,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_create_code_scorer_version_v2_scorers__scorer_id__version_code_post"];
+                "multipart/form-data": components["schemas"]["Body_create_code_scorer_version_v2_scorers__scorer_id__version_code_post"] | FormData;
             };
         };
         responses: {

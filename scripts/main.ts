@@ -1,5 +1,5 @@
 import type { CommandModule, Io } from "./lib/io.js";
-import { EXIT, UsageError } from "./lib/io.js";
+import { EXIT, exitCodes, UsageError } from "./lib/io.js";
 import { toolsVersion } from "./lib/version.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
@@ -15,9 +15,12 @@ Commands:
 ${Object.entries(commands)
   .map(([name, { summary }]) => `  ${name.padEnd(10)}${summary}`)
   .join("\n")}
+  ${"help".padEnd(10)}this help, or a command's: galaxiom help <command>
 
-Run \`galaxiom <command> --help\` for a command's options; \`galaxiom --version\` prints the version.
-`;
+Run \`galaxiom help <command>\` (or \`galaxiom <command> --help\`) for a command's options and exit codes;
+\`galaxiom --version\` prints the version.
+
+${exitCodes({ ok: "done", found: "a check found what it looks for (diff --fail-on, generate --check)", badInput: "bad usage or input" })}`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -29,11 +32,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${await toolsVersion()}\n`);
     return EXIT.ok;
   }
+  if (name === "help") return help(rest, io);
   const command = commands[name];
-  if (!command) {
-    io.stderr(`galaxiom: unknown command "${name}"\n\n${usage}`);
-    return EXIT.badInput;
-  }
+  if (!command) return unknownCommand(name, io);
   const module = await command.load();
   try {
     return await module.run(rest, io);
@@ -43,4 +44,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`galaxiom ${name}: ${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${module.usage}` : ""}`);
     return EXIT.badInput;
   }
+}
+
+/** `galaxiom help` is the usage; `galaxiom help <command>` that command's, as `<command> --help` prints it. */
+async function help(argv: string[], io: Io): Promise<number> {
+  const [name, ...extra] = argv;
+  if (name === undefined) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) return unknownCommand(name, io);
+  if (extra.length > 0) {
+    io.stderr(`galaxiom help: expected one command, got ${argv.length}\n\n${usage}`);
+    return EXIT.badInput;
+  }
+  io.stdout((await command.load()).usage);
+  return EXIT.ok;
+}
+
+function unknownCommand(name: string, io: Io): number {
+  io.stderr(`galaxiom: unknown command "${name}"\n\n${usage}`);
+  return EXIT.badInput;
 }

@@ -73,9 +73,10 @@ describe("compile-time contract", () => {
     void galileo.auth.getToken({}, { retry: { attempts: "3" } });
     // @ts-expect-error: timeout is milliseconds or false
     void galileo.apiKeys.create({ description: "ci" }, { timeout: "5s" });
-    // A raw call's init also matches openapi-fetch's own signature, which takes any extra key (the price of being
-    // an openapi-fetch Client): a mistyped option there is refused when the call is made, by a GalaxiomError.
+    // @ts-expect-error: timeout is milliseconds or false, on a raw call too
     void galileo.GET("/v2/token", { timeout: "5s" });
+    // @ts-expect-error: attempts is a number, on a raw call too
+    void galileo.request("get", "/v2/token", { retry: { attempts: "3" } });
     // @ts-expect-error: retryOn lists statuses, "5xx", "connection" and "timeout"
     void axiom.tokens.get("abc", { retry: { retryOn: ["4xx"] } });
     // @ts-expect-error: the signal is an AbortSignal

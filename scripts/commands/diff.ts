@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
+import { annotationTarget } from "../diff/format/annotation-target.js";
 import { diffSpecs } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { EXIT, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
-import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
+import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { type LoadedSpec, loadSpec } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
 
-export const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on wire|types|any|risky] [--ignore <file>]
+export const usage = `Usage: galaxiom diff <old> <new> [--format text|markdown|json|githubactions] [--fail-on <when>] [--ignore <file>]
 
 Compare two versions of an OpenAPI 3.0 or 3.1 document (YAML or JSON files or http(s) URLs; "-" reads stdin)
 and list every change with two verdicts, each breaking, risky or safe:
@@ -18,19 +19,27 @@ and list every change with two verdicts, each breaking, risky or safe:
 Options:
   --format <text|markdown|json|githubactions>
                                    output format (default: text); githubactions writes ::error and
-                                   ::warning annotations for a workflow log
-  --fail-on <wire|types|any|risky> exit 1 if there is a breaking change of that kind (any: either),
-                                   or (risky) a risky or breaking one of either kind
+                                   ::warning annotations for a workflow log, on <new>'s file and lines
+  --fail-on <when>                 exit 1 if there is (after --ignore)
+                                     wire      a wire-breaking change
+                                     types     a types-breaking change
+                                     breaking  a breaking change of either kind
+                                     risky     a risky or breaking change of either kind
+                                     any       any change at all, safe ones included
   --ignore <file>                  leave out the changes the file names, one a line:
                                    "METHOD /path <change id or message>" (oasdiff's --err-ignore format)
   -h, --help                       show this help
   --version                        print galaxiom's version
 
-Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage or unreadable input.
+${exitCodes({
+  ok: "compared (whatever changed, without --fail-on)",
+  found: "--fail-on found a change of that kind",
+  badInput: "bad usage, or a document or the ignore file unreadable or invalid (named with its file and line or pointer)",
+})}
 The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
 
-const failOnChoices = ["wire", "types", "any", "risky"] as const;
+const failOnChoices = ["wire", "types", "breaking", "risky", "any"] as const;
 type FailOn = (typeof failOnChoices)[number];
 
 export const run: Command = async (argv, io) => {
@@ -44,16 +53,20 @@ export const run: Command = async (argv, io) => {
     return EXIT.ok;
   }
   let report: DiffReport;
+  let after: LoadedSpec;
   try {
     const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
-    report = applyIgnore(diffSpecs(await load(options.old, io), await load(options.new, io)), ignore);
+    const before = await loadSpec(options.old, io.readStdin);
+    after = await loadSpec(options.new, io.readStdin);
+    report = applyIgnore(diffSpecs(before.document, after.document), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${error.message}\n`);
     return EXIT.badInput;
   }
-  io.stdout(formatReport(report, options.format, { color: io.color }));
-  return options.failOn && breaks(report, options.failOn) ? EXIT.found : EXIT.ok;
+  const annotate = options.format === "githubactions" ? await annotationTarget(options.new, after.text, report) : undefined;
+  io.stdout(formatReport(report, options.format, { color: io.color, annotate }));
+  return options.failOn && fails(report, options.failOn) ? EXIT.found : EXIT.ok;
 };
 
 interface Options {
@@ -91,10 +104,6 @@ function parse(argv: string[]): Options {
   return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
 }
 
-async function load(file: string, io: Io): Promise<OpenAPIDocument> {
-  return (await loadSpec(file, io.readStdin)).document;
-}
-
 /** The ignore file's text; one that cannot be read is bad input, like a document that cannot. */
 async function readIgnoreFile(file: string): Promise<string> {
   return readFile(file, "utf8").catch((error: unknown) => {
@@ -102,10 +111,12 @@ async function readIgnoreFile(file: string): Promise<string> {
   });
 }
 
-function breaks(report: DiffReport, failOn: FailOn): boolean {
+/** Whether the report has a change `--fail-on` names; the choices go from the narrowest to any change at all. */
+function fails(report: DiffReport, failOn: FailOn): boolean {
   const { wire, types } = report.summary;
   if (failOn === "wire") return wire.breaking > 0;
   if (failOn === "types") return types.breaking > 0;
+  if (failOn === "breaking") return wire.breaking + types.breaking > 0;
   if (failOn === "risky") return wire.breaking + wire.risky + types.breaking + types.risky > 0;
-  return wire.breaking > 0 || types.breaking > 0;
+  return report.changes.length > 0;
 }

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { formats, type Format } from "../diff/format/index.js";
-import type { SourceConfig } from "../generate/config.js";
+import { formatReport, formats, type Format } from "../diff/format/index.js";
+import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
-import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { generateCommandLine } from "./generate.js";
 import { shown } from "../lib/spec-error.js";
 import { defaultSpecsDir } from "../lib/specs-dir.js";
-import type { OpenAPIDocument } from "../lib/load-spec.js";
+import { loadSpec, loadSpecFromString, type OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
 
@@ -17,18 +18,23 @@ export const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
 operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
 replaced unless every download is a valid OpenAPI document, within the limits below, whose \`$ref\`s stay inside
-it (or its folder, for a --from file) or reach an origin its allowRemoteRefs in apis.yaml names; a redirect to
-another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
+it (or its folder, for a --from file), a folder its allowRefsIn in apis.yaml names, or an origin its
+allowRemoteRefs names; a redirect to another origin is refused. The files are replaced as one: a pull killed midway is completed by the next pull
 or generate. Then run \`galaxiom generate\`.
 
-  name             a spec name from apis.yaml (e.g. galileo-v2-token, axiom-v2)
+  name             a spec name from apis.yaml (e.g. galileo, axiom-v2)
   --from <source>  read this URL or file instead of the spec's url (one name only)
   --dry-run        show the changes, replace nothing
   --specs <dir>    default: galaxiom, when it holds an apis.yaml (an app's, from \`galaxiom init\`), else specs
   --format <f>     how to show the changes: text (default), markdown or json
   --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
   --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
-`;
+  -h, --help       show this help
+
+${exitCodes({
+  ok: "pulled, or nothing to replace (every spec unchanged, or --dry-run)",
+  badInput: "bad usage, or a download or document refused (named with its URL or file, and the pointer): nothing replaced",
+})}`;
 
 interface Pulled {
   source: SourceConfig;
@@ -61,9 +67,6 @@ export const run: Command = async (argv, io) => {
   const specs = values.specs ?? (await defaultSpecsDir());
   // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
   for (const line of await recoverFiles(specs)) io.stderr(`${line}\n`);
-  // Loaded after the flags are read, so that `galaxiom pull --help` doesn't load Redocly (config.ts parses with it).
-  const { loadSpecsConfig } = await import("../generate/config.js");
-  const { loadSpecFromString } = await import("../lib/load-spec.js");
   const config = await loadSpecsConfig(specs);
   const all = config.apis.flatMap((api) => api.sources);
   const targets =
@@ -82,7 +85,12 @@ export const run: Command = async (argv, io) => {
     const from = values.from ?? source.url;
     if (!from) throw new UsageError(`spec "${source.name}" has no url in apis.yaml; pass --from`);
     const text = await readSource(from, io.fetch, limits);
-    const { document } = await loadSpecFromString(text, from, { remoteOrigins: source.allowRemoteRefs, fetch: io.fetch, limits });
+    const { document } = await loadSpecFromString(text, from, {
+      remoteOrigins: source.allowRemoteRefs,
+      allowRefsIn: source.allowRefsIn,
+      fetch: io.fetch,
+      limits,
+    });
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
@@ -107,7 +115,7 @@ export const run: Command = async (argv, io) => {
   // The vendored files and their records change together: a kill midway is completed by the next run.
   await replaceFiles(path.resolve(specs), replacements);
   for (const { source } of changed) io.stdout(`replaced ${shown(source.file)}\n`);
-  io.stdout("now run `galaxiom generate` to regenerate the types\n");
+  io.stdout(`now run \`${generateCommandLine(specs)}\` to regenerate the types\n`);
   return EXIT.ok;
 };
 
@@ -119,13 +127,8 @@ function positive(value: string, flag: string): number {
 
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
 async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
-  const [{ diffSpecs }, { formatReport }, { selectOperations }, { loadSpec }] = await Promise.all([
-    import("../diff/index.js"),
-    import("../diff/format/index.js"),
-    import("../generate/select.js"),
-    import("../lib/load-spec.js"),
-  ]);
-  const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs };
+  const [{ diffSpecs }, { selectOperations }] = await Promise.all([import("../diff/index.js"), import("../generate/select.js")]);
+  const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs, allowRefsIn: source.allowRefsIn };
   const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;

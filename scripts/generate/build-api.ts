@@ -29,22 +29,26 @@ export interface Warning {
   message: string;
 }
 
-/** Documents already loaded in this run, by folder and content: several specs may select from one large document. */
+/** Documents already loaded in this run, by folder, ref policy and content: several specs may select from one large document. */
 export type LoadCache = Map<string, Promise<LoadedSpec>>;
 
 /** Vendor documents of one API → select → merge → overlay → lint. Any error is a SpecError with a location. */
 export async function buildApi(api: ApiConfig, config: SpecsConfig, redocly: Config, loads: LoadCache = new Map()): Promise<BuiltApi> {
   const specsFolder = path.dirname(config.file);
   // The overlay and the linter read through the same confinement as the vendor documents.
-  const externalRefResolver = new ConfinedResolver({ folder: realFolder(specsFolder), remoteOrigins: [] }, { fetch: globalThis.fetch, limits: DEFAULT_LIMITS });
+  const externalRefResolver = new ConfinedResolver(
+    { folders: [realFolder(specsFolder)], remoteOrigins: [] },
+    { fetch: globalThis.fetch, limits: DEFAULT_LIMITS },
+  );
   const inputs = await Promise.all(
     api.sources.map(async (source) => {
       const text = await readFile(source.file, "utf8").catch((error: unknown) => {
         throw unreadable(error, shown(source.file));
       });
       // Specs pulled from one vendor document hold the same bytes: parse and resolve them once.
-      const key = `${path.dirname(source.file)}\0${source.allowRemoteRefs.join(" ")}\0${text}`;
-      if (!loads.has(key)) loads.set(key, loadSpecFromString(text, shown(source.file), { folder: specsFolder, remoteOrigins: source.allowRemoteRefs }));
+      const key = [path.dirname(source.file), source.allowRemoteRefs.join(" "), source.allowRefsIn.join(" "), text].join("\0");
+      const options = { folder: specsFolder, remoteOrigins: source.allowRemoteRefs, allowRefsIn: source.allowRefsIn };
+      if (!loads.has(key)) loads.set(key, loadSpecFromString(text, shown(source.file), options));
       const { document } = await loads.get(key)!;
       const { document: selected, unmatched } = selectOperations(document, source.select);
       const [miss] = unmatched;

@@ -1,7 +1,8 @@
+import { type Stats, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseYaml } from "@redocly/openapi-core";
 import { outRefusal, within } from "../lib/confine.js";
+import { realFolder } from "../lib/ref-policy.js";
 import { shown, SpecError } from "../lib/spec-error.js";
 import { CONFIG_FILE } from "../lib/specs-dir.js";
 
@@ -20,6 +21,8 @@ export interface SourceConfig {
    * `$ref` may reach only files inside specs/ (see scripts/lib/ref-policy.ts).
    */
   allowRemoteRefs: string[];
+  /** Real paths of folders outside specs/ whose files this spec's `$ref`s may also read (shared schemas); none by default. */
+  allowRefsIn: string[];
   /** The base path of the spec's server (`/v1`), put in front of its paths; see generate/mount.ts. */
   pathPrefix: string | undefined;
   /** Put in front of its component names (`V1`), when two specs of one API name different schemas alike. */
@@ -50,7 +53,11 @@ const LAYOUT =
   "specs/redocly.yaml; or pass --specs <dir>";
 const SELECTION_KEYS = ["operations", "paths", "tags", "operationIds"] as const;
 
-/** Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. */
+/**
+ * Read and validate `specs/apis.yaml`; every mistake is reported with its JSON pointer. Commands call it before
+ * loading the build: Redocly (its YAML parser) is imported only once the file is read, so a folder without one is
+ * refused at once rather than after a second of loading modules.
+ */
 export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
   const file = path.resolve(specsDir, CONFIG_FILE);
   const where = shown(file);
@@ -58,6 +65,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
     if (error.code === "ENOENT") throw new SpecError(`no ${CONFIG_FILE} in ${path.dirname(file)}: ${LAYOUT}`, { file: where });
     throw new SpecError(`cannot read the specs config: ${error.message}`, { file: where });
   });
+  const { parseYaml } = await import("@redocly/openapi-core");
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -94,6 +102,7 @@ export async function loadSpecsConfig(specsDir: string): Promise<SpecsConfig> {
         url: optionalString(spec.url, `${specAt}/url`, fail),
         select: selection(spec.select, `${specAt}/select`, fail),
         allowRemoteRefs: origins(spec.allowRemoteRefs, `${specAt}/allowRemoteRefs`, fail),
+        allowRefsIn: folders(spec.allowRefsIn, path.dirname(file), `${specAt}/allowRefsIn`, fail),
         pathPrefix: matching(spec.pathPrefix, PATH_PREFIX, `${specAt}/pathPrefix`, 'a base path such as "/v1"', fail),
         namePrefix: matching(spec.namePrefix, NAME_PREFIX, `${specAt}/namePrefix`, 'an identifier such as "V1"', fail),
       };
@@ -144,6 +153,26 @@ function origins(raw: unknown, at: string, fail: Fail): string[] {
   });
 }
 
+/**
+ * Folders named relative to apis.yaml, as real paths: the ref policy compares real paths, so a folder given through
+ * a symlink is the folder it leads to, and a symlink inside it to elsewhere still leads outside.
+ */
+function folders(raw: unknown, base: string, at: string, fail: Fail): string[] {
+  return stringList(raw, at, fail).map((entry, index) => {
+    if (path.isAbsolute(entry)) throw fail(`${at}/${index}`, `"${entry}" must be a folder relative to ${CONFIG_FILE}, not an absolute path`);
+    const folder = path.resolve(base, entry);
+    let stats: Stats;
+    try {
+      stats = statSync(folder);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `cannot be read: ${(error as Error).message}`;
+      throw fail(`${at}/${index}`, `"${entry}" names no folder (${folder} ${reason})`);
+    }
+    if (!stats.isDirectory()) throw fail(`${at}/${index}`, `"${entry}" is not a folder (${folder})`);
+    return realFolder(folder);
+  });
+}
+
 function objectAt(value: unknown, at: string, what: string, fail: Fail): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw fail(at, `${what} must be a mapping`);
   return value as Record<string, unknown>;
@@ -172,6 +201,7 @@ const DOCUMENT_CHANGING_KEYS = ["decorators", "preprocessors", "plugins"];
  */
 export async function checkRedoclyConfig(file: string): Promise<void> {
   const where = shown(file);
+  const { parseYaml } = await import("@redocly/openapi-core");
   const raw = parseYaml(await readFile(file, "utf8")) as { apis?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
   const scopes: Array<[string, Record<string, unknown>]> = [
     ["", raw ?? {}],

@@ -18,7 +18,9 @@ const OPTIONS: TS.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2022.d.ts"],
+  // The web types a binary body is typed with (Blob, ReadableStream): an app that calls fetch has them, from the
+  // DOM lib or @types/node.
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
   types: [],
 };
 

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Colour is used only when the output is a terminal and NO_COLOR is unset. */
+  /** Whether output may be coloured: see `wantsColor`. */
   color: boolean;
   env: Record<string, string | undefined>;
   readStdin: () => Promise<string>;
@@ -35,6 +35,23 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
 
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */
 export const EXIT = { ok: 0, found: 1, badInput: 2 } as const;
+
+/** A command's help section listing what each exit code it returns means, with the numbers from EXIT. */
+export function exitCodes(meanings: Partial<Record<keyof typeof EXIT, string>>): string {
+  const lines = (Object.keys(EXIT) as Array<keyof typeof EXIT>).flatMap((key) => (meanings[key] ? [`  ${EXIT[key]}  ${meanings[key]}`] : []));
+  return `Exit codes:\n${lines.join("\n")}\n`;
+}
+
+/**
+ * Colour on a terminal, unless NO_COLOR is set and not empty (https://no-color.org); FORCE_COLOR decides over both,
+ * as it does for Node itself: 1, 2, 3, true or empty turn colour on even through a pipe (a CI log renders it),
+ * any other value (0, false) turns it off.
+ */
+export function wantsColor(env: Record<string, string | undefined>, isTerminal: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return ["", "1", "2", "3", "true"].includes(force);
+  return isTerminal && !env.NO_COLOR;
+}
 
 export async function readProcessStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, download, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
 import { isObject } from "./json-pointer.js";
 import { checkRefCycles } from "./ref-cycles.js";
-import { defaultFolder, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
+import { defaultFolders, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { isSelfContained, parseOpenApiJson } from "./self-contained-json.js";
 import { shown, SpecError, unreadable } from "./spec-error.js";
 import { checkSites, vetDocument } from "./vet-document.js";
@@ -28,6 +28,8 @@ export interface LoadedSpec {
   file: string;
   /** The document with every external `$ref` pulled in; internal `$ref`s are kept. */
   document: OpenAPIDocument;
+  /** The document's own text as read, before bundling: where its lines are (diff's GitHub annotations). */
+  text: string;
 }
 
 let noRules: Promise<Config> | undefined;
@@ -35,6 +37,8 @@ let noRules: Promise<Config> | undefined;
 export interface LoadOptions {
   /** The folder referenced files must be inside; by default the document's own (none for stdin or a URL). */
   folder?: string;
+  /** Real paths of folders referenced files may also be in (apis.yaml's allowRefsIn); none by default. */
+  allowRefsIn?: readonly string[];
   /** Origins remote `$ref`s may be fetched from (apis.yaml's allowRemoteRefs); none by default. */
   remoteOrigins?: readonly string[];
   fetch?: typeof globalThis.fetch;
@@ -66,7 +70,7 @@ export async function loadSpec(file: string, readStdin: () => Promise<string> = 
 export async function loadSpecFromString(source: string, file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const absoluteRef = isUrl(file) ? file : path.resolve(file === "-" ? "stdin.yaml" : file);
   const policy: RefPolicy = {
-    folder: options.folder === undefined ? defaultFolder(file) : realFolder(options.folder),
+    folders: [...(options.folder === undefined ? defaultFolders(file) : [realFolder(options.folder)]), ...(options.allowRefsIn ?? [])],
     remoteOrigins: options.remoteOrigins ?? [],
   };
   const where = { file, base: absoluteRef, characters: source.length };
@@ -75,7 +79,7 @@ export async function loadSpecFromString(source: string, file: string, options: 
     const sites = inspectDocument(json, where);
     if (isSelfContained(json, sites)) {
       checkSites(json, sites, where, policy);
-      return { file, document: json };
+      return { file, document: json, text: source };
     }
   }
   // Redocly costs ~0.3 s to import; a self-contained JSON document (most vendor specs) never needs it.
@@ -99,10 +103,10 @@ export async function loadSpecFromString(source: string, file: string, options: 
   });
   const problem = result.problems.find((p: NormalizedProblem) => p.severity === "error");
   if (problem) throw problemToSpecError(problem, file);
-  return checked(result.bundle.parsed, file);
+  return { ...checked(result.bundle.parsed, file), text: source };
 }
 
-function checked(parsed: unknown, file: string): LoadedSpec {
+function checked(parsed: unknown, file: string): Omit<LoadedSpec, "text"> {
   if (!isObject(parsed)) throw new SpecError("not an OpenAPI document (expected a YAML or JSON object)", { file });
   if (typeof parsed.openapi !== "string" || !/^3\.[01]\./.test(parsed.openapi)) {
     const found = parsed.swagger ? `Swagger ${String(parsed.swagger)}` : JSON.stringify(parsed.openapi ?? null);

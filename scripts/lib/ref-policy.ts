@@ -6,14 +6,14 @@ import { SpecError } from "./spec-error.js";
 /**
  * Where the `$ref`s of a vendor document may lead. Vendor documents are hostile input: a `$ref` that reads
  * /etc/passwd, climbs out of specs/ or fetches a URL would copy that content into generated/, a diff or a pulled
- * file. So a `$ref` may reach only files inside one folder (symlinks resolved), and remote documents only from
- * origins apis.yaml names for that spec. Every loader (generate, diff, pull) checks references against this
+ * file. So a `$ref` may reach only files inside one folder (symlinks resolved) or the folders apis.yaml allows for
+ * that spec (allowRefsIn), and remote documents only from origins it names for that spec (allowRemoteRefs). Every loader (generate, diff, pull) checks references against this
  * policy twice: walking the parsed document first, to name the pointer, and inside the resolver Redocly reads
  * through, so nothing it reads escapes either.
  */
 export interface RefPolicy {
-  /** Real path of the folder referenced files must be inside; undefined for a document from stdin or a URL. */
-  folder: string | undefined;
+  /** Real paths of the folders referenced files must be inside; none for a document from stdin or a URL. */
+  folders: readonly string[];
   /** Origins (`https://host[:port]`) remote documents may be fetched from; none unless apis.yaml allows them. */
   remoteOrigins: readonly string[];
 }
@@ -26,8 +26,8 @@ export function isUrl(name: string): boolean {
 }
 
 /** The policy for a document named `file` (a path, a URL or `-`): by default, refs stay in its own folder. */
-export function defaultFolder(file: string): string | undefined {
-  return file === "-" || isUrl(file) ? undefined : realFolder(path.dirname(path.resolve(file)));
+export function defaultFolders(file: string): string[] {
+  return file === "-" || isUrl(file) ? [] : [realFolder(path.dirname(path.resolve(file)))];
 }
 
 /** `folder` with every symlink resolved, as the paths it is compared with are. */
@@ -59,9 +59,10 @@ export function targetRefusal(policy: RefPolicy, target: string): string | undef
     if (origin !== undefined && policy.remoteOrigins.includes(origin)) return undefined;
     return `remote documents are not allowed (${origin ?? target} is not in the spec's allowRemoteRefs in apis.yaml)`;
   }
-  if (policy.folder === undefined) return "a document read from standard input or a URL may not reference other documents";
+  if (policy.folders.length === 0) return "a document read from standard input or a URL may not reference other documents";
   const real = realPath(target);
-  return real === policy.folder || real.startsWith(policy.folder + path.sep) ? undefined : `it leads outside ${policy.folder}`;
+  const inside = policy.folders.some((folder) => real === folder || real.startsWith(folder + path.sep));
+  return inside ? undefined : `it leads outside ${policy.folders.join(" and ")}`;
 }
 
 /** Throw a SpecError for the first reference in `sites` the policy refuses. */

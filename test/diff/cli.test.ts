@@ -73,12 +73,30 @@ describe("galaxiom diff", () => {
   it.each([
     ["wire", "tokens-v2.yaml", 1],
     ["types", "tokens-v2.yaml", 1],
+    ["breaking", "tokens-v2.yaml", 1],
     ["any", "tokens-v2.yaml", 1],
     ["wire", "tokens-renamed-component.yaml", 0],
     ["types", "tokens-renamed-component.yaml", 1],
+    ["breaking", "tokens-renamed-component.yaml", 1],
+    ["breaking", "tokens-v1.json", 0],
     ["any", "tokens-v1.json", 0],
   ])("--fail-on %s against %s exits %i", async (failOn, after, exit) => {
     expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", failOn])).code).toBe(exit);
+  });
+
+  it.each([
+    ["breaking", 0],
+    ["risky", 0],
+    ["any", 1],
+  ])("--fail-on %s with only a safe change (a new operation) exits %i: any means any change at all", async (failOn, exit) => {
+    const { readFile } = await import("node:fs/promises");
+    const added = '  /health:\n    get:\n      responses:\n        "200": { description: ok }\ncomponents:\n';
+    const stdin = (await readFile(file("tokens-v1.yaml"), "utf8")).replace("components:\n", added);
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), "-", "--fail-on", failOn, "--format", "json"], { stdin });
+    expect(JSON.parse(stdout).changes.map((change: { id: string; wire: string; types: string }) => [change.id, change.wire, change.types])).toEqual([
+      ["operation-added", "safe", "safe"],
+    ]);
+    expect(code).toBe(exit);
   });
 
   it("leaves out the changes an ignore file names, by id or message, and counts what is left", async () => {
@@ -90,7 +108,7 @@ describe("galaxiom diff", () => {
       "--format",
       "json",
       "--fail-on",
-      "any",
+      "breaking",
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -125,16 +143,44 @@ describe("galaxiom diff", () => {
     expect((await diff([file("tokens-v1.yaml"), file(after), "--fail-on", "risky", ...extra])).code).toBe(exit);
   });
 
-  it("writes GitHub Actions annotations: errors for breaking changes, warnings for risky ones", async () => {
-    const { code, stdout } = await diff([file("tokens-v1.yaml"), file("tokens-v2.yaml"), "--format", "githubactions"]);
+  it("writes GitHub Actions annotations on <new>'s file and lines: errors for breaking changes, warnings for risky ones", async () => {
+    const after = file("tokens-v2.yaml");
+    const { code, stdout } = await diff([file("tokens-v1.yaml"), after, "--format", "githubactions"]);
     expect(code).toBe(0);
+    // Lines 28, 31 and 7 of tokens-v2.yaml: `name:`, `items:` (of scopes) and `/tokens/{token_id}:`.
     expect(stdout.split("\n")).toEqual([
-      "::error title=response-property-became-optional::GET /tokens/{token_id}: Schema `ApiToken`, field `name` (in responses): may now be missing (no longer required) (wire: breaking, types: breaking)",
-      "::warning title=response-enum-value-added::GET /tokens/{token_id}: Schema `ApiToken`, field `scopes[]` (in responses): may now be `admin` (wire: risky, types: risky)",
-      "::error title=path-param-renamed::GET /tokens/{token_id}: Path parameter `id` renamed to `token_id` (was /tokens/{id}); the URL is unchanged (wire: safe, types: breaking)",
+      `::error file=${after},line=28,title=response-property-became-optional::GET /tokens/{token_id}: Schema \`ApiToken\`, field \`name\` (in responses): may now be missing (no longer required) (wire: breaking, types: breaking)`,
+      `::warning file=${after},line=31,title=response-enum-value-added::GET /tokens/{token_id}: Schema \`ApiToken\`, field \`scopes[]\` (in responses): may now be \`admin\` (wire: risky, types: risky)`,
+      `::error file=${after},line=7,title=path-param-renamed::GET /tokens/{token_id}: Path parameter \`id\` renamed to \`token_id\` (was /tokens/{id}); the URL is unchanged (wire: safe, types: breaking)`,
       "wire: 1 breaking, 1 risky, 1 safe; types: 2 breaking, 1 risky, 0 safe",
       "",
     ]);
+  });
+
+  it("places a removal's annotation where it was removed from: the line of its old parent in <new>", async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const work = await mkdtemp(`${tmpdir()}/galaxiom-annotate-`);
+    try {
+      const before = `${work}/before.yaml`;
+      const after = `${work}/after.yaml`;
+      const v1 = await readFile(file("tokens-v1.yaml"), "utf8");
+      await writeFile(before, v1.replace("  /tokens/{id}:\n", '  /tokens/{id}:\n    delete:\n      responses:\n        "204": { description: gone }\n'));
+      await writeFile(after, v1);
+      const { stdout } = await diff([before, after, "--format", "githubactions"]);
+      expect(stdout).toMatch(new RegExp(`^::error file=${after},line=6,title=operation-removed::DELETE /tokens/\\{id\\}: Operation removed`));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it("gives no line to a change the after document holds through a $ref to another file, and no file to stdin", async () => {
+    const after = file("split-changed/openapi.yaml");
+    const split = await diff([file("split/openapi.yaml"), after, "--format", "githubactions"]);
+    expect(split.stdout).toMatch(new RegExp(`^::error file=${after},title=response-property-removed::`));
+    const { readFile } = await import("node:fs/promises");
+    const stdin = await diff([file("tokens-v1.yaml"), "-", "--format", "githubactions"], { stdin: await readFile(file("tokens-v2.yaml"), "utf8") });
+    expect(stdin.stdout).toMatch(/^::error title=response-property-became-optional::/);
   });
 
   it("prints the version from galaxiom-tools' package.json", async () => {
@@ -181,7 +227,7 @@ describe("galaxiom diff", () => {
   it.each([
     [["only-one.yaml"], /expected two documents/],
     [["a.yaml", "b.yaml", "--format", "xml"], /--format must be one of text, markdown, json, githubactions/],
-    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, any, risky/],
+    [["a.yaml", "b.yaml", "--fail-on", "all"], /--fail-on must be one of wire, types, breaking, risky, any/],
     [["a.yaml", "b.yaml", "--colour"], /Unknown option '--colour'/],
     [["-", "-"], /only one of <old> and <new> can be "-"/],
   ])("exits 2 with the usage on %j", async (argv, message) => {
@@ -194,6 +240,6 @@ describe("galaxiom diff", () => {
   it("prints its help and exits 0", async () => {
     const { code, stdout } = await diff(["--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("--fail-on <wire|types|any|risky>");
+    expect(stdout).toMatch(/^ +any +any change at all, safe ones included$/m);
   });
 });

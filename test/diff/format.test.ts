@@ -57,3 +57,37 @@ describe("formatReport", () => {
     expect(JSON.parse(formatReport(report, "json"))).toEqual(report);
   });
 });
+
+describe("GitHub Actions annotations", () => {
+  it("name the target file and the line its finder gives, with the change's pointers", () => {
+    const asked: unknown[] = [];
+    const line = (pointer: unknown) => {
+      asked.push(pointer);
+      return 12;
+    };
+    const text = formatReport(report, "githubactions", { annotate: { file: "specs/new.yaml", line } });
+    expect(text.split("\n").slice(0, 2)).toEqual([
+      "::error file=specs/new.yaml,line=12,title=component-renamed::schemas component `A` renamed to `B` (wire: safe, types: breaking)",
+      "::error file=specs/new.yaml,line=12,title=response-type-widened::in GET /a, POST /b: Schema `B`, field `v` (in responses): type widened from `string` to `integer` | `string` (wire: breaking, types: breaking)",
+    ]);
+    expect(asked).toEqual(report.changes.map((change) => change.pointer));
+  });
+
+  it("leave line= out when the finder knows none, and file= without a target", () => {
+    expect(formatReport(report, "githubactions", { annotate: { file: "new.yaml", line: () => undefined } })).toMatch(/^::error file=new\.yaml,title=/);
+    expect(formatReport(report, "githubactions")).toMatch(/^::error title=component-renamed::/);
+  });
+
+  it("escape what the document and the command line put in them, so neither can end a command or forge one", () => {
+    const hostile: DiffReport = {
+      ...report,
+      changes: [{ ...report.changes[0]!, wire: "breaking", message: "100% sure\r\n::error title=forged::all clear" }],
+    };
+    const text = formatReport(hostile, "githubactions", { annotate: { file: "a,line=1:b%\n::warning::x" } });
+    expect(text.split("\n")).toEqual([
+      "::error file=a%2Cline=1%3Ab%25%0A%3A%3Awarning%3A%3Ax,title=component-renamed::100%25 sure%0D%0A::error title=forged::all clear (wire: breaking, types: breaking)",
+      "wire: 1 breaking, 0 risky, 1 safe; types: 2 breaking, 0 risky, 0 safe",
+      "",
+    ]);
+  });
+});

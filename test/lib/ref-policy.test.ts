@@ -136,7 +136,7 @@ describe("origins apis.yaml allows", () => {
 
 describe("the resolver Redocly reads through (defence in depth)", () => {
   it("reads nothing outside the policy even when handed a $ref directly", async () => {
-    const resolver = new ConfinedResolver({ folder: realFolder(specs), remoteOrigins: [] }, { fetch: noNetwork, limits: DEFAULT_LIMITS });
+    const resolver = new ConfinedResolver({ folders: [realFolder(specs)], remoteOrigins: [] }, { fetch: noNetwork, limits: DEFAULT_LIMITS });
     await expect(resolver.loadExternalRef(secret)).rejects.toThrow(/refused: it leads outside/);
     await expect(resolver.loadExternalRef(path.join(specs, "link.yaml"))).rejects.toThrow(/refused: it leads outside/);
     await expect(resolver.loadExternalRef(`${server.base}/x.yaml`)).rejects.toThrow(/remote documents are not allowed/);
@@ -149,7 +149,7 @@ describe("the resolver Redocly reads through (defence in depth)", () => {
 });
 
 describe("refRefusal", () => {
-  const policy = () => ({ folder: realFolder(specs), remoteOrigins: ["https://ok.example"] });
+  const policy = () => ({ folders: [realFolder(specs)], remoteOrigins: ["https://ok.example"] });
   it.each([
     ["#/components/schemas/A", undefined],
     ["schemas/ok.yaml#/type", undefined],

@@ -1,24 +1,42 @@
-import type { Change, DiffReport } from "../types.js";
+import type { Change, DiffReport, Pointers } from "../types.js";
 import { affected, endpoint } from "./groups.js";
+
+/** The file GitHub shows annotations on, and the line in it of a change's pointers when that is known. */
+export interface AnnotationTarget {
+  file: string;
+  line?: (pointer: Pointers) => number | undefined;
+}
 
 /**
  * The report as GitHub Actions workflow commands: an `::error` annotation for each change breaking on either
- * verdict, a `::warning` for each risky one; safe changes make none. The summary is a plain line after them.
+ * verdict, a `::warning` for each risky one; safe changes make none. With a target, each names its file and, when
+ * known, the change's line. The summary is a plain line after them.
  */
-export function formatGithubActions(report: DiffReport): string {
+export function formatGithubActions(report: DiffReport, target?: AnnotationTarget): string {
   const lines: string[] = [];
   for (const change of report.changes) {
-    const level =
-      change.wire === "breaking" || change.types === "breaking" ? "error" : change.wire === "risky" || change.types === "risky" ? "warning" : undefined;
+    const level = annotationLevel(change);
     if (!level) continue;
+    const line = target?.line?.(change.pointer);
+    const properties = [
+      ...(target ? [`file=${escapeProperty(target.file)}`] : []),
+      ...(line === undefined ? [] : [`line=${line}`]),
+      `title=${escapeProperty(change.id)}`,
+    ];
     const message = `${where(change)}${change.message} (wire: ${change.wire}, types: ${change.types})`;
-    lines.push(`::${level} title=${escapeProperty(change.id)}::${escapeData(message)}`);
+    lines.push(`::${level} ${properties.join(",")}::${escapeData(message)}`);
   }
   const { wire, types } = report.summary;
   lines.push(
     `wire: ${wire.breaking} breaking, ${wire.risky} risky, ${wire.safe} safe; types: ${types.breaking} breaking, ${types.risky} risky, ${types.safe} safe`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** `error` for a change breaking on either verdict, `warning` for a risky one, none for a safe one. */
+export function annotationLevel(change: Change): "error" | "warning" | undefined {
+  if (change.wire === "breaking" || change.types === "breaking") return "error";
+  return change.wire === "risky" || change.types === "risky" ? "warning" : undefined;
 }
 
 function where(change: Change): string {
