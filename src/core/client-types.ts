@@ -36,7 +36,7 @@ type SentAs<Media, Body> = Media extends `multipart/${string}`
       ? Body | RawBody
       : Body;
 type WithCallOptions<Init> = Init extends undefined ? undefined : Init & CallOptions & { throwOnError?: boolean };
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
+export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 
 /**
  * What a call resolves to: openapi-fetch's FetchResponse, or only its success branch (`data` not optional) when
