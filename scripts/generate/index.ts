@@ -5,6 +5,7 @@ import { toPointer } from "../lib/json-pointer.js";
 import { buildApi, type LoadCache, type Warning } from "./build-api.js";
 import { checkRedoclyConfig, type SpecsConfig } from "./config.js";
 import { emitMediaTypes } from "./emit-media-types.js";
+import { emitPagination } from "./emit-pagination.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
 import { apiFile, README_FILE } from "./outputs.js";
@@ -26,7 +27,8 @@ For each API: \`<api>.openapi.yaml\` is the description the types were generated
 merged and overlaid); \`<api>.ts\` is openapi-typescript's output for it; \`<api>.security.ts\` is, for each
 operation, the headers each kind of credential its \`security\` accepts goes in, which the client looks up;
 \`<api>.media-types.ts\` is, for each operation whose request body's first media type is not application/json,
-that media type, which the client encodes a body as and sends when the call names none.
+that media type, which the client encodes a body as and sends when the call names none;
+\`<api>.pagination.ts\` lists the operations whose lists come in pages, and how to ask for the next page, for \`paginate\`.
 `;
 
 /** specs/ (as its apis.yaml describes it) → the complete content of generated/, in memory; nothing is written. */
@@ -52,6 +54,9 @@ export async function generate(config: SpecsConfig): Promise<Generated> {
     );
     files.set(apiFile(api.name, "security"), emitSecurity(built.document, description));
     files.set(apiFile(api.name, "mediaTypes"), emitMediaTypes(built.document, description));
+    const pagination = emitPagination(built.document, description);
+    files.set(apiFile(api.name, "pagination"), pagination.text);
+    warnings.push(...pagination.warnings);
     const schemas = Object.keys(built.document.components?.schemas ?? {});
     // Last: openapi-typescript may rewrite the document it is given, and nothing reads it afterwards.
     const types = await emitTypes(built.document);

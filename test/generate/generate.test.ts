@@ -39,10 +39,12 @@ describe("npm run generate", () => {
       "README.md",
       "axiom.media-types.ts",
       "axiom.openapi.yaml",
+      "axiom.pagination.ts",
       "axiom.security.ts",
       "axiom.ts",
       "galileo.media-types.ts",
       "galileo.openapi.yaml",
+      "galileo.pagination.ts",
       "galileo.security.ts",
       "galileo.ts",
     ]);
