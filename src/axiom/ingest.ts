@@ -38,6 +38,8 @@ export interface AxiomIngest {
 }
 
 const NAME = "axiom ingest";
+/** Events serialized before they are handed to the queue. */
+const CHUNK = 1000;
 
 /** Batched ingest over an Axiom client: every batch is one `POST /v1/datasets/{dataset_name}/ingest` through its pipeline. */
 export function createAxiomIngest(client: IngestClient, options: AxiomIngestOptions = {}): AxiomIngest {
@@ -66,27 +68,31 @@ export function createAxiomIngest(client: IngestClient, options: AxiomIngestOpti
   return {
     ingest(dataset, events, ingestOptions) {
       checkDataset(dataset);
-      const lines: string[] = [];
+      const key = JSON.stringify(ingestTarget(dataset, ingestOptions ?? {}, "application/x-ndjson"));
+      let lines: string[] = [];
       let unsent = 0;
       let why: unknown;
       for (const event of Array.isArray(events) ? (events as readonly object[]) : [events]) {
         // Serialized now: what is sent is the event as it was, and a bad one is found here, not in its batch.
+        let line: string | undefined;
         try {
-          const line = JSON.stringify(event);
-          if (line?.startsWith("{")) {
-            lines.push(line);
-            continue;
-          }
+          line = JSON.stringify(event);
         } catch (error) {
           why = error;
         }
-        unsent++;
+        if (line?.startsWith("{")) lines.push(line);
+        else unsent++;
+        // Handed over a chunk at a time: a large array is never held twice, serialized whole, past the queue's bound.
+        if (lines.length == CHUNK) {
+          batcher.add(key, lines);
+          lines = [];
+        }
       }
+      batcher.add(key, lines);
       if (unsent) {
         const reason = why ? reasonOf(why) : ": not JSON objects";
         batcher.lose(new DeliveryError(`${NAME} into "${dataset}": ${unsent} events lost${reason}`, unsent, { cause: why }));
       }
-      batcher.add(JSON.stringify(ingestTarget(dataset, ingestOptions ?? {}, "application/x-ndjson")), lines);
     },
     ready: () => batcher.ready(maxBatchBytes),
     flush: (flushOptions) => batcher.flush(flushOptions),

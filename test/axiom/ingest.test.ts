@@ -237,6 +237,15 @@ describe("memory and shutdown", () => {
     expect(ingest.stats()).toMatchObject({ queuedBytes: 0, acknowledged: 0, lost: 1000 });
   });
 
+  it("one ingest() of a large array is bounded as many are: past maxQueuedBytes the newest are dropped", async () => {
+    const { ingest } = await setup(Array(10).fill("stop reading"), { maxBatchBytes: 16 * 1024, maxQueuedBytes: 64 * 1024 });
+    const large = Array.from({ length: 5000 }, (_, id) => ({ id, message: "x".repeat(1000) }));
+    ingest.ingest("logs", large);
+    expect(ingest.stats().queuedBytes).toBeLessThanOrEqual(64 * 1024);
+    expect(ingest.stats().dropped).toBeGreaterThan(4900);
+    await expect(ingest.flush({ timeout: 100 })).rejects.toMatchObject({ lost: 5000 });
+  });
+
   it("ready() waits for room, so a producer that awaits it never drops", async () => {
     const { axiom, ingest } = await setup([], { maxBatchBytes: 4096, maxQueuedBytes: 8192 });
     for (let i = 0; i < 200; i++) {
