@@ -157,7 +157,7 @@ describe("nothing is lost silently", () => {
   });
 
   it("a server that stops reading: the attempt times out, and the batch is sent again", async () => {
-    const { axiom, ingest } = await setup(["stop reading"], { timeout: 300, compressAbove: false });
+    const { axiom, ingest } = await setup(["stop reading"], { timeout: 1500, compressAbove: false });
     ingest.ingest(
       "logs",
       events(2000, 0).map((event) => ({ ...event, padding: "x".repeat(500) })),
