@@ -51,7 +51,8 @@ export function ingestTarget(
     // Header values are Latin-1 at most: other characters go \u-escaped, which JSON reads back as they were.
     header: {
       "X-Axiom-Event-Labels": labels && JSON.stringify(labels).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
-      "X-Axiom-CSV-Fields": csvFields,
+      // One value: openapi-fetch would append each field, and Headers join them with ", ", a space in each name.
+      "X-Axiom-CSV-Fields": csvFields && [csvFields.join(",")],
     },
   };
 }

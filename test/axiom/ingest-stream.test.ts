@@ -65,7 +65,7 @@ describe("ingestStream", () => {
   it("sends csvFields as X-Axiom-CSV-Fields, the first line then a record", async () => {
     const { axiom, ingest } = await setup();
     await ingest.ingestStream("csv", streamOf(["1,a\n2,b\n"]), { format: "csv", csvFields: ["id", "name"] });
-    expect(axiom.requests[0]!.headers["x-axiom-csv-fields"]).toBe("id, name");
+    expect(axiom.requests[0]!.headers["x-axiom-csv-fields"]).toBe("id,name");
     expect(axiom.requests[0]!.lines).toEqual(["1,a", "2,b"]);
   });
 
