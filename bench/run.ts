@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   generate: () => import("./generate.js"),
   cli: () => import("./cli.js"),
   install: () => import("./install.js"),
+  ingest: () => import("./ingest.js"),
 };
 
 const wanted = process.argv.slice(2);
