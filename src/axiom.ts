@@ -1,5 +1,6 @@
 import type { components, paths } from "../generated/axiom.js";
 import { requestMediaTypes } from "../generated/axiom.media-types.js";
+import { pagination } from "../generated/axiom.pagination.js";
 import { operationSecurity } from "../generated/axiom.security.js";
 import { secretOf } from "./auth/security.js";
 import type { ApiClient } from "./core/client-types.js";
@@ -7,6 +8,7 @@ import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { paginate, type PageParams } from "./paginate.js";
 import { sendable } from "./redact.js";
 
 export type AxiomPaths = paths;
@@ -57,7 +59,7 @@ export function createAxiomClient(options: AxiomClientOptions = {}): unknown {
   if (token.startsWith("xapt-") && !orgId) {
     throw new GalaxiomError(`${WHERE}: a personal token (xapt-…) needs the organization: pass \`orgId\` or set AXIOM_ORG_ID`);
   }
-  const resolved = resolveOptions(options, options.baseUrl ?? readEnv("AXIOM_URL") ?? AXIOM_BASE_URL, [token], WHERE);
+  const resolved = resolveOptions(options, options.baseUrl ?? readEnv("AXIOM_URL")?.replace(/\/+$/, "") ?? AXIOM_BASE_URL, [token], WHERE);
   const [client, helper] = createApiClient<AxiomPaths>(resolved, options.security ?? operationSecurity, options.mediaTypes ?? requestMediaTypes, {
     kind: "bearer",
     secret: secretOf(token),
@@ -70,3 +72,13 @@ export function createAxiomClient(options: AxiomClientOptions = {}): unknown {
     },
   });
 }
+
+/** The Axiom operations whose lists come in pages: what `paginateAxiom` takes. */
+export type AxiomPaginated = keyof typeof pagination;
+
+/**
+ * Every item of a paged Axiom list, fetched page by page as the loop asks for them (see `Paginator`). A function
+ * rather than a client method, so that an app that never pages bundles neither it nor the table.
+ */
+export const paginateAxiom = <Key extends AxiomPaginated>(client: AxiomClient<boolean>, key: Key, ...init: PageParams<AxiomPaths, typeof pagination, Key>) =>
+  paginate(client, pagination, key, ...init);

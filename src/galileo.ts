@@ -1,5 +1,6 @@
 import type { components, paths } from "../generated/galileo.js";
 import { requestMediaTypes } from "../generated/galileo.media-types.js";
+import { pagination } from "../generated/galileo.pagination.js";
 import { operationSecurity } from "../generated/galileo.security.js";
 import { secretOf, type Credentials, type Secret } from "./auth/security.js";
 import { tokenCache, tokenExpiry } from "./auth/token-exchange.js";
@@ -8,6 +9,7 @@ import { createApiClient, type Helper } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
+import { paginate, type PageParams } from "./paginate.js";
 import { base64, sendable } from "./redact.js";
 
 export type GalileoPaths = paths;
@@ -165,3 +167,16 @@ function checkedKey(value: unknown): string {
   if (typeof value != "string" || !value) throw new GalaxiomError("the apiKey function returned no key");
   return sendable(value, "the API key from the apiKey function");
 }
+
+/** The Galileo operations whose lists come in pages: what `paginateGalileo` takes. */
+export type GalileoPaginated = keyof typeof pagination;
+
+/**
+ * Every item of a paged Galileo list, fetched page by page as the loop asks for them (see `Paginator`). A function
+ * rather than a client method, so that an app that never pages bundles neither it nor the table.
+ */
+export const paginateGalileo = <Key extends GalileoPaginated>(
+  client: GalileoClient<boolean>,
+  key: Key,
+  ...init: PageParams<GalileoPaths, typeof pagination, Key>
+) => paginate(client, pagination, key, ...init);

@@ -1,7 +1,16 @@
-export { createGalileoClient, GALILEO_BASE_URL } from "./galileo.js";
-export type { ApiKey, GalileoAuthOptions, GalileoClient, GalileoClientOptions, GalileoPaths, GalileoSchemas, GetTokenQuery } from "./galileo.js";
-export { createAxiomClient, AXIOM_BASE_URL } from "./axiom.js";
-export type { AxiomClient, AxiomClientOptions, AxiomPaths, AxiomSchemas } from "./axiom.js";
+export { createGalileoClient, GALILEO_BASE_URL, paginateGalileo } from "./galileo.js";
+export type {
+  ApiKey,
+  GalileoAuthOptions,
+  GalileoClient,
+  GalileoPaginated,
+  GalileoClientOptions,
+  GalileoPaths,
+  GalileoSchemas,
+  GetTokenQuery,
+} from "./galileo.js";
+export { createAxiomClient, AXIOM_BASE_URL, paginateAxiom } from "./axiom.js";
+export type { AxiomClient, AxiomClientOptions, AxiomPaginated, AxiomPaths, AxiomSchemas } from "./axiom.js";
 export {
   AbortError,
   ApiError,
@@ -28,3 +37,15 @@ export type { CallRetryOptions, RetryOn, RetryOptions } from "./retry.js";
 export { RETRY_DEFAULTS } from "./retry.js";
 export { TOKEN_POLICY } from "./auth/token-exchange.js";
 export { DEFAULT_TIMEOUT_MS } from "./core/options.js";
+// For an app's own tables (`galaxiom generate` writes <api>.pagination.ts beside its types).
+export { paginate } from "./paginate.js";
+export type { Page, PageField, PageParams, Pagination, Paginator } from "./paginate.js";
+export { createAxiomIngest } from "./axiom/ingest.js";
+export { queryAxiom } from "./axiom/query.js";
+export { DeliveryError } from "./batch/delivery-error.js";
+export type { BatchOptions, BatcherStats } from "./batch/batcher.js";
+export type { AxiomIngest, AxiomIngestOptions } from "./axiom/ingest.js";
+export type { IngestCallOptions, IngestOptions, IngestStatus } from "./axiom/ingest-call.js";
+export type { IngestStreamOptions } from "./axiom/ingest-stream.js";
+export type { IngestSource } from "./axiom/records.js";
+export type { AplQueryOptions, AplQueryResult, AplResultTable, QueryLimits } from "./axiom/query.js";

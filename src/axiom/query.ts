@@ -43,7 +43,7 @@ export interface AplQueryResult<Row> extends Omit<AxiomSchemas["V1AplResult"], "
  * readable as rows. `Row` types the records; nothing checks it. An error status throws the ApiError, whose
  * message quotes Axiom's.
  */
-export async function axiomQuery<Row extends Record<string, unknown> = Record<string, unknown>>(
+export async function queryAxiom<Row extends Record<string, unknown> = Record<string, unknown>>(
   client: QueryClient,
   apl: string,
   options: AplQueryOptions = {},

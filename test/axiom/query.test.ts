@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { axiomQuery, type AplQueryResult } from "../../src/axiom/query.js";
+import { queryAxiom, type AplQueryResult } from "../../src/axiom/query.js";
 import { ApiError, createAxiomClient, type AxiomSchemas } from "../../src/index.js";
 import { answer, useFakeAxiom } from "../helpers/fake-axiom.js";
 
@@ -47,10 +47,10 @@ async function setup(reply: { status: number; body: unknown; headers?: Record<st
   return { sent, client: createAxiomClient({ token: TOKEN, baseUrl: axiom.origin, clock: { random: () => 0 } }) };
 }
 
-describe("axiomQuery", () => {
+describe("queryAxiom", () => {
   it("posts the APL with its time range (a Date as RFC 3339) for a tabular result", async () => {
     const { sent, client } = await setup([{ status: 200, body: result }]);
-    await axiomQuery(client, "['logs'] | where status >= 400", {
+    await queryAxiom(client, "['logs'] | where status >= 400", {
       startTime: new Date("2026-01-01T00:00:00Z"),
       endTime: "now",
       noCache: true,
@@ -66,7 +66,7 @@ describe("axiomQuery", () => {
 
   it("reads a table as typed rows, without the caller transposing columns", async () => {
     const { client } = await setup([{ status: 200, body: result }]);
-    const answer = await axiomQuery<{ _time: string; status: number; path: string }>(client, "['logs']");
+    const answer = await queryAxiom<{ _time: string; status: number; path: string }>(client, "['logs']");
 
     expectTypeOf(answer).toEqualTypeOf<AplQueryResult<{ _time: string; status: number; path: string }>>();
     expectTypeOf(answer.status).toEqualTypeOf<AxiomSchemas["V1Status"]>();
@@ -83,7 +83,7 @@ describe("axiomQuery", () => {
 
   it("has no rows for a result without tables", async () => {
     const { client } = await setup([{ status: 200, body: { ...result, tables: [] } }]);
-    expect([...(await axiomQuery(client, "['logs']")).rows()]).toEqual([]);
+    expect([...(await queryAxiom(client, "['logs']")).rows()]).toEqual([]);
   });
 
   it("exposes the query-limit headers and the history id", async () => {
@@ -92,10 +92,10 @@ describe("axiomQuery", () => {
       { status: 200, body: result, headers },
       { status: 200, body: result },
     ]);
-    const limited = await axiomQuery(client, "['logs']");
+    const limited = await queryAxiom(client, "['logs']");
     expect(limited.limits).toEqual({ limit: 1000, remaining: 998, reset: 1767225600 });
     expect(limited.historyQueryId).toBe("q-1");
-    const plain = await axiomQuery(client, "['logs']");
+    const plain = await queryAxiom(client, "['logs']");
     expect(plain.limits).toEqual({ limit: undefined, remaining: undefined, reset: undefined });
     expect(plain.historyQueryId).toBeUndefined();
   });
@@ -103,7 +103,7 @@ describe("axiomQuery", () => {
   it("throws an ApiError that quotes Axiom's explanation, and never the token", async () => {
     const explanation = "parse error: expected a table expression at line 1, column 4";
     const { client } = await setup([{ status: 400, body: { code: 400, message: explanation } }]);
-    const error = (await axiomQuery(client, "['logs'] |").catch((e: unknown) => e)) as ApiError;
+    const error = (await queryAxiom(client, "['logs'] |").catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.message).toBe(`POST /v1/datasets/_apl: 400 Bad Request: ${explanation}`);
@@ -115,7 +115,7 @@ describe("axiomQuery", () => {
       { status: 503, body: { message: "busy" } },
       { status: 200, body: result },
     ]);
-    await expect(axiomQuery(client, "['logs']")).resolves.toMatchObject({ format: "tabular" });
+    await expect(queryAxiom(client, "['logs']")).resolves.toMatchObject({ format: "tabular" });
     expect(sent).toHaveLength(2);
   });
 });
