@@ -8,7 +8,7 @@ const SECRET_NAME = /authorization|(^|[^a-z])auth([^a-z]|$)|key|token|secret|coo
 const REDACTED = "[REDACTED]";
 const PLAIN: unknown[] = [Object.prototype, Array.prototype];
 
-/** How many rotating secrets are kept: enough for the tokens and keys in use and a few before them. */
+/** How many rotating secrets no call holds are kept: the tokens and keys just used, for errors made after their calls. */
 const ROTATING_KEPT = 16;
 
 /**
@@ -23,8 +23,8 @@ const ROTATING_KEPT = 16;
 export class Redactor {
   /** Each secret and the forms it is masked in. */
   readonly #configured = new Map<string, string[]>();
-  /** The same for rotating secrets, least recently remembered first. */
-  readonly #rotating = new Map<string, string[]>();
+  /** The same for rotating secrets, least recently remembered first, with how many calls in flight hold each. */
+  readonly #rotating = new Map<string, { forms: string[]; holds: number }>();
 
   constructor(configured: Iterable<unknown> = []) {
     for (const secret of configured) if (isSecret(secret)) this.#configured.set(secret, formsOf(secret));
@@ -32,20 +32,49 @@ export class Redactor {
 
   /** Remembers a rotating secret; a configured one, or anything but a string, is ignored. */
   remember(secret: unknown): void {
-    if (!isSecret(secret) || this.#configured.has(secret)) return;
-    // Moved to the newest end, so that a secret still in use (a key between token exchanges) is never the one dropped.
-    const forms = this.#rotating.get(secret) ?? formsOf(secret);
+    this.hold(secret)();
+  }
+
+  /**
+   * Remembers a rotating secret and keeps it until the returned release is called, however many others come
+   * after it: a call holds the secrets it sent until its errors and log lines are made. Only secrets no call holds
+   * are dropped, the least recently remembered first, past the ROTATING_KEPT newest; so the registry is bounded
+   * by the calls in flight.
+   */
+  hold(secret: unknown): () => void {
+    if (!isSecret(secret) || this.#configured.has(secret)) return () => undefined;
+    // Moved to the newest end, so that a secret still in use (a key between token exchanges) is the last dropped.
+    const entry = this.#rotating.get(secret) ?? { forms: formsOf(secret), holds: 0 };
     this.#rotating.delete(secret);
-    this.#rotating.set(secret, forms);
-    if (this.#rotating.size > ROTATING_KEPT) this.#rotating.delete(this.#rotating.keys().next().value!);
+    this.#rotating.set(secret, entry);
+    entry.holds++;
+    this.#evict();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      entry.holds--;
+      this.#evict();
+    };
+  }
+
+  #evict(): void {
+    let unheld = 0;
+    for (const entry of this.#rotating.values()) if (entry.holds == 0) unheld++;
+    for (const [secret, entry] of this.#rotating) {
+      if (unheld <= ROTATING_KEPT) return;
+      if (entry.holds == 0) {
+        this.#rotating.delete(secret);
+        unheld--;
+      }
+    }
   }
 
   /** The text with every form of every secret kept masked, and the credentials of any URL in it (`//user:pass@`). */
   text(text: string): string {
     text = text.replace(/\/\/[^/?#\s@]+@/g, `//${REDACTED}@`);
-    for (const secrets of [this.#configured, this.#rotating]) {
-      for (const forms of secrets.values()) for (const form of forms) text = text.replaceAll(form, REDACTED);
-    }
+    for (const forms of this.#configured.values()) for (const form of forms) text = text.replaceAll(form, REDACTED);
+    for (const { forms } of this.#rotating.values()) for (const form of forms) text = text.replaceAll(form, REDACTED);
     return text;
   }
 

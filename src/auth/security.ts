@@ -26,9 +26,10 @@ export type Renew = () => void;
 
 /**
  * Sets an operation's credentials on one attempt's request, at once or after waiting for a secret, and returns
- * how to renew them after a 401 when they can be.
+ * how to renew them after a 401 when they can be. Each credential it sets stays known to the redactor until the
+ * call releases what it pushed on `held`: its errors and log lines are made before then.
  */
-export type Authorizer = (request: Request) => Renew | undefined | Promise<Renew | undefined>;
+export type Authorizer = (request: Request, held: Array<() => void>) => Renew | undefined | Promise<Renew | undefined>;
 
 /** A string, or a function returning one (sync or async), as a Secret. */
 export function secretOf(value: string | (() => string | Promise<string>)): Secret {
@@ -59,10 +60,10 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
   const names = kinds?.[kind];
   const prefix = kind == "bearer" ? "Bearer " : kind == "basic" ? "Basic " : "";
 
-  const attach = (request: Request, value: string): Renew | undefined => {
-    // Every credential a header carries is known to the redactor before it goes anywhere: tokens, keys a
-    // function returns. Configured ones are known from the start.
-    redactor.remember(value);
+  const attach = (request: Request, held: Array<() => void>, value: string): Renew | undefined => {
+    // Every credential a header carries is known to the redactor before it goes anywhere, and while the call
+    // lasts: tokens, keys a function returns. Configured ones are known from the start.
+    held.push(redactor.hold(value));
     try {
       for (const name of names!) request.headers.set(name, prefix + value);
       for (const name in headers) request.headers.set(name, headers[name]!);
@@ -73,7 +74,7 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
     return secret.invalidate && (() => secret.invalidate!(value));
   };
 
-  return (request) => {
+  return (request, held) => {
     if (!kinds) {
       throw new GalaxiomError(
         "not in the client's security table, so the credentials it takes are unknown, and nothing was sent: regenerate the types " +
@@ -85,6 +86,6 @@ export function authorizer(security: OperationSecurity, { kind, secret, headers 
     if (!names.length) return undefined;
     // A key at hand is set at once; a key function or a token exchange is waited for.
     const value = secret();
-    return typeof value == "string" ? attach(request, value) : value.then((resolved) => attach(request, resolved));
+    return typeof value == "string" ? attach(request, held, value) : value.then((resolved) => attach(request, held, resolved));
   };
 }

@@ -58,6 +58,8 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
       if (names.length) params = { ...params, path: checkedPathParams(operation, names, params?.path) };
       if (params?.query) checkQueryParams(operation, params.query);
       if (params?.header) params = { ...params, header: simpleHeaders(params.header) };
+      checkHeaderValues(operation, init.headers);
+      if (params?.header) checkHeaderValues(operation, params.header);
       let rest: Init = params === init.params ? init : { ...init, params };
       let stream: BodyStream | undefined;
       if (init.body !== undefined) {
@@ -78,16 +80,21 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
       // `fetch` and `method` before the call's init: in V8, adding a property after a spread (`{ ...init, fetch }`,
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
       // `method` makes openapi-fetch's spread a copy too.
+      const held: Array<() => void> = [];
       const settled = settle(options, operation, policy, (flight) =>
-        request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight, stream), method, ...rest }),
+        request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight, stream, held), method, ...rest }),
       );
-      return throws
+      const ended = throws
         ? settled.then((result) => {
             const { response } = result;
             if (response.ok) return result;
             throw statusError(operation, response, result.error, redactor, options.clock.now());
           })
         : settled;
+      // The credentials the call sent stay redactable until its error, if any, is made.
+      return ended.finally(() => {
+        for (const release of held) release();
+      });
     } catch (error) {
       // A call rejects, never throws: bad arguments surface where every other failure does.
       return Promise.reject(asGalaxiomError(error, operation, redactor));
@@ -140,6 +147,21 @@ function simpleHeaders(header: Record<string, unknown>): Record<string, unknown>
     sent[name] = Array.isArray(value) ? value.join(",") : value;
   }
   return sent;
+}
+
+/**
+ * Refuses, naming the header, a value fetch can't send (a line break or NUL): the runtime's own error quotes the
+ * value, which under `Authorization` or `X-Api-Key` is a secret the client was never told about. A Headers
+ * object can't hold one; plain objects and lists of pairs can.
+ */
+function checkHeaderValues(operation: Operation, headers: unknown): void {
+  if (headers === null || typeof headers != "object" || headers instanceof Headers) return;
+  const entries = Array.isArray(headers) ? (headers as Array<[unknown, unknown]>) : Object.entries(headers);
+  for (const [name, value] of entries) {
+    if (/[\r\n\0]/.test(String(value ?? ""))) {
+      throw new GalaxiomError(`the header \`${String(name)}\` has a value that can't be sent (a line break or NUL); the value is not shown`, operation);
+    }
+  }
 }
 
 /** Refuses a query value that cannot be sent, naming its parameter: openapi-fetch's serializer would throw a bare URIError or TypeError. */

@@ -30,6 +30,8 @@ interface Call {
   policy: CallPolicy;
   deadlineAt: number;
   flight: Flight;
+  /** Releases of the credentials the call's attempts set, which the call keeps redactable until it ends. */
+  held: Array<() => void>;
 }
 
 /** What one exchange with the server gave: a response read whole, or why there is none. */
@@ -50,10 +52,11 @@ export async function send(
   policy: CallPolicy,
   flight: Flight,
   stream: BodyStream | undefined,
+  held: Array<() => void>,
 ): Promise<Response> {
   const { clock } = options;
   const deadlineAt = policy.deadline ? clock.now() + policy.deadline : Infinity;
-  const call: Call = { options, authorize, template, stream, operation, policy, deadlineAt, flight };
+  const call: Call = { options, authorize, template, stream, operation, policy, deadlineAt, flight, held };
   let renewed = false;
   for (let attempt = 1; ; attempt++) {
     let result = await exchange(call, attempt);
@@ -156,7 +159,11 @@ interface Progress {
 }
 
 /** Sends a copy of the request with its credentials, following redirects within its origin (see `redirected`). */
-async function sendFollowing({ options, policy, authorize, template, stream, operation }: Call, init: RequestInit, progress: Progress): Promise<Response> {
+async function sendFollowing(
+  { options, policy, authorize, template, stream, operation, held }: Call,
+  init: RequestInit,
+  progress: Progress,
+): Promise<Response> {
   let request = template.body && !stream ? template.clone() : template;
   for (let hops = 0; ; hops++) {
     // Every hop: no request travels over plain http:// but to this machine, nor to another origin than the
@@ -165,7 +172,7 @@ async function sendFollowing({ options, policy, authorize, template, stream, ope
     assertSecureTransport(request.url, `${operation.method} ${operation.path}`);
     assertOrigin(request.url, options.origin, operation);
     // Credentials at hand are set at once; only a key function or a token exchange is waited for.
-    const granted = authorize(request);
+    const granted = authorize(request, held);
     progress.renew = granted instanceof Promise ? await granted : granted;
     progress.sent = true;
     const response = await policy.fetch(request, init);

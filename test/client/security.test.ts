@@ -12,7 +12,7 @@ const table = {
 /** The headers one attempt of `GET path` carries, with `credentials`. */
 async function headersFor(path: string, credentials: Credentials): Promise<Record<string, string>> {
   const request = new Request(`https://api.example.test${path}`);
-  await authorizer(table, credentials, new Redactor(), { method: "GET", path })(request);
+  await authorizer(table, credentials, new Redactor(), { method: "GET", path })(request, []);
   return Object.fromEntries(request.headers);
 }
 
