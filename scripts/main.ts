@@ -1,6 +1,7 @@
 import type { CommandModule, Io } from "./lib/io.js";
 import { EXIT, exitCodes, UsageError } from "./lib/io.js";
 import { toolsVersion } from "./lib/version.js";
+import { visible } from "./lib/escape.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   init: { summary: "in an app: write its specs config (galaxiom/apis.yaml) to pull and generate its own types", load: () => import("./commands/init.js") },
@@ -41,7 +42,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     // Expected failures (SpecError, UsageError) say what and where in their message; anything else is a bug,
     // but a user still gets one line, not a stack trace. Wrong arguments, in every command, get the usage too.
-    io.stderr(`galaxiom ${name}: ${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${module.usage}` : ""}`);
+    io.stderr(
+      `galaxiom ${name}: ${visible(error instanceof Error ? error.message : String(error))}\n${error instanceof UsageError ? `\n${module.usage}` : ""}`,
+    );
     return EXIT.badInput;
   }
 }
@@ -64,6 +67,6 @@ async function help(argv: string[], io: Io): Promise<number> {
 }
 
 function unknownCommand(name: string, io: Io): number {
-  io.stderr(`galaxiom: unknown command "${name}"\n\n${usage}`);
+  io.stderr(`galaxiom: unknown command "${visible(name)}"\n\n${usage}`);
   return EXIT.badInput;
 }

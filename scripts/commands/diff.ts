@@ -1,3 +1,4 @@
+import { visible } from "../lib/escape.js";
 import { readFile } from "node:fs/promises";
 import { annotationTarget } from "../diff/format/annotation-target.js";
 import { diffSpecs } from "../diff/index.js";
@@ -18,8 +19,8 @@ and list every change with two verdicts, each breaking, risky or safe:
 
 Options:
   --format <text|markdown|json|githubactions>
-                                   output format (default: text); githubactions writes ::error and
-                                   ::warning annotations for a workflow log, on <new>'s file and lines
+                                   output format (default: text); githubactions writes workflow
+                                   annotations (error, warning) on <new>'s file and lines
   --fail-on <when>                 exit 1 if there is (after --ignore)
                                      wire      a wire-breaking change
                                      types     a types-breaking change
@@ -61,7 +62,7 @@ export const run: Command = async (argv, io) => {
     report = applyIgnore(diffSpecs(before.document, after.document), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    io.stderr(`galaxiom diff: ${error.message}\n`);
+    io.stderr(`galaxiom diff: ${visible(error.message)}\n`);
     return EXIT.badInput;
   }
   const annotate = options.format === "githubactions" ? await annotationTarget(options.new, after.text, report) : undefined;

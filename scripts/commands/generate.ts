@@ -1,6 +1,7 @@
 import path from "node:path";
 import { readDir, recoverDir, recoverFiles, replaceDir } from "../lib/atomic.js";
 import { EXIT, exitCodes, parseCommandLine, type Command } from "../lib/io.js";
+import { visible } from "../lib/escape.js";
 import { shown } from "../lib/spec-error.js";
 import { defaultSpecsDir } from "../lib/specs-dir.js";
 import type { Warning } from "../generate/build-api.js";
@@ -119,7 +120,7 @@ function describeWrite(differences: Difference[], out: string): string {
 /** Every warning when asked, else the first few and a count per rule: a full vendor spec can have hundreds. */
 function describeWarnings(warnings: Warning[], verbose: boolean): string {
   const listed = verbose ? warnings : warnings.slice(0, WARNINGS_LISTED);
-  const lines = listed.map((warning) => `warning: ${warning.message}\n`);
+  const lines = listed.map((warning) => `warning: ${visible(warning.message)}\n`);
   if (listed.length === warnings.length) return lines.join("");
   const counts = new Map<string, number>();
   for (const { rule } of warnings) counts.set(rule, (counts.get(rule) ?? 0) + 1);

@@ -44,7 +44,7 @@ describe("formatReport", () => {
   });
 
   it("escapes table separators in Markdown cells", () => {
-    expect(formatReport(report, "markdown")).toContain("`integer` \\| `string`<br>in GET /a, POST /b |");
+    expect(formatReport(report, "markdown")).toContain("\\`integer\\` \\| \\`string\\`<br>in GET /a, POST /b |");
   });
 
   it("says so when nothing changed", () => {

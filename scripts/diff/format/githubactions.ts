@@ -1,3 +1,4 @@
+import { visible } from "../../lib/escape.js";
 import type { Change, DiffReport, Pointers } from "../types.js";
 import { affected, endpoint } from "./groups.js";
 
@@ -44,9 +45,12 @@ function where(change: Change): string {
   return change.method && change.path ? `${endpoint({ method: change.method, path: change.path })}: ` : "";
 }
 
-/** Workflow command data ends at a line break; GitHub decodes these escapes (actions/toolkit `escapeData`). */
+/**
+ * Workflow command data ends at a line break (GitHub decodes these escapes: actions/toolkit `escapeData`); other
+ * control characters, which the log would show or obey, are made visible first.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visible(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** A property value also ends at `,` and its name at `:` (actions/toolkit `escapeProperty`). */

@@ -1,11 +1,12 @@
 import type { DiffReport } from "../types.js";
+import { markdownText } from "../../lib/escape.js";
 import { affected, groupByEndpoint } from "./groups.js";
 
 /** The report as Markdown for a pull request comment: a summary table, then a table per endpoint. */
 export function formatMarkdown(report: DiffReport): string {
   const { wire, types } = report.summary;
   const lines = [
-    `## API changes: ${escapeCell(report.old.title)} ${escapeCell(report.old.version)} → ${escapeCell(report.new.title)} ${escapeCell(report.new.version)}`,
+    `## API changes: ${markdownText(`${report.old.title} ${report.old.version} → ${report.new.title} ${report.new.version}`)}`,
     "",
     "| | breaking | risky | safe |",
     "|---|---:|---:|---:|",
@@ -16,14 +17,14 @@ export function formatMarkdown(report: DiffReport): string {
   for (const group of groupByEndpoint(report)) {
     lines.push(
       "",
-      `### ${escapeCell(group.title)}${group.oldPath ? ` (was \`${group.oldPath}\`)` : ""}`,
+      `### ${markdownText(group.title)}${group.oldPath ? ` (was ${markdownText(group.oldPath)})` : ""}`,
       "",
       "| wire | types | change | details |",
       "|---|---|---|---|",
     );
     for (const change of group.changes) {
-      const where = change.operations ? `<br>in ${affected(change)}` : "";
-      lines.push(`| ${verdict(change.wire)} | ${verdict(change.types)} | \`${change.id}\` | ${escapeCell(change.message)}${escapeCell(where)} |`);
+      const where = change.operations ? `<br>in ${markdownText(affected(change))}` : "";
+      lines.push(`| ${verdict(change.wire)} | ${verdict(change.types)} | \`${change.id}\` | ${markdownText(change.message)}${where} |`);
     }
   }
   return `${lines.join("\n")}\n`;
@@ -31,9 +32,4 @@ export function formatMarkdown(report: DiffReport): string {
 
 function verdict(value: string): string {
   return value === "breaking" ? "**breaking**" : value;
-}
-
-/** Table cells end at `|`; messages may contain one (e.g. `string | null`). */
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|");
 }

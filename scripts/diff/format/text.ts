@@ -1,4 +1,5 @@
 import type { DiffReport, Tally, Verdict } from "../types.js";
+import { visible } from "../../lib/escape.js";
 import { affected, groupByEndpoint } from "./groups.js";
 
 const colours: Record<Verdict | "bold" | "dim", [string, string]> = {
@@ -13,17 +14,17 @@ const colours: Record<Verdict | "bold" | "dim", [string, string]> = {
 export function formatText(report: DiffReport, color: boolean): string {
   const paint = (style: keyof typeof colours, text: string) => (color ? `${colours[style][0]}${text}${colours[style][1]}` : text);
   const lines = [
-    paint("bold", `${report.old.title} ${report.old.version} → ${report.new.title} ${report.new.version}`),
+    paint("bold", visible(`${report.old.title} ${report.old.version} → ${report.new.title} ${report.new.version}`)),
     `wire:  ${tally(report.summary.wire, paint)}`,
     `types: ${tally(report.summary.types, paint)}`,
   ];
   if (report.changes.length === 0) return `${lines.join("\n")}\n\nNo changes.\n`;
   for (const group of groupByEndpoint(report)) {
-    lines.push("", paint("bold", group.title) + (group.oldPath ? paint("dim", ` (was ${group.oldPath})`) : ""));
+    lines.push("", paint("bold", visible(group.title)) + (group.oldPath ? paint("dim", ` (was ${visible(group.oldPath)})`) : ""));
     for (const change of group.changes) {
       lines.push(`  wire: ${paint(change.wire, change.wire.padEnd(8))}  types: ${paint(change.types, change.types.padEnd(8))}  ${change.id}`);
-      lines.push(`      ${change.message}`);
-      if (change.operations) lines.push(paint("dim", `      in ${affected(change)}`));
+      lines.push(`      ${visible(change.message)}`);
+      if (change.operations) lines.push(paint("dim", `      in ${visible(affected(change))}`));
     }
   }
   return `${lines.join("\n")}\n`;
