@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,5 +57,34 @@ describe("galaxiom diff on hostile documents", () => {
     const { code, err } = await diff(deeplyNestedJson(5000));
     expect(code).toBe(2);
     expect(err).toMatch(/hostile\.yaml #\/components\/schemas\/Deep(\/properties\/a){248}\/properties: nested more than 500 levels deep/);
+  });
+});
+
+describe("galaxiom diff on inputs without a size", () => {
+  it("stops reading a device past the size limit", async () => {
+    const io = recordingIo();
+    const code = await main(["diff", "/dev/zero", path.join(folder, "plain.yaml")], io);
+    expect(code).toBe(2);
+    expect(io.err()).toBe("galaxiom diff: /dev/zero: refused: larger than the limit of 50 MB\n");
+  });
+
+  it("stops reading standard input past the size limit", async () => {
+    const cli = path.resolve(import.meta.dirname, "../../scripts/cli.ts");
+    const child = execFile(process.execPath, ["--import", "tsx", cli, "diff", "-", path.join(folder, "plain.yaml")], { timeout: 60_000 });
+    const exit = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    let err = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    // An endless stream of zeros, written as fast as the diff reads it, until it stops reading.
+    const zeros = Buffer.alloc(1024 * 1024);
+    const pump = () => {
+      while (child.stdin?.writable && child.stdin.write(zeros));
+      if (child.stdin?.writable) child.stdin.once("drain", pump);
+    };
+    child.stdin?.on("error", () => undefined);
+    pump();
+    expect(await exit).toBe(2);
+    expect(err).toBe("galaxiom diff: -: refused: larger than the limit of 50 MB\n");
   });
 });
