@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/main.js";
 import { recordingIo } from "../helpers/io.js";
-import { billionLaughs, deeplyNestedJson, spec } from "../helpers/hostile.js";
+import { billionLaughs, deeplyNestedJson, refChain, spec } from "../helpers/hostile.js";
 
 // `galaxiom diff` compares documents a user was handed: they must not make it print other files, hang or crash.
 const SECRET = "SECRET-BESIDE-THE-DIFFED-FOLDER";
@@ -19,6 +19,18 @@ beforeAll(async () => {
   await writeFile(path.join(folder, "plain.yaml"), spec());
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
+
+/** `galaxiom diff old new …flags` on two documents written as files (JSON, or YAML text as it is). */
+async function diffFiles(old: object | string, now: object | string, ...flags: string[]) {
+  const write = async (name: string, document: object | string) => {
+    const file = path.join(folder, typeof document === "string" ? `${name}.yaml` : `${name}.json`);
+    await writeFile(file, typeof document === "string" ? document : JSON.stringify(document));
+    return file;
+  };
+  const io = recordingIo();
+  const code = await main(["diff", await write("old", old), await write("new", now), ...flags], io);
+  return { code, out: io.out(), err: io.err() };
+}
 
 async function diff(text: string, { stdin = false } = {}) {
   const file = path.join(folder, "hostile.yaml");
@@ -57,6 +69,24 @@ describe("galaxiom diff on hostile documents", () => {
     const { code, err } = await diff(deeplyNestedJson(5000));
     expect(code).toBe(2);
     expect(err).toMatch(/hostile\.yaml #\/components\/schemas\/Deep(\/properties\/a){248}\/properties: nested more than 500 levels deep/);
+  });
+});
+
+describe("galaxiom diff on $refs that go deep", () => {
+  it.each([
+    ["through a property", "property", "#/components/schemas/C165/properties/a/$ref"],
+    ["as bare $refs", "bare", "#/components/schemas/C497/$ref"],
+  ] as const)("refuses a chain of 600 $refs %s, naming where it passes the depth limit", async (_, how, pointer) => {
+    const { code, err } = await diffFiles(refChain(600, how), refChain(600, how, "integer"));
+    expect(code).toBe(2);
+    expect(err).toContain(`old.json ${pointer}: $refs from #/components/schemas/C0 lead here more than 500 levels deep; refused`);
+  });
+
+  it("refuses it in YAML too, before the bundler overflows the stack", async () => {
+    const yaml = `# YAML\n${JSON.stringify(refChain(600, "property"))}`;
+    const { code, err } = await diffFiles(yaml, refChain(1, "property"));
+    expect(code).toBe(2);
+    expect(err).toContain("old.yaml #/components/schemas/C165/properties/a/$ref: $refs from #/components/schemas/C0 lead here more than 500 levels deep");
   });
 });
 

@@ -56,3 +56,54 @@ export async function localServer(handle: (request: IncomingMessage, response: S
       }),
   };
 }
+
+type Json = Record<string, unknown>;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** An OpenAPI 3.1 document whose one operation sends and returns `root`, with `schemas` as its components. */
+export function schemaDocument(schemas: Record<string, Json>, root: string): Json {
+  const body = { content: { "application/json": { schema: ref(root) } } };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Hostile", version: "1" },
+    paths: { "/x": { post: { requestBody: body, responses: { "200": { description: "ok", ...body } } } } },
+    components: { schemas },
+  };
+}
+
+/** `S0` … `S<depth>`: each schema's `fan` properties all `$ref` the next one; the last is of type `leaf`. */
+export function fanOut(depth: number, fan: number, leaf: string): Json {
+  const schemas: Record<string, Json> = {};
+  for (let level = 0; level < depth; level++) {
+    const properties = Object.fromEntries(Array.from({ length: fan }, (_, i) => [`p${i}`, ref(`S${level + 1}`)]));
+    schemas[`S${level}`] = { type: "object", properties };
+  }
+  schemas[`S${depth}`] = { type: leaf };
+  return schemaDocument(schemas, "S0");
+}
+
+/** `L0` … `L<depth>`: each level's `left` and `right` lead to the next, `root` back to `L0`; the last is of type `leaf`. */
+export function recursiveTree(depth: number, leaf: string): Json {
+  const schemas: Record<string, Json> = {};
+  for (let level = 0; level < depth; level++) {
+    schemas[`L${level}`] = { type: "object", properties: { left: ref(`L${level + 1}`), right: ref(`L${level + 1}`), root: ref("L0") } };
+  }
+  schemas[`L${depth}`] = { type: leaf };
+  return schemaDocument(schemas, "L0");
+}
+
+/** `C0` … `C<n>`, each `$ref`ing the next: through a property (`property`), or being only the `$ref` (`bare`). */
+export function refChain(n: number, how: "property" | "bare", leaf = "string"): Json {
+  const schemas: Record<string, Json> = {};
+  for (let i = 0; i < n; i++) schemas[`C${i}`] = how === "bare" ? ref(`C${i + 1}`) : { type: "object", properties: { a: ref(`C${i + 1}`) } };
+  schemas[`C${n}`] = { type: leaf };
+  return schemaDocument(schemas, "C0");
+}
+
+/** `C0` → `C1` → … → `C<n-1>` → `C0` through a property `next`: a recursive schema n schemas around. */
+export function refLoop(n: number): Json {
+  return schemaDocument(
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`C${i}`, { type: "object", properties: { next: ref(`C${(i + 1) % n}`) } }])),
+    "C0",
+  );
+}
