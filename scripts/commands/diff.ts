@@ -46,7 +46,8 @@ export const run: Command = async (argv, io) => {
   let report: DiffReport;
   try {
     const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
-    report = applyIgnore(diffSpecs(await load(options.old, io), await load(options.new, io)), ignore);
+    const [before, after] = [await load(options.old, io), await load(options.new, io)];
+    report = applyIgnore(diffSpecs(before, after, { files: { old: options.old, new: options.new } }), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${error.message}\n`);

@@ -84,7 +84,7 @@ export const run: Command = async (argv, io) => {
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
-    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, document, format, io.color));
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, { document, from }, format, io.color));
   }
 
   const changed = pulled.filter((entry) => !entry.unchanged);
@@ -116,7 +116,13 @@ function positive(value: string, flag: string): number {
 }
 
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
-async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
+async function describeChanges(
+  source: SourceConfig,
+  specsDir: string,
+  next: { document: OpenAPIDocument; from: string },
+  format: Format,
+  color: boolean,
+): Promise<string> {
   const [{ diffSpecs }, { formatReport }, { selectOperations }, { loadSpec }] = await Promise.all([
     import("../diff/index.js"),
     import("../diff/format/index.js"),
@@ -127,7 +133,7 @@ async function describeChanges(source: SourceConfig, specsDir: string, next: Ope
   const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;
-  const after = selectOperations(next, source.select).document;
-  const report = diffSpecs(before, after);
+  const after = selectOperations(next.document, source.select).document;
+  const report = diffSpecs(before, after, { files: { old: previous.file, new: next.from } });
   return formatReport(report, format, { color });
 }

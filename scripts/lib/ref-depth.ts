@@ -32,7 +32,7 @@ interface Exit {
  *
  * Each named object's depth below it is worked out once and reused wherever a `$ref` leads to it, so the check is
  * linear. That depth is exact when `$ref`s never loop; inside a loop it is the depth found when the loop was first
- * entered, which can be less than from another entry.
+ * entered, which can be less than from another entry. The diff bounds its own recursion besides.
  */
 export function checkRefDepth(sites: readonly RefSite[], file: string): void {
   const root = place([]);
