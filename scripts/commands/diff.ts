@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { diffSpecs } from "../diff/index.js";
+import { DEFAULT_WORK_BUDGET, diffSpecs, WorkBudget } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { EXIT, parseCommandLine, UsageError, type Command, type Io } from "../lib/io.js";
+import { EXIT, parseCommandLine, positiveNumber, UsageError, type Command, type Io } from "../lib/io.js";
 import { loadSpec, type OpenAPIDocument } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
@@ -23,10 +23,13 @@ Options:
                                    or (risky) a risky or breaking one of either kind
   --ignore <file>                  leave out the changes the file names, one a line:
                                    "METHOD /path <change id or message>" (oasdiff's --err-ignore format)
+  --work-budget <steps>            stop (exit 2) past this many steps of work: schema pairs compared and
+                                   findings recorded (default: ${DEFAULT_WORK_BUDGET.toLocaleString("en")})
   -h, --help                       show this help
   --version                        print galaxiom's version
 
-Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage or unreadable input.
+Exit codes: 0 compared, 1 --fail-on found a change of that kind, 2 bad usage, unreadable input, or past the
+work budget.
 The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
 
@@ -47,7 +50,8 @@ export const run: Command = async (argv, io) => {
   try {
     const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
     const [before, after] = [await load(options.old, io), await load(options.new, io)];
-    report = applyIgnore(diffSpecs(before, after, { files: { old: options.old, new: options.new } }), ignore);
+    const limits = { budget: new WorkBudget(options.workBudget), files: { old: options.old, new: options.new } };
+    report = applyIgnore(diffSpecs(before, after, limits), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${error.message}\n`);
@@ -63,6 +67,7 @@ interface Options {
   format: Format;
   failOn: FailOn | undefined;
   ignore: string | undefined;
+  workBudget: number;
   help: boolean;
   version: boolean;
 }
@@ -76,6 +81,7 @@ function parse(argv: string[]): Options {
       format: { type: "string", default: "text" },
       "fail-on": { type: "string" },
       ignore: { type: "string" },
+      "work-budget": { type: "string", default: String(DEFAULT_WORK_BUDGET) },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", default: false },
     },
@@ -83,13 +89,14 @@ function parse(argv: string[]): Options {
   const format = formats.find((name) => name === values.format);
   const failOn = failOnChoices.find((name) => name === values["fail-on"]);
   if (values.help || values.version)
-    return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
+    return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, workBudget: 0, help: values.help, version: values.version };
   if (!format) throw new UsageError(`--format must be one of ${formats.join(", ")} (got "${values.format}")`);
   if (values["fail-on"] !== undefined && !failOn) throw new UsageError(`--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`);
   const [old, now, ...extra] = positionals;
   if (old === undefined || now === undefined || extra.length > 0) throw new UsageError(`expected two documents, <old> and <new> (got ${positionals.length})`);
   if (old === "-" && now === "-") throw new UsageError(`only one of <old> and <new> can be "-" (standard input)`);
-  return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
+  const workBudget = positiveNumber(values["work-budget"], "--work-budget");
+  return { old, new: now, format, failOn, ignore: values.ignore, workBudget, help: false, version: false };
 }
 
 async function load(file: string, io: Io): Promise<OpenAPIDocument> {

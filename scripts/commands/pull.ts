@@ -3,15 +3,16 @@ import path from "node:path";
 import { formats, type Format } from "../diff/format/index.js";
 import type { SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
+import { DEFAULT_WORK_BUDGET } from "../diff/budget.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
-import { EXIT, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { EXIT, parseCommandLine, positiveNumber, UsageError, type Command } from "../lib/io.js";
 import { shown } from "../lib/spec-error.js";
 import type { OpenAPIDocument } from "../lib/load-spec.js";
 import { readSource } from "../pull/read-source.js";
 import { sha256, writeRow } from "../pull/sources-record.js";
 
 export const usage = `Usage: galaxiom pull [name ...] [--from <url-or-file>] [--dry-run] [--specs <dir>] [--format text|markdown|json]
-                    [--max-size <MB>] [--timeout <seconds>]
+                    [--max-size <MB>] [--timeout <seconds>] [--work-budget <steps>]
 
 Fetches the next version of each named spec (default: every spec in <specs>/apis.yaml), shows what changed in the
 operations its selection keeps, and replaces the vendored file and its row in <specs>/SOURCES.md. Nothing is
@@ -27,6 +28,9 @@ or generate. Then run \`npm run generate\`.
   --format <f>     how to show the changes: text (default), markdown or json
   --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
   --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --work-budget <steps>
+                   give up (exit 2, nothing replaced) if showing the changes takes more work than this, as
+                   \`galaxiom diff --work-budget\` does (default: ${DEFAULT_WORK_BUDGET.toLocaleString("en")})
 `;
 
 interface Pulled {
@@ -47,6 +51,7 @@ export const run: Command = async (argv, io) => {
       format: { type: "string", default: "text" },
       "max-size": { type: "string", default: String(DEFAULT_LIMITS.maxBytes / 1024 / 1024) },
       timeout: { type: "string", default: String(DEFAULT_LIMITS.timeoutMs / 1000) },
+      "work-budget": { type: "string", default: String(DEFAULT_WORK_BUDGET) },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -56,7 +61,8 @@ export const run: Command = async (argv, io) => {
   }
   const format = values.format as Format;
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
-  const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
+  const limits = { maxBytes: positiveNumber(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positiveNumber(values.timeout, "--timeout") * 1000 };
+  const workBudget = positiveNumber(values["work-budget"], "--work-budget");
   // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
   for (const line of await recoverFiles(values.specs)) io.stderr(`${line}\n`);
   // Loaded after the flags are read, so that `galaxiom pull --help` doesn't load Redocly (config.ts parses with it).
@@ -84,7 +90,7 @@ export const run: Command = async (argv, io) => {
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
-    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, { document, from }, format, io.color));
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, values.specs, { document, from }, format, io.color, workBudget));
   }
 
   const changed = pulled.filter((entry) => !entry.unchanged);
@@ -109,12 +115,6 @@ export const run: Command = async (argv, io) => {
   return EXIT.ok;
 };
 
-function positive(value: string, flag: string): number {
-  const number = Number(value);
-  if (!(number > 0)) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
-  return number;
-}
-
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
 async function describeChanges(
   source: SourceConfig,
@@ -122,8 +122,9 @@ async function describeChanges(
   next: { document: OpenAPIDocument; from: string },
   format: Format,
   color: boolean,
+  workBudget: number,
 ): Promise<string> {
-  const [{ diffSpecs }, { formatReport }, { selectOperations }, { loadSpec }] = await Promise.all([
+  const [{ diffSpecs, WorkBudget }, { formatReport }, { selectOperations }, { loadSpec }] = await Promise.all([
     import("../diff/index.js"),
     import("../diff/format/index.js"),
     import("../generate/select.js"),
@@ -134,6 +135,6 @@ async function describeChanges(
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;
   const after = selectOperations(next.document, source.select).document;
-  const report = diffSpecs(before, after, { files: { old: previous.file, new: next.from } });
+  const report = diffSpecs(before, after, { budget: new WorkBudget(workBudget), files: { old: previous.file, new: next.from } });
   return formatReport(report, format, { color });
 }

@@ -35,6 +35,13 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   }
 }
 
+/** A flag's value that must be a number above zero; anything else is a UsageError naming the flag. */
+export function positiveNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
+  return number;
+}
+
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */
 export const EXIT = { ok: 0, found: 1, badInput: 2 } as const;
 

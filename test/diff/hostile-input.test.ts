@@ -129,6 +129,23 @@ describe("galaxiom diff stays polynomial in time and memory", () => {
   });
 });
 
+describe("galaxiom diff's work budget", () => {
+  it("stops past --work-budget with exit 2, naming the budget, what it was spent on and where", async () => {
+    const { code, out, err } = await diffFiles(fanOut(40, 10, "string"), fanOut(40, 10, "integer"), "--work-budget", "30");
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(
+      /^galaxiom diff: \S*new\.json #\/components\/schemas\/S\d+: diff stopped here, compared with \S*old\.json #\/components\/schemas\/S\d+: its work budget of 30 steps is spent \(\d+ schema pairs compared, \d+ findings recorded or gathered, 31 of them on POST \/x\); --work-budget raises it\n$/,
+    );
+  });
+
+  it("refuses a --work-budget that is not a positive number", async () => {
+    const { code, err } = await diffFiles(spec(), spec(), "--work-budget", "lots");
+    expect(code).toBe(2);
+    expect(err).toContain('--work-budget must be a positive number, not "lots"');
+  });
+});
+
 describe("galaxiom diff on $refs that go deep", () => {
   it.each([
     ["through a property", "property", "#/components/schemas/C165/properties/a/$ref"],
