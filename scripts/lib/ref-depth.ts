@@ -14,6 +14,8 @@ interface Place {
   named: boolean;
   /** Where a walk goes from here, each so many levels further down: the `$ref`s and named places inside it. */
   exits: Exit[];
+  /** The deepest `$ref` to this place from outside every named object. */
+  deepestFrom: readonly string[] | undefined;
 }
 
 interface Exit {
@@ -38,27 +40,26 @@ export function checkRefDepth(sites: readonly RefSite[], file: string): void {
   const root = place([]);
   const named: Place[] = [];
   // By reference, the place it names; null when it names none here (another document, a malformed pointer).
-  const targets = new Map<string, Place | null>();
-  const target = (site: RefSite): Place | null => {
+  const byRef = new Map<string, Place | null>();
+  const targets = sites.map((site) => {
     if (site.kind !== "$ref") return null;
-    let found = targets.get(site.ref);
-    if (found === undefined) targets.set(site.ref, (found = site.ref.startsWith("#") ? placeAt(root, keysOf(site.ref), named) : null));
+    let found = byRef.get(site.ref);
+    if (found === undefined) byRef.set(site.ref, (found = site.ref.startsWith("#") ? placeAt(root, keysOf(site.ref), named) : null));
     return found;
-  };
-  for (const site of sites) target(site);
+  });
   // A named object inside another is walked into from it; a `$ref` inside one leads on from it. The `$ref`s outside
   // every named object (most of them: those under `paths`) are checked last, against the depth below their target.
   for (const inner of named) {
     const outer = innermost(root, inner.keys, inner.keys.length - 1);
     if (outer !== root) outer.exits.push({ to: inner, levels: inner.keys.length - outer.keys.length, path: inner.keys });
   }
-  const outside: RefSite[] = [];
-  for (const site of sites) {
-    const to = target(site);
+  sites.forEach((site, i) => {
+    const to = targets[i];
     const from = to && innermost(root, site.path, site.path.length - 1);
-    if (from === root) outside.push(site);
-    else if (to && from) from.exits.push({ to, levels: site.path.length - from.keys.length, path: site.path });
-  }
+    if (!to || !from) return;
+    if (from !== root) from.exits.push({ to, levels: site.path.length - from.keys.length, path: site.path });
+    else if (site.path.length > (to.deepestFrom?.length ?? 0)) to.deepestFrom = site.path;
+  });
 
   const below = new Map<Place, number>();
   const inside = new Set<Place>();
@@ -83,11 +84,13 @@ export function checkRefDepth(sites: readonly RefSite[], file: string): void {
   };
   // A walk from the root enters each named object at least as deep as it is written.
   for (const place of named) if (!below.has(place)) depthBelow((start = place), place.keys.length);
-  for (const site of outside) if (site.path.length + below.get(target(site)!)! > MAX_DEPTH) throw refuse(site.path, false);
+  for (const place of named) {
+    if (place.deepestFrom && place.deepestFrom.length + below.get(place)! > MAX_DEPTH) throw refuse(place.deepestFrom, false);
+  }
 }
 
 function place(keys: readonly string[]): Place {
-  return { keys, children: undefined, named: false, exits: [] };
+  return { keys, children: undefined, named: false, exits: [], deepestFrom: undefined };
 }
 
 /**
