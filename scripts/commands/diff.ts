@@ -1,11 +1,11 @@
 import { visible } from "../lib/escape.js";
 import { readFile } from "node:fs/promises";
 import { annotationTarget } from "../diff/format/annotation-target.js";
-import { diffSpecs } from "../diff/index.js";
+import { DEFAULT_WORK_BUDGET, diffSpecs, WorkBudget } from "../diff/index.js";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { applyIgnore, parseIgnore } from "../diff/ignore.js";
 import type { DiffReport } from "../diff/types.js";
-import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, positiveNumber, UsageError, type Command } from "../lib/io.js";
 import { type LoadedSpec, loadSpec } from "../lib/load-spec.js";
 import { SpecError, unreadable } from "../lib/spec-error.js";
 import { toolsVersion } from "../lib/version.js";
@@ -29,13 +29,15 @@ Options:
                                      any       any change at all, safe ones included
   --ignore <file>                  leave out the changes the file names, one a line:
                                    "METHOD /path <change id or message>" (oasdiff's --err-ignore format)
+  --work-budget <steps>            stop (exit 2) past this many steps of work: schema pairs compared and
+                                   findings recorded (default: ${DEFAULT_WORK_BUDGET.toLocaleString("en")})
   -h, --help                       show this help
   --version                        print galaxiom's version
 
 ${exitCodes({
   ok: "compared (whatever changed, without --fail-on)",
   found: "--fail-on found a change of that kind",
-  badInput: "bad usage, or a document or the ignore file unreadable or invalid (named with its file and line or pointer)",
+  badInput: "bad usage, a document or the ignore file unreadable or invalid (named with its file and line or pointer), or the comparison past --work-budget",
 })}
 The kinds of change and their verdicts: https://github.com/galaxiom/galaxiom/blob/main/docs/diff.md
 `;
@@ -59,7 +61,8 @@ export const run: Command = async (argv, io) => {
     const ignore = options.ignore === undefined ? [] : parseIgnore(await readIgnoreFile(options.ignore));
     const before = await loadSpec(options.old, io.readStdin);
     after = await loadSpec(options.new, io.readStdin);
-    report = applyIgnore(diffSpecs(before.document, after.document), ignore);
+    const limits = { budget: new WorkBudget(options.workBudget), files: { old: options.old, new: options.new } };
+    report = applyIgnore(diffSpecs(before.document, after.document, limits), ignore);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     io.stderr(`galaxiom diff: ${visible(error.message)}\n`);
@@ -76,6 +79,7 @@ interface Options {
   format: Format;
   failOn: FailOn | undefined;
   ignore: string | undefined;
+  workBudget: number;
   help: boolean;
   version: boolean;
 }
@@ -89,6 +93,7 @@ function parse(argv: string[]): Options {
       format: { type: "string", default: "text" },
       "fail-on": { type: "string" },
       ignore: { type: "string" },
+      "work-budget": { type: "string", default: String(DEFAULT_WORK_BUDGET) },
       help: { type: "boolean", short: "h", default: false },
       version: { type: "boolean", default: false },
     },
@@ -96,13 +101,14 @@ function parse(argv: string[]): Options {
   const format = formats.find((name) => name === values.format);
   const failOn = failOnChoices.find((name) => name === values["fail-on"]);
   if (values.help || values.version)
-    return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, help: values.help, version: values.version };
+    return { old: "", new: "", format: "text", failOn: undefined, ignore: undefined, workBudget: 0, help: values.help, version: values.version };
   if (!format) throw new UsageError(`--format must be one of ${formats.join(", ")} (got "${values.format}")`);
   if (values["fail-on"] !== undefined && !failOn) throw new UsageError(`--fail-on must be one of ${failOnChoices.join(", ")} (got "${values["fail-on"]}")`);
   const [old, now, ...extra] = positionals;
   if (old === undefined || now === undefined || extra.length > 0) throw new UsageError(`expected two documents, <old> and <new> (got ${positionals.length})`);
   if (old === "-" && now === "-") throw new UsageError(`only one of <old> and <new> can be "-" (standard input)`);
-  return { old, new: now, format, failOn, ignore: values.ignore, help: false, version: false };
+  const workBudget = positiveNumber(values["work-budget"], "--work-budget");
+  return { old, new: now, format, failOn, ignore: values.ignore, workBudget, help: false, version: false };
 }
 
 /** The ignore file's text; one that cannot be read is bad input, like a document that cannot. */

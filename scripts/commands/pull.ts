@@ -3,8 +3,9 @@ import path from "node:path";
 import { formatReport, formats, type Format } from "../diff/format/index.js";
 import { loadSpecsConfig, type SourceConfig } from "../generate/config.js";
 import { recoverFiles, replaceFiles } from "../lib/atomic.js";
+import { DEFAULT_WORK_BUDGET } from "../diff/budget.js";
 import { DEFAULT_LIMITS } from "../lib/download.js";
-import { EXIT, exitCodes, parseCommandLine, UsageError, type Command } from "../lib/io.js";
+import { EXIT, exitCodes, parseCommandLine, positiveNumber, UsageError, type Command } from "../lib/io.js";
 import { generateCommandLine } from "./generate.js";
 import { shown } from "../lib/spec-error.js";
 import { defaultSpecsDir } from "../lib/specs-dir.js";
@@ -29,11 +30,14 @@ or generate. Then run \`galaxiom generate\`.
   --format <f>     how to show the changes: text (default), markdown or json
   --max-size <MB>  refuse a download larger than this (default: ${DEFAULT_LIMITS.maxBytes / 1024 / 1024})
   --timeout <s>    give up on a download not complete after this long (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --work-budget <steps>
+                   give up (exit 2, nothing replaced) if showing the changes takes more work than this, as
+                   \`galaxiom diff --work-budget\` does (default: ${DEFAULT_WORK_BUDGET.toLocaleString("en")})
   -h, --help       show this help
 
 ${exitCodes({
   ok: "pulled, or nothing to replace (every spec unchanged, or --dry-run)",
-  badInput: "bad usage, or a download or document refused (named with its URL or file, and the pointer): nothing replaced",
+  badInput: "bad usage, a download or document refused (named with its URL or file, and the pointer), or the diff past --work-budget: nothing replaced",
 })}`;
 
 interface Pulled {
@@ -54,6 +58,7 @@ export const run: Command = async (argv, io) => {
       format: { type: "string", default: "text" },
       "max-size": { type: "string", default: String(DEFAULT_LIMITS.maxBytes / 1024 / 1024) },
       timeout: { type: "string", default: String(DEFAULT_LIMITS.timeoutMs / 1000) },
+      "work-budget": { type: "string", default: String(DEFAULT_WORK_BUDGET) },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -63,7 +68,8 @@ export const run: Command = async (argv, io) => {
   }
   const format = values.format as Format;
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${values.format}"`);
-  const limits = { maxBytes: positive(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positive(values.timeout, "--timeout") * 1000 };
+  const limits = { maxBytes: positiveNumber(values["max-size"], "--max-size") * 1024 * 1024, timeoutMs: positiveNumber(values.timeout, "--timeout") * 1000 };
+  const workBudget = positiveNumber(values["work-budget"], "--work-budget");
   const specs = values.specs ?? (await defaultSpecsDir());
   // A pull killed while replacing files is finished (or discarded) first, so specs/ is never a mix.
   for (const line of await recoverFiles(specs)) io.stderr(`${line}\n`);
@@ -94,7 +100,7 @@ export const run: Command = async (argv, io) => {
     const vendored = await readFile(source.file, "utf8").catch(() => undefined);
     pulled.push({ source, from, text, unchanged: vendored === text });
     io.stdout(`${source.name}: ${from}\n`);
-    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, specs, document, format, io.color));
+    io.stdout(vendored === text ? "  unchanged\n" : await describeChanges(source, specs, { document, from }, format, io.color, workBudget));
   }
 
   const changed = pulled.filter((entry) => !entry.unchanged);
@@ -119,20 +125,21 @@ export const run: Command = async (argv, io) => {
   return EXIT.ok;
 };
 
-function positive(value: string, flag: string): number {
-  const number = Number(value);
-  if (!(number > 0)) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
-  return number;
-}
-
 /** The diff of what the client sees: both versions cut to the spec's selection, so unselected operations are no noise. */
-async function describeChanges(source: SourceConfig, specsDir: string, next: OpenAPIDocument, format: Format, color: boolean): Promise<string> {
-  const [{ diffSpecs }, { selectOperations }] = await Promise.all([import("../diff/index.js"), import("../generate/select.js")]);
+async function describeChanges(
+  source: SourceConfig,
+  specsDir: string,
+  next: { document: OpenAPIDocument; from: string },
+  format: Format,
+  color: boolean,
+  workBudget: number,
+): Promise<string> {
+  const [{ diffSpecs, WorkBudget }, { selectOperations }] = await Promise.all([import("../diff/index.js"), import("../generate/select.js")]);
   const options = { folder: specsDir, remoteOrigins: source.allowRemoteRefs, allowRefsIn: source.allowRefsIn };
   const previous = await loadSpec(shown(source.file), undefined, options).catch(() => undefined);
   if (!previous) return "  no readable vendored version to compare with\n";
   const before = selectOperations(previous.document, source.select).document;
-  const after = selectOperations(next, source.select).document;
-  const report = diffSpecs(before, after);
+  const after = selectOperations(next.document, source.select).document;
+  const report = diffSpecs(before, after, { budget: new WorkBudget(workBudget), files: { old: previous.file, new: next.from } });
   return formatReport(report, format, { color });
 }

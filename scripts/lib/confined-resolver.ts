@@ -1,5 +1,6 @@
 import { BaseResolver, Source, type Document } from "@redocly/openapi-core";
 import { download, type DownloadLimits } from "./download.js";
+import { megabytes } from "./read-bounded.js";
 import type { Documents } from "./ref-cycles.js";
 import { isUrl, targetRefusal, type RefPolicy } from "./ref-policy.js";
 import { shown, SpecError } from "./spec-error.js";
@@ -7,8 +8,15 @@ import { vetDocument } from "./vet-document.js";
 
 export interface RemoteAccess {
   fetch: typeof globalThis.fetch;
+  /** For each remote document; together they may come to `maxBytes` too, in at most MAX_REMOTE_DOCUMENTS. */
   limits: DownloadLimits;
 }
+
+/**
+ * Remote documents one spec's `$ref`s may fetch in all. Each download is bounded in size and time, but a spec
+ * split over thousands of remote files would still take hours and gigabytes; real ones reach a handful.
+ */
+export const MAX_REMOTE_DOCUMENTS = 100;
 
 /**
  * The resolver Redocly reads every referenced document through, enforcing the ref policy a second time: whatever
@@ -19,6 +27,8 @@ export interface RemoteAccess {
 export class ConfinedResolver extends BaseResolver {
   /** Every document read, with its references, by absolute path or URL. */
   readonly vetted: Documents = new Map();
+  /** What the remote documents fetched so far came to. */
+  private readonly fetched = { documents: 0, bytes: 0 };
 
   constructor(
     private readonly policy: RefPolicy,
@@ -31,7 +41,13 @@ export class ConfinedResolver extends BaseResolver {
     const reason = targetRefusal(this.policy, absoluteRef);
     if (reason) throw new SpecError(`reading ${absoluteRef} refused: ${reason}`, { file: shown(absoluteRef) });
     if (!isUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
-    const { text, contentType } = await download(absoluteRef, this.remote.fetch, this.remote.limits);
+    const { limits } = this.remote;
+    const refuse = (reason: string) => new SpecError(`reading ${absoluteRef} refused: ${reason}`, { file: shown(absoluteRef) });
+    if (++this.fetched.documents > MAX_REMOTE_DOCUMENTS) throw refuse(`the spec's $refs reach more than ${MAX_REMOTE_DOCUMENTS} remote documents`);
+    const { text, contentType } = await download(absoluteRef, this.remote.fetch, limits);
+    this.fetched.bytes += Buffer.byteLength(text);
+    if (this.fetched.bytes > limits.maxBytes)
+      throw refuse(`the remote documents the spec's $refs reach come to more than ${megabytes(limits.maxBytes)} together`);
     return new Source(absoluteRef, text, contentType);
   }
 

@@ -1,3 +1,4 @@
+import { megabytes } from "./read-bounded.js";
 import { SpecError } from "./spec-error.js";
 
 export interface DownloadLimits {
@@ -83,5 +84,5 @@ async function readBounded(url: string, response: Response, maxBytes: number): P
 }
 
 function tooLarge(url: string, maxBytes: number): SpecError {
-  return new SpecError(`download refused: larger than the limit of ${Math.round((maxBytes / 1024 / 1024) * 100) / 100} MB`, { file: url });
+  return new SpecError(`download refused: larger than the limit of ${megabytes(maxBytes)}`, { file: url });
 }

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { readBounded } from "./read-bounded.js";
 /** What a command touches outside itself, passed in so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
@@ -6,7 +7,8 @@ export interface Io {
   /** Whether output may be coloured: see `wantsColor`. */
   color: boolean;
   env: Record<string, string | undefined>;
-  readStdin: () => Promise<string>;
+  /** Standard input as text, refused past `maxBytes`. */
+  readStdin: (maxBytes: number) => Promise<string>;
   fetch: typeof globalThis.fetch;
 }
 
@@ -33,6 +35,13 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnTy
   }
 }
 
+/** A flag's value that must be a number above zero; anything else is a UsageError naming the flag. */
+export function positiveNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
+  return number;
+}
+
 /** Exit codes shared by every command: 1 = the check found a problem, 2 = the input or usage is wrong. */
 export const EXIT = { ok: 0, found: 1, badInput: 2 } as const;
 
@@ -53,8 +62,7 @@ export function wantsColor(env: Record<string, string | undefined>, isTerminal: 
   return isTerminal && !env.NO_COLOR;
 }
 
-export async function readProcessStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+/** A pipe has no size to check beforehand: bytes are counted as they come. */
+export function readProcessStdin(maxBytes: number): Promise<string> {
+  return readBounded(process.stdin, "-", maxBytes);
 }

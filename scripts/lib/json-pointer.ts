@@ -12,11 +12,10 @@ function escapeSegment(segment: string): string {
 
 export function fromPointer(pointer: string): string[] {
   if (pointer === "" || pointer === "/") return pointer === "" ? [] : [""];
-  return pointer
-    .replace(/^#/, "")
-    .slice(1)
-    .split("/")
-    .map((segment) => (/[%~]/.test(segment) ? decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~") : segment));
+  const segments = pointer.slice(pointer.startsWith("#") ? 2 : 1).split("/");
+  // Most pointers escape nothing: one test for the whole, not one per segment (every $ref of a 13 MB document is split).
+  if (!/[%~]/.test(pointer)) return segments;
+  return segments.map((segment) => (/[%~]/.test(segment) ? decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~") : segment));
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,14 +1,14 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config, Document, NormalizedProblem } from "@redocly/openapi-core";
 import { inspectDocument } from "./document-bounds.js";
 import { DEFAULT_LIMITS, download, type DownloadLimits } from "./download.js";
 import { readProcessStdin } from "./io.js";
+import { readFileBounded } from "./read-bounded.js";
 import { isObject } from "./json-pointer.js";
 import { checkRefCycles } from "./ref-cycles.js";
 import { defaultFolders, isUrl, realFolder, type RefPolicy } from "./ref-policy.js";
 import { isSelfContained, parseOpenApiJson } from "./self-contained-json.js";
-import { shown, SpecError, unreadable } from "./spec-error.js";
+import { shown, SpecError } from "./spec-error.js";
 import { checkSites, vetDocument } from "./vet-document.js";
 
 /** An OpenAPI 3.x document as plain JSON data. Fields the tools read are typed; the rest pass through. */
@@ -42,23 +42,26 @@ export interface LoadOptions {
   /** Origins remote `$ref`s may be fetched from (apis.yaml's allowRemoteRefs); none by default. */
   remoteOrigins?: readonly string[];
   fetch?: typeof globalThis.fetch;
-  /** For documents fetched by remote `$ref`s. */
+  /** For the document itself (its size, when it is read from a file, stdin or a URL) and those its `$ref`s fetch. */
   limits?: DownloadLimits;
 }
 
 /**
- * Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin, or an http(s) URL, downloaded within `options.limits` as
- * `pull` downloads) and resolve its external `$ref`s.
+ * Read a YAML or JSON OpenAPI 3.x file (or `-` for stdin, or an http(s) URL, downloaded as `pull` downloads), no
+ * larger than `options.limits` allow, and resolve its external `$ref`s.
  */
-export async function loadSpec(file: string, readStdin: () => Promise<string> = readProcessStdin, options: LoadOptions = {}): Promise<LoadedSpec> {
+export async function loadSpec(
+  file: string,
+  readStdin: (maxBytes: number) => Promise<string> = readProcessStdin,
+  options: LoadOptions = {},
+): Promise<LoadedSpec> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const text =
     file === "-"
-      ? await readStdin()
+      ? await readStdin(limits.maxBytes)
       : isUrl(file)
-        ? (await download(file, options.fetch ?? globalThis.fetch, options.limits ?? DEFAULT_LIMITS)).text
-        : await readFile(file, "utf8").catch((error: unknown) => {
-            throw unreadable(error, file);
-          });
+        ? (await download(file, options.fetch ?? globalThis.fetch, limits)).text
+        : await readFileBounded(file, limits.maxBytes);
   return loadSpecFromString(text, file, options);
 }
 

@@ -1,5 +1,6 @@
 import { inspectDocument, type RefSite } from "./document-bounds.js";
 import { checkRefCycles } from "./ref-cycles.js";
+import { checkRefDepth } from "./ref-depth.js";
 import { checkRefs, type RefPolicy } from "./ref-policy.js";
 
 export interface Where {
@@ -11,7 +12,7 @@ export interface Where {
 
 /**
  * Everything checked about a parsed document before any tool walks it recursively: its size and depth, where
- * its references lead, and reference cycles within it. Returns the references, for checking cycles across documents.
+ * its references lead, reference cycles within it and how deep following them goes. Returns the references, for checking cycles across documents.
  */
 export function vetDocument(parsed: unknown, where: Where, policy: RefPolicy): RefSite[] {
   const sites = inspectDocument(parsed, where);
@@ -23,4 +24,5 @@ export function vetDocument(parsed: unknown, where: Where, policy: RefPolicy): R
 export function checkSites(parsed: unknown, sites: RefSite[], where: Where, policy: RefPolicy): void {
   checkRefs(sites, policy, where.base, where.file);
   checkRefCycles(new Map([[where.base, { parsed, sites }]]), where.base, where.file);
+  checkRefDepth(sites, where.file);
 }

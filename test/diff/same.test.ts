@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { DiffContext } from "../../scripts/diff/context.js";
+import { createContext, type DiffContext } from "../../scripts/diff/context.js";
 import { diffSpecs } from "../../scripts/diff/index.js";
 import { sameThroughRefs } from "../../scripts/diff/schema/same.js";
-import { createSide } from "../../scripts/diff/side.js";
 import type { OpenAPIDocument } from "../../scripts/lib/load-spec.js";
 
 const document = (schemas: Record<string, unknown>): OpenAPIDocument => ({ openapi: "3.1.0", info: { title: "T", version: "1" }, components: { schemas } });
 
 function context(oldSchemas: Record<string, unknown>, newSchemas: Record<string, unknown>): DiffContext {
-  return {
-    old: createSide(document(oldSchemas)),
-    new: createSide(document(newSchemas)),
-    memo: new Map(),
-    sameRefs: new Map(),
-    inProgress: new Map(),
-    cutAt: Number.POSITIVE_INFINITY,
-    renames: new Map(),
-  };
+  return createContext(document(oldSchemas), document(newSchemas));
 }
 
 const A = { $ref: "#/components/schemas/A" };

@@ -1,9 +1,12 @@
+import { SpecError } from "../../lib/spec-error.js";
+import { spend } from "../budget.js";
 import type { ChangeId } from "../catalogue.js";
 import type { DiffContext } from "../context.js";
 import { describeSchema } from "../describe.js";
 import { refOf } from "../side.js";
 import type { Direction, Finding, Pointers } from "../types.js";
 import { schemaChecks } from "../checks/schema/index.js";
+import { findingsOf, link, nothing, type Comparison, type Relay } from "./comparison.js";
 import { sameThroughRefs } from "./same.js";
 import { viewOf, type Position, type SchemaView } from "./view.js";
 
@@ -19,10 +22,13 @@ export interface SchemaPair {
    * in the message and defaults to the new schema.
    */
   report(id: ChangeId, detail: string, at?: Pointers, subject?: Subject): void;
-  /** The changes between two child schemas in `dir`, returned rather than reported: the caller judges them as a whole. */
+  /**
+   * The changes between two child schemas in `dir`, returned rather than reported: the caller judges them as a whole.
+   * A comparison under way further up (a recursive schema) counts as no change.
+   */
   inner(dir: Direction, old: Position, now: Position): readonly Finding[];
-  /** Report a change found by `inner` under the id of the keyword that holds it. */
-  relay(id: ChangeId, finding: Finding): void;
+  /** Report every change between two child schemas in `dir` under the ids `relay` gives. */
+  relay(dir: Direction, old: Position, now: Position, relay: Relay): void;
 }
 
 export interface Subject {
@@ -34,49 +40,68 @@ export interface Subject {
 // biome-ignore lint/suspicious/noConfusingVoidType: most checks return nothing; `void` lets them be written so.
 export type SchemaCheck = (pair: SchemaPair, ctx: DiffContext) => void | "stop";
 
-const none: readonly Finding[] = Object.freeze([]);
+/**
+ * Far deeper than real schemas nest (in the GitHub REST description, comparisons go 10 deep), and well inside the
+ * stack, which a comparison 600 deep overflowed (300 deep still runs on half the stack). Each document's depth
+ * through `$ref`s is bounded when it is loaded (lib/ref-depth.ts), but a pair can go deeper than either schema: an
+ * old loop of 59 schemas against a new loop of 61 comes back to its first pair only after 3,599.
+ */
+export const MAX_SCHEMA_DEPTH = 300;
 
-/** Every change between two schemas in one direction. Memoised, so a shared component is compared once. */
+/** Every change between two schemas in one direction, for a caller outside any schema (a body, a parameter). */
 export function compareSchemas(ctx: DiffContext, dir: Direction, old: Position, now: Position): readonly Finding[] {
-  if (old.length === 1 && now.length === 1 && sameThroughRefs(ctx, old[0]?.value, now[0]?.value)) return none;
+  return gather(ctx, compare(ctx, dir, old, now));
+}
+
+/**
+ * Compare two schemas in one direction, once per run for each pair of flattened schemas: a shared component is
+ * compared once however many places use it, and a recursive one once however deep it recurses.
+ */
+function compare(ctx: DiffContext, dir: Direction, old: Position, now: Position): Comparison {
+  if (old.length === 1 && now.length === 1 && sameThroughRefs(ctx, old[0]?.value, now[0]?.value)) return nothing;
   noteRename(ctx, old, now);
   const views = { old: viewOf(ctx.old, old), new: viewOf(ctx.new, now) };
   const key = `${dir} ${views.old.id} ${views.new.id}`;
+  // Done, or under way further up: a recursive schema met itself, and linking to it closes the loop.
   const known = ctx.memo.get(key);
   if (known) return known;
-  const open = ctx.inProgress.get(key);
-  if (open !== undefined) {
-    // A recursive schema reached itself: the comparison under way covers it. Whatever is found between here and
-    // there is incomplete until that comparison ends, so it must not be remembered on its own.
-    ctx.cutAt = Math.min(ctx.cutAt, open);
-    return none;
-  }
-  const depth = ctx.inProgress.size;
-  const outerCut = ctx.cutAt;
-  ctx.inProgress.set(key, depth);
-  ctx.cutAt = Number.POSITIVE_INFINITY;
-  const found: Finding[] = [];
+  const at = { old: views.old.pointer, new: views.new.pointer };
+  if (ctx.depth >= MAX_SCHEMA_DEPTH) throw tooDeep(ctx, at);
+  spend(ctx.budget, ctx.where, "pairs", at);
+  const comparison: Comparison = { own: [], links: [], done: false };
+  ctx.memo.set(key, comparison);
   const pair: SchemaPair = {
     dir,
     ...views,
-    recurse: (o, n) => {
-      for (const finding of compareSchemas(ctx, dir, o, n)) found.push(finding);
+    recurse: (o, n) => link(comparison, compare(ctx, dir, o, n)),
+    report: (id, detail, pointer = at, subject = { side: "new", pointer: views.new.pointer }) => {
+      spend(ctx.budget, ctx.where, "findings", at);
+      comparison.own.push({ id, message: message(ctx, dir, subject, detail), pointer });
     },
-    report: (id, detail, at = { old: views.old.pointer, new: views.new.pointer }, subject = { side: "new", pointer: views.new.pointer }) => {
-      found.push({ id, message: message(ctx, dir, subject, detail), pointer: at });
-    },
-    inner: (innerDir, o, n) => compareSchemas(ctx, innerDir, o, n),
-    relay: (id, finding) => {
-      found.push({ ...finding, id });
-    },
+    inner: (innerDir, o, n) => gather(ctx, compare(ctx, innerDir, o, n), at),
+    relay: (innerDir, o, n, relay) => link(comparison, compare(ctx, innerDir, o, n), relay),
   };
+  ctx.depth++;
   for (const check of schemaChecks) if (check(pair, ctx) === "stop") break;
-  ctx.inProgress.delete(key);
-  const cut = ctx.cutAt;
-  ctx.cutAt = Math.min(outerCut, cut < depth ? cut : Number.POSITIVE_INFINITY);
-  const result = found.length === 0 ? none : found;
-  if (cut >= depth) ctx.memo.set(key, result);
-  return result;
+  ctx.depth--;
+  comparison.done = true;
+  if (comparison.own.length > 0 || comparison.links.length > 0) return comparison;
+  // Most pairs find nothing; one shared object keeps their memo entries small.
+  ctx.memo.set(key, nothing);
+  return nothing;
+}
+
+/** The findings of a comparison and all it links to, each step counted against the budget. */
+function gather(ctx: DiffContext, comparison: Comparison, at?: Pointers): readonly Finding[] {
+  return findingsOf(comparison, (work) => spend(ctx.budget, ctx.where, "findings", at, work));
+}
+
+function tooDeep(ctx: DiffContext, at: Pointers): SpecError {
+  const { files } = ctx.where;
+  return new SpecError(
+    `diff stopped here, compared with ${files.old} #${at.old}: the two schemas nest more than ${MAX_SCHEMA_DEPTH} levels deep through their $refs`,
+    { file: files.new, pointer: at.new },
+  );
 }
 
 function message(ctx: DiffContext, dir: Direction, subject: Subject, detail: string): string {

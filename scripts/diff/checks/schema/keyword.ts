@@ -1,4 +1,4 @@
-import { catalogue, type ChangeId } from "../../catalogue.js";
+import type { ChangeId } from "../../catalogue.js";
 import type { SchemaPair } from "../../schema/compare.js";
 import { entries, keyword, keywordValues, subschema, type Part, type Position, type SchemaView } from "../../schema/view.js";
 import type { Direction, Pointers } from "../../types.js";
@@ -28,12 +28,10 @@ export function pointersOf(pair: SchemaPair, name: string): Pointers {
  */
 export function compareNested(pair: SchemaPair, ids: KeywordIds, old: Position, now: Position, negated = false): void {
   const dir: Direction = negated ? (pair.dir === "request" ? "response" : "request") : pair.dir;
-  for (const finding of pair.inner(dir, old, now)) {
-    // An inner change that may break its reader narrows a request and widens a response; the same holds through a
-    // `not`, since its inner direction is flipped. A risky one counts as breaking: it may go either way.
-    const narrows = (catalogue[finding.id].wire !== "safe") === (pair.dir === "request");
-    pair.relay(narrows ? ids[pair.dir].tightened : ids[pair.dir].relaxed, finding);
-  }
+  // An inner change that may break its reader narrows a request and widens a response; the same holds through a
+  // `not`, since its inner direction is flipped. A risky one counts as breaking: it may go either way.
+  const { tightened, relaxed } = ids[pair.dir];
+  pair.relay(dir, old, now, pair.dir === "request" ? { safe: relaxed, unsafe: tightened } : { safe: tightened, unsafe: relaxed });
 }
 
 /** How much a schema-valued keyword constrains: not at all (absent or `true`), by a schema, or everything (`false`). */
