@@ -29,7 +29,9 @@ afterAll(() => rm(empty, { recursive: true, force: true }));
 it.each(["generate", "pull"])("%s refuses a folder without apis.yaml before importing Redocly, openapi-typescript or TypeScript", async (command) => {
   const io = recordingIo();
   const code = await main([command, "--specs", path.join(empty, "specs")], io);
-  expect(io.err()).toMatch(new RegExp(`^galaxiom ${command}: .*no apis\\.yaml in .*specs: in an app, run .* first .*; or run galaxiom in a folder laid out like`));
+  expect(io.err()).toMatch(
+    new RegExp(`^galaxiom ${command}: .*no apis\\.yaml in .*specs: in an app, run .* first .*; or run galaxiom in a folder laid out like`),
+  );
   expect(code).toBe(2);
   expect(loaded).toEqual([]);
 });

@@ -69,9 +69,8 @@ export async function postIngest(
   const body = gzip ? await gzipped(text) : text;
   const { data } = await client.POST("/v1/datasets/{dataset_name}/ingest", {
     params: { path: { dataset_name: target.dataset }, query: target.query, header: target.header },
-    body: text,
-    // The body goes as made: the text, or its gzip bytes.
-    bodySerializer: () => body,
+    // The body goes as made, never serialized: the text, or its gzip bytes (the types take both for a binary body).
+    body,
     headers: { "Content-Type": target.contentType, ...(gzip && { "Content-Encoding": "gzip" }) },
     retry: retry === false ? false : { ...retry, idempotent: true },
     timeout,

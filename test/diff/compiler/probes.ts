@@ -210,7 +210,8 @@ export function probesOf(before: Record<string, unknown>, after: Record<string, 
 }
 
 // As an app compiles them (strict), with bundler resolution so the probes import their modules without extensions.
-const OPTIONS: TS.CompilerOptions = { strict: true, noEmit: true, skipDefaultLibCheck: true, types: [], lib: ["lib.es2022.d.ts"] };
+// The DOM lib: generated types name web types (a binary body's Blob, a form's FormData).
+const OPTIONS: TS.CompilerOptions = { strict: true, noEmit: true, skipDefaultLibCheck: true, types: [], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"] };
 Object.assign(OPTIONS, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
 
 /**
