@@ -8,7 +8,7 @@ import { createApiClient } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
-import { paginate, type PageParams } from "./paginate.js";
+import { paginate, type PageParams, type PaginatorOf } from "./paginate.js";
 import { sendable } from "./redact.js";
 
 export type AxiomPaths = paths;
@@ -80,5 +80,8 @@ export type AxiomPaginated = keyof typeof pagination;
  * Every item of a paged Axiom list, fetched page by page as the loop asks for them (see `Paginator`). A function
  * rather than a client method, so that an app that never pages bundles neither it nor the table.
  */
-export const paginateAxiom = <Key extends AxiomPaginated>(client: AxiomClient<boolean>, key: Key, ...init: PageParams<AxiomPaths, typeof pagination, Key>) =>
-  paginate(client, pagination, key, ...init);
+export const paginateAxiom = <Key extends AxiomPaginated>(
+  client: AxiomClient<boolean>,
+  key: Key,
+  ...init: PageParams<AxiomPaths, typeof pagination, Key>
+): PaginatorOf<AxiomPaths, typeof pagination, Key> => paginate(client, pagination, key, ...init);

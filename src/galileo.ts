@@ -9,7 +9,7 @@ import { createApiClient, type Helper } from "./core/create-client.js";
 import { readEnv } from "./core/env.js";
 import { resolveOptions, type ClientOptions, type HelperOptions } from "./core/options.js";
 import { GalaxiomError } from "./errors.js";
-import { paginate, type PageParams } from "./paginate.js";
+import { paginate, type PageParams, type PaginatorOf } from "./paginate.js";
 import { base64, sendable } from "./redact.js";
 
 export type GalileoPaths = paths;
@@ -179,4 +179,4 @@ export const paginateGalileo = <Key extends GalileoPaginated>(
   client: GalileoClient<boolean>,
   key: Key,
   ...init: PageParams<GalileoPaths, typeof pagination, Key>
-) => paginate(client, pagination, key, ...init);
+): PaginatorOf<GalileoPaths, typeof pagination, Key> => paginate(client, pagination, key, ...init);

@@ -39,7 +39,7 @@ export { TOKEN_POLICY } from "./auth/token-exchange.js";
 export { DEFAULT_TIMEOUT_MS } from "./core/options.js";
 // For an app's own tables (`galaxiom generate` writes <api>.pagination.ts beside its types).
 export { paginate } from "./paginate.js";
-export type { Page, PageField, PageParams, Pagination, Paginator } from "./paginate.js";
+export type { Page, PageField, PageParams, Pagination, Paginator, PaginatorOf } from "./paginate.js";
 export { createAxiomIngest } from "./axiom/ingest.js";
 export { queryAxiom } from "./axiom/query.js";
 export { DeliveryError } from "./batch/delivery-error.js";

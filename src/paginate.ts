@@ -69,6 +69,9 @@ type PageItem<Data, Entry> = (
   ? Item
   : never;
 
+/** What `paginate` returns for `Key` of `Table` over `Paths`: named, so that wrappers declare it. */
+export type PaginatorOf<Paths, Table, Key extends keyof Table> = Paginator<PageItem<PageData<Paths, Key>, Table[Key]>, PageData<Paths, Key>>;
+
 /** One page: its items, the parsed body they came in, and the raw response (for headers, say). */
 export interface Page<Item, Data> {
   items: Item[];
