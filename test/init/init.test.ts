@@ -73,9 +73,17 @@ describe("galaxiom init", () => {
     expect(generated).toMatchObject({ code: 0, out: expect.stringContaining(`wrote ${path.relative(process.cwd(), out)}/`) });
     // From the documents the package's types came from, the app gets the package's types and table, to the byte.
     const files = await readDir(out);
-    expect([...files.keys()].sort()).toEqual(["README.md", "axiom.openapi.yaml", "axiom.security.ts", "axiom.ts"]);
+    expect([...files.keys()].sort()).toEqual([
+      "README.md",
+      "axiom.media-types.ts",
+      "axiom.openapi.yaml",
+      "axiom.pagination.ts",
+      "axiom.security.ts",
+      "axiom.ts",
+    ]);
     const own = await readDir(path.join(repo, "generated"));
-    for (const name of ["axiom.openapi.yaml", "axiom.security.ts", "axiom.ts"]) expect(files.get(name), name).toBe(own.get(name));
+    for (const name of ["axiom.openapi.yaml", "axiom.security.ts", "axiom.media-types.ts", "axiom.pagination.ts", "axiom.ts"])
+      expect(files.get(name), name).toBe(own.get(name));
     expect(await galaxiom("generate", "--specs", specs, "--check")).toMatchObject({ code: 0 });
   });
 });
