@@ -12,6 +12,8 @@ const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "..");
 /** Measured before the split (galaxiom 0.1.0 depending on openapi-fetch and @redocly/openapi-core). */
 const BEFORE = { packages: 24, disk: 30.8e6, bytes: 17.6e6 };
+/** The client's tarball before the coverage issue (fb0f7fe, 5 operations typed), from `npm pack --json` there. */
+const BEFORE_COVERAGE_TARBALL = { files: 45, bytes: 49_133, unpacked: 152_220 };
 /** An app using the client installs openapi-fetch, openapi-typescript-helpers and galaxiom, and no more. */
 const TARGET_PACKAGES = 3;
 
@@ -85,6 +87,12 @@ export async function run(): Promise<void> {
       table(
         ["package", "files", "tarball", "unpacked"],
         [
+          [
+            "galaxiom before coverage (fb0f7fe, measured then)",
+            String(BEFORE_COVERAGE_TARBALL.files),
+            kb(BEFORE_COVERAGE_TARBALL.bytes),
+            kb(BEFORE_COVERAGE_TARBALL.unpacked),
+          ],
           ["galaxiom (the client)", String(client.files), kb(client.bytes), kb(client.unpacked)],
           ["galaxiom-tools (the CLI)", String(tools.files), kb(tools.bytes), kb(tools.unpacked)],
         ],

@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   bundle: () => import("./bundle.js"),
   diff: () => import("./diff.js"),
   generate: () => import("./generate.js"),
+  typecheck: () => import("./typecheck.js"),
   cli: () => import("./cli.js"),
   install: () => import("./install.js"),
   ingest: () => import("./ingest.js"),
