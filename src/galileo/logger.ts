@@ -111,6 +111,9 @@ interface Open {
 
 /** Trace logging over a Galileo client: the project and log stream are resolved by name once, on the first batch. */
 export function createGalileoLogger(client: GalileoLoggerClient, options: GalileoLoggerOptions): GalileoLogger {
+  const { project, projectId, logStream, logStreamId } = options ?? {};
+  if (!project == !projectId) throw new GalaxiomError(`${NAME}: pass one of project (a name) and projectId`);
+  if (!logStream == !logStreamId) throw new GalaxiomError(`${NAME}: pass one of logStream (a name) and logStreamId`);
   const { retry, timeout } = options;
   const clock = { ...systemClock, ...options.clock };
   const callRetry = retry === false ? false : { ...retry, idempotent: true };
@@ -170,12 +173,9 @@ export function createGalileoLogger(client: GalileoLoggerClient, options: Galile
     const add = (span: object, type: string, nests: boolean) => {
       if (concluded) throw new GalaxiomError(`${NAME}: the trace is concluded: start another to add spans`);
       const parent = stack.at(-1)!;
-      const opened = open({ ...span, type, id: crypto.randomUUID(), trace_id: id, parent_id: parent.record.id } as Rec, parent);
+      const opened = open({ ...span, type, id: crypto.randomUUID(), trace_id: id, parent_id: parent.record.id } as Rec, parent, nests);
+      // A leaf is logged when done: its duration is what its metrics say, not the time it took to log.
       if (nests) stack.push(opened);
-      else {
-        // A leaf is logged when done: its duration is what it says, not the time it took to log.
-        if (!opened.record.spans.length) delete (opened.record as { spans?: unknown }).spans;
-      }
     };
 
     const trace: GalileoTrace = {
@@ -211,10 +211,15 @@ export function createGalileoLogger(client: GalileoLoggerClient, options: Galile
     return trace;
   }
 
-  /** A record with its start time, appended to its parent's spans. */
-  function open(record: Rec, parent: Open | undefined): Open {
+  /** A record with its start time, appended to its parent's spans; one that holds spans starts with none. */
+  function open(record: Rec, parent: Open | undefined, holds = true): Open {
     const started = clock.now();
-    const full = { ...record, name: record.name ?? "", created_at: record.created_at ?? new Date(started).toISOString(), spans: [] } as Open["record"];
+    const full = {
+      ...record,
+      name: record.name ?? "",
+      created_at: record.created_at ?? new Date(started).toISOString(),
+      ...(holds && { spans: [] }),
+    } as Open["record"];
     if (parent) parent.record.spans.push(full);
     return { record: full, started };
   }

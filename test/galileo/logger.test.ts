@@ -181,6 +181,16 @@ describe("galileo trace logging", () => {
     ]);
   });
 
+  it("needs one project and one log stream, by name or id", async () => {
+    const { galileo } = await setup();
+    const client = createGalileoClient({ apiKey: KEY, baseUrl: galileo.origin });
+    const make = (options: object) => () => createGalileoLogger(client, options as GalileoLoggerOptions);
+    expect(make({ logStream: "production" })).toThrow(/one of project \(a name\) and projectId/);
+    expect(make({ project: "shop", projectId: PROJECT_ID, logStream: "production" })).toThrow(/one of project/);
+    expect(make({ project: "shop" })).toThrow(/one of logStream \(a name\) and logStreamId/);
+    expect(make({ project: "shop", logStreamId: LOG_STREAM_ID })).not.toThrow();
+  });
+
   it("refuses spans with no open trace, and spans on a concluded one", async () => {
     const { log } = await setup();
     expect(() => log.addLlmSpan({ input: [] })).toThrow(GalaxiomError);
