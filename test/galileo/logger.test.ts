@@ -189,6 +189,23 @@ describe("galileo trace logging", () => {
     expect(make({ project: "shop", projectId: PROJECT_ID, logStream: "production" })).toThrow(/one of project/);
     expect(make({ project: "shop" })).toThrow(/one of logStream \(a name\) and logStreamId/);
     expect(make({ project: "shop", logStreamId: LOG_STREAM_ID })).not.toThrow();
+    // A throwing client serves as well.
+    createGalileoLogger(createGalileoClient({ apiKey: KEY, baseUrl: galileo.origin, throwOnError: true }), {
+      projectId: PROJECT_ID,
+      logStreamId: LOG_STREAM_ID,
+    });
+  });
+
+  it("ready() waits for room in the queue, and resolves once batches are taken", async () => {
+    const { log } = await setup({}, { maxBatchBytes: 2000, maxQueuedBytes: 2000, flushIntervalMs: 60_000 });
+    await log.ready();
+    traces(log, 3);
+    let ready = false;
+    const waiting = log.ready().then(() => (ready = true));
+    expect(ready).toBe(false);
+    await log.flush();
+    await waiting;
+    expect(ready).toBe(true);
   });
 
   it("refuses spans with no open trace, and spans on a concluded one", async () => {
