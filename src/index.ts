@@ -49,3 +49,18 @@ export type { IngestCallOptions, IngestOptions, IngestStatus } from "./axiom/ing
 export type { IngestStreamOptions } from "./axiom/ingest-stream.js";
 export type { IngestSource } from "./axiom/records.js";
 export type { AplQueryOptions, AplQueryResult, AplResultTable, QueryLimits } from "./axiom/query.js";
+export { createGalileoLogger } from "./galileo/logger.js";
+export type {
+  AgentSpanOptions,
+  ConcludeOptions,
+  GalileoLogger,
+  GalileoLoggerClient,
+  GalileoLoggerOptions,
+  GalileoTrace,
+  LlmSpanOptions,
+  RetrieverSpanOptions,
+  SessionOptions,
+  ToolSpanOptions,
+  TraceOptions,
+  WorkflowSpanOptions,
+} from "./galileo/logger.js";
