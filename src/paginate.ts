@@ -49,7 +49,7 @@ type PageInit<Paths, Key, Entry> = Key extends `${infer Method} ${infer Path ext
  * table doesn't list then reads as that, rather than as a missing init.
  */
 export type PageParams<Paths, Table, Key extends keyof Table> = Key extends unknown ? OptionalWhenEmpty<PageInit<Paths, Key, Table[Key]>> : never;
-type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeysOf<T> = { [K in keyof T]-?: Record<never, never> extends Pick<T, K> ? never : K }[keyof T];
 type OptionalWhenEmpty<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 
 /** A page's parsed body: the operation's success response. */

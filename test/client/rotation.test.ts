@@ -60,7 +60,13 @@ describe("a per-call header that can't be sent", () => {
     ["Galileo-API-Key", "gk-percall-secret\n"],
   ])("under %s is refused naming the header, never quoting the value", async (name, value) => {
     const sent: Request[] = [];
-    const galileo = createGalileoClient({ apiKey: "gk-configured-0123456", fetch: async (request) => (sent.push(request), Response.json({})) });
+    const galileo = createGalileoClient({
+      apiKey: "gk-configured-0123456",
+      fetch: async (request) => {
+        sent.push(request);
+        return Response.json({});
+      },
+    });
     for (const headers of [{ [name]: value }, [[name, value]] as [string, string][]]) {
       for (const error of [
         await galileo.GET("/v2/token", { headers }).catch((e: unknown) => e),

@@ -50,6 +50,7 @@ function hostileReport(text: string): DiffReport {
 }
 
 /** A line that a runner would read as a workflow command, or a terminal escape. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const acts = (output: string) => output.split(/\r\n|\n|\r|\u2028|\u2029/).some((line) => /^\s*::/.test(line)) || /[\u001b\u0007\u009b]/.test(output);
 
 describe("no document text can forge output", () => {
@@ -59,6 +60,7 @@ describe("no document text can forge output", () => {
       expect(acts(output)).toBe(false);
       expect(output).not.toContain("\u202e");
     }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
     expect(visible(forged)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
   });
 
