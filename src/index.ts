@@ -64,3 +64,5 @@ export type {
   TraceOptions,
   WorkflowSpanOptions,
 } from "./galileo/logger.js";
+export { jsonLines } from "./json-lines.js";
+export type { JsonLinesOptions } from "./json-lines.js";
