@@ -337,7 +337,7 @@ class Emitter {
   }
 
   /** Statements that check the value in variable `v` (sitting at `p`) against `schema`, as openapi-typescript types it. */
-  private gen(schema: unknown, v: string, p: Pointer, required: readonly string[] = []): string {
+  private gen(schema: unknown, v: string, p: Pointer): string {
     if (schema === false) return `add(out, ${code(p)}, "no value", "a value");`;
     if (!isObject(schema)) return "";
     if ("$ref" in schema) {
@@ -355,8 +355,8 @@ class Emitter {
     const parts: string[] = [];
     const core = this.core(schema, v, p);
     if (core !== undefined) parts.push(core);
-    const requiredHere = [...required, ...(Array.isArray(schema.required) ? schema.required.filter((key) => typeof key == "string") : [])];
-    for (const item of Array.isArray(schema.allOf) ? schema.allOf : []) parts.push(this.allOfItem(item, v, p, requiredHere));
+    const required = Array.isArray(schema.required) ? schema.required.filter((key) => typeof key == "string") : [];
+    for (const item of Array.isArray(schema.allOf) ? schema.allOf : []) parts.push(this.allOfItem(item, v, p, required));
     let defined = parts.length > 0;
     let statements = parts.join("\n");
     const anyOf = Array.isArray(schema.anyOf) ? schema.anyOf : [];
@@ -376,10 +376,13 @@ class Emitter {
     return schema.nullable === true ? `if (${v} !== null) {\n${statements}\n}` : statements;
   }
 
-  /** An allOf member: a `$ref` member also makes the parent's required properties it declares required. */
+  /** An allOf member, with the parent's required properties: a `$ref` member's that it declares, an inline member's all. */
   private allOfItem(item: unknown, v: string, p: Pointer, required: readonly string[]): string {
     const ref = this.componentRef(item);
-    if (ref === undefined) return this.gen(item, v, p, required);
+    if (ref === undefined) {
+      const own = isObject(item) && Array.isArray(item.required) ? item.required : [];
+      return this.gen(isObject(item) && !("$ref" in item) ? { ...item, required: [...required, ...own] } : item, v, p);
+    }
     const resolved = this.follow(item);
     const declared = isObject(resolved) && isObject(resolved.properties) ? resolved.properties : {};
     const extra = required.filter((key) => Object.hasOwn(declared, key));
