@@ -136,6 +136,18 @@ const INTEGER_TEXT = /^-?\\d+$/;
 const NUMBER_TEXT = /^-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$/;
 
 function unchecked(_value: unknown, _pointer: string, _out: Issue[]): void {}
+
+/** TypeScript's weak type check: an object with properties, none of them one of \`keys\` (all optional). */
+function weak(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let own = false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (keys.includes(key)) return false;
+    own = true;
+  }
+  return own;
+}
 `;
 
 type Schema = Record<string, unknown>;
@@ -483,8 +495,9 @@ class Emitter {
             : `if (${value} !== undefined) {\n${body}\n}`;
       checks.push(`const ${value} = ${this.read(o, key)};\n${test}`);
     }
-    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through; a
-    // schema checks them; false or none lets none through.
+    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through, a
+    // schema checks them, false lets none through. None lets them through too: TypeScript's types are structural
+    // (its excess property check is for object literals only).
     const explicit = isObject(additional) && Object.keys(additional).length > 0;
     const open =
       additional === true || (isObject(additional) && !explicit) || (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0);
@@ -493,7 +506,8 @@ class Emitter {
       const extra = explicit
         ? this.nested(additional, `${o}[${key}]`, dynamic(p, `esc(${key})`))
         : `add(out, ${code(p)} + "/" + esc(${key}), "a declared property only", "an undeclared property");`;
-      const declared = Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
+      // TypeScript intersects the properties with the index signature: a declared property must fit it too.
+      const declared = explicit ? [] : Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
       const skip = declared.length ? `switch (${key}) {\n${declared.join(" ")}\ncontinue;\n}\n` : "";
       if (extra) checks.push(`for (const ${key} in ${o}) {\nif (!Object.hasOwn(${o}, ${key})) continue;\n${skip}${extra}\n}`);
     }
@@ -534,11 +548,11 @@ class Emitter {
       if (dispatch !== undefined) return dispatch;
       const nonNull = branches.filter((branch) => !isNullType(branch));
       if (nonNull.length == 1 && branches.length > 1) {
-        const body = this.nested(nonNull[0], v, p);
+        const body = this.branch(nonNull[0], v, p);
         return body && `if (${v} !== null) {\n${body}\n}`;
       }
     }
-    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.nested(branch, v, p));
+    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.branch(branch, v, p));
     // A branch that checks nothing accepts everything: so does the union.
     if (bodies.some((body) => body.trim() === "")) return "";
     if (bodies.length == 1) return bodies[0]!;
@@ -547,6 +561,30 @@ class Emitter {
     const expected = words ?? `one of the ${label} shapes`;
     const tries = bodies.map((body) => `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`);
     return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
+  }
+
+  /**
+   * A union member. TypeScript rejects an object that has properties but none of a weak type's (one whose properties
+   * are all optional), so a value can't pass such a branch by having none of its properties: in a union, that would
+   * accept anything. Outside unions this is not checked: there it would only flag objects the spec allows.
+   */
+  private branch(schema: unknown, v: string, p: Pointer): string {
+    const body = this.nested(schema, v, p);
+    const keys = this.weakKeys(schema);
+    if (keys === undefined) return body;
+    const constant = this.constant("KEYS", JSON.stringify(keys));
+    return `if (weak(${v}, ${constant})) add(out, ${code(p)}, "an object with a declared property", "an object without one");\n${body}`;
+  }
+
+  /** The properties of an object type whose properties are all optional (through `$ref`s), or undefined. */
+  private weakKeys(schema: unknown): string[] | undefined {
+    const resolved = this.follow(schema);
+    if (!resolved || ["allOf", "anyOf", "oneOf", "enum", "const", "patternProperties"].some((key) => key in resolved)) return undefined;
+    const additional = resolved.additionalProperties;
+    if ((resolved.type !== undefined && resolved.type !== "object") || (additional !== undefined && additional !== false)) return undefined;
+    const keys = isObject(resolved.properties) ? Object.keys(resolved.properties) : [];
+    const required = Array.isArray(resolved.required) ? resolved.required : [];
+    return keys.length && !required.some((key) => keys.includes(key)) ? keys : undefined;
   }
 
   /** Dispatch on a discriminator property, when every branch it can pick is a component schema. */

@@ -108,7 +108,7 @@ describe("generated validators: objects and arrays", () => {
     expect(check({})).toEqual([issue("/id", "present", "missing")]);
   });
 
-  it("lets undeclared properties through by default and with true, reports them with false, checks them with a schema", async () => {
+  it("lets undeclared properties through by default and with true, reports them with false, checks every one against a schema", async () => {
     const properties = { a: { type: "string" } };
     const open = await checkerFor({ type: "object", properties });
     const alsoOpen = await checkerFor({ type: "object", properties, additionalProperties: true });
@@ -118,8 +118,10 @@ describe("generated validators: objects and arrays", () => {
     expect(open(value)).toEqual([]);
     expect(alsoOpen(value)).toEqual([]);
     expect(closed(value)).toEqual([issue("/b~1c~0d", "a declared property only", "an undeclared property")]);
-    expect(typed(value)).toEqual([issue("/b~1c~0d", "integer", "string")]);
-    expect(typed({ a: "x", n: 1 })).toEqual([]);
+    expect(typed({ n: 1 })).toEqual([]);
+    expect(typed({ n: "y" })).toEqual([issue("/n", "integer", "string")]);
+    // openapi-typescript intersects the properties with the index signature: a declared property must fit it too.
+    expect(typed(value)).toEqual([issue("/a", "integer", "string"), issue("/b~1c~0d", "integer", "string")]);
   });
 
   it("takes an object schema with nothing that shapes it as openapi-typescript does: an object without properties", async () => {
@@ -159,6 +161,16 @@ describe("generated validators: composition", () => {
     expect(check("a")).toEqual([]);
     expect(check(["a"])).toEqual([]);
     expect(check([1])).toEqual([issue("", "one of the anyOf shapes", "array")]);
+  });
+
+  it("won't let an object pass an all-optional branch by having none of its properties (TypeScript's weak type check)", async () => {
+    const check = await checkerFor({ anyOf: [{ type: "object", required: ["id"], properties: { id: { type: "string" } } }, ref("Named")] }, schemas);
+    expect(check({ id: "a" })).toEqual([]);
+    expect(check({ name: "a" })).toEqual([]);
+    expect(check({})).toEqual([]);
+    expect(check({ other: 1 })).toEqual([issue("", "one of the anyOf shapes", "object")]);
+    const nullable = await checkerFor({ anyOf: [ref("Named"), { type: "null" }] }, schemas);
+    expect(nullable({ other: 1 })).toEqual([issue("", "an object with a declared property", "an object without one")]);
   });
 
   it("reports the other branch's issues precisely for anyOf with null", async () => {
