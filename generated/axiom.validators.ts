@@ -371,8 +371,9 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "object" || o0[k1] === null || Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "object", o0[k1]);
-else for (const k2 in o0[k1]) if (Object.hasOwn(o0[k1], k2)) add(out, p + "/" + esc(k1) + "/" + esc(k2), "a declared property only", "an undeclared property");
+const a2 = o0[k1];
+if (typeof a2 !== "object" || a2 === null || Array.isArray(a2)) bad(out, p + "/" + esc(k1), "object", a2);
+else for (const k3 in a2) if (Object.hasOwn(a2, k3)) add(out, p + "/" + esc(k1) + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
 }
@@ -423,11 +424,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-check_V1DatasetField(e3, p + "/" + esc(k1) + "/" + i2, out);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+check_V1DatasetField(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 }
 }
@@ -1000,24 +1002,25 @@ else {
 const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
-if (typeof o4[k5] !== "string") bad(out, p + "/metadata/" + esc(k5), "string", o4[k5]);
+const a6 = o4[k5];
+if (typeof a6 !== "string") bad(out, p + "/metadata/" + esc(k5), "string", a6);
 }
 }
 }
-const x6 = o0["name"];
-if (x6 === undefined) add(out, p + "/name", "present", "missing");
+const x7 = o0["name"];
+if (x7 === undefined) add(out, p + "/name", "present", "missing");
 else {
-if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
+if (typeof x7 !== "string") bad(out, p + "/name", "string", x7);
 }
-const x7 = o0["query"];
-if (x7 === undefined) add(out, p + "/query", "present", "missing");
+const x8 = o0["query"];
+if (x8 === undefined) add(out, p + "/query", "present", "missing");
 else {
-check_APLRequestWithOptions(x7, p + "/query", out);
+check_APLRequestWithOptions(x8, p + "/query", out);
 }
-const x8 = o0["who"];
-if (x8 === undefined) add(out, p + "/who", "present", "missing");
+const x9 = o0["who"];
+if (x9 === undefined) add(out, p + "/who", "present", "missing");
 else {
-if (typeof x8 !== "string") bad(out, p + "/who", "string", x8);
+if (typeof x9 !== "string") bad(out, p + "/who", "string", x9);
 }
 }
 }
@@ -3098,99 +3101,100 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "boolean") bad(out, p + "/features/" + esc(k11), "boolean", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "boolean") bad(out, p + "/features/" + esc(k11), "boolean", a12);
 }
 }
 }
-const x12 = o0["id"];
-if (x12 === undefined) add(out, p + "/id", "present", "missing");
+const x13 = o0["id"];
+if (x13 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x12 !== "string") bad(out, p + "/id", "string", x12);
+if (typeof x13 !== "string") bad(out, p + "/id", "string", x13);
 }
-const x13 = o0["issuedAt"];
-if (x13 === undefined) add(out, p + "/issuedAt", "present", "missing");
+const x14 = o0["issuedAt"];
+if (x14 === undefined) add(out, p + "/issuedAt", "present", "missing");
 else {
-if (typeof x13 !== "string") bad(out, p + "/issuedAt", "string", x13);
-else if (!DATE_TIME.test(x13)) add(out, p + "/issuedAt", "string (date-time)", "string");
+if (typeof x14 !== "string") bad(out, p + "/issuedAt", "string", x14);
+else if (!DATE_TIME.test(x14)) add(out, p + "/issuedAt", "string (date-time)", "string");
 }
-const x14 = o0["issuedTo"];
-if (x14 === undefined) add(out, p + "/issuedTo", "present", "missing");
+const x15 = o0["issuedTo"];
+if (x15 === undefined) add(out, p + "/issuedTo", "present", "missing");
 else {
-if (typeof x14 !== "string") bad(out, p + "/issuedTo", "string", x14);
+if (typeof x15 !== "string") bad(out, p + "/issuedTo", "string", x15);
 }
-const x15 = o0["issuer"];
-if (x15 === undefined) add(out, p + "/issuer", "present", "missing");
+const x16 = o0["issuer"];
+if (x16 === undefined) add(out, p + "/issuer", "present", "missing");
 else {
-if (typeof x15 !== "string") bad(out, p + "/issuer", "string", x15);
+if (typeof x16 !== "string") bad(out, p + "/issuer", "string", x16);
 }
-const x16 = o0["maxAuditWindowSeconds"];
-if (x16 === undefined) add(out, p + "/maxAuditWindowSeconds", "present", "missing");
+const x17 = o0["maxAuditWindowSeconds"];
+if (x17 === undefined) add(out, p + "/maxAuditWindowSeconds", "present", "missing");
 else {
-if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/maxAuditWindowSeconds", "integer", x16);
+if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/maxAuditWindowSeconds", "integer", x17);
 }
-const x17 = o0["maxDatasets"];
-if (x17 === undefined) add(out, p + "/maxDatasets", "present", "missing");
+const x18 = o0["maxDatasets"];
+if (x18 === undefined) add(out, p + "/maxDatasets", "present", "missing");
 else {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/maxDatasets", "integer", x17);
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/maxDatasets", "integer", x18);
 }
-const x18 = o0["maxEndpoints"];
-if (x18 === undefined) add(out, p + "/maxEndpoints", "present", "missing");
+const x19 = o0["maxEndpoints"];
+if (x19 === undefined) add(out, p + "/maxEndpoints", "present", "missing");
 else {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/maxEndpoints", "integer", x18);
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/maxEndpoints", "integer", x19);
 }
-const x19 = o0["maxFields"];
-if (x19 === undefined) add(out, p + "/maxFields", "present", "missing");
+const x20 = o0["maxFields"];
+if (x20 === undefined) add(out, p + "/maxFields", "present", "missing");
 else {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/maxFields", "integer", x19);
+if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/maxFields", "integer", x20);
 }
-const x20 = o0["maxMonitors"];
-if (x20 === undefined) add(out, p + "/maxMonitors", "present", "missing");
+const x21 = o0["maxMonitors"];
+if (x21 === undefined) add(out, p + "/maxMonitors", "present", "missing");
 else {
-if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/maxMonitors", "integer", x20);
+if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/maxMonitors", "integer", x21);
 }
-const x21 = o0["maxQueryWindowSeconds"];
-if (x21 === undefined) add(out, p + "/maxQueryWindowSeconds", "present", "missing");
+const x22 = o0["maxQueryWindowSeconds"];
+if (x22 === undefined) add(out, p + "/maxQueryWindowSeconds", "present", "missing");
 else {
-if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/maxQueryWindowSeconds", "integer", x21);
+if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/maxQueryWindowSeconds", "integer", x22);
 }
-const x22 = o0["maxUsers"];
-if (x22 === undefined) add(out, p + "/maxUsers", "present", "missing");
+const x23 = o0["maxUsers"];
+if (x23 === undefined) add(out, p + "/maxUsers", "present", "missing");
 else {
-if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/maxUsers", "integer", x22);
+if (typeof x23 !== "number" || !Number.isInteger(x23)) bad(out, p + "/maxUsers", "integer", x23);
 }
-const x23 = o0["monthlyIngestGb"];
-if (x23 === undefined) add(out, p + "/monthlyIngestGb", "present", "missing");
+const x24 = o0["monthlyIngestGb"];
+if (x24 === undefined) add(out, p + "/monthlyIngestGb", "present", "missing");
 else {
-if (typeof x23 !== "number" || !Number.isInteger(x23)) bad(out, p + "/monthlyIngestGb", "integer", x23);
+if (typeof x24 !== "number" || !Number.isInteger(x24)) bad(out, p + "/monthlyIngestGb", "integer", x24);
 }
-const x24 = o0["monthlyQueryGbHours"];
-if (x24 === undefined) add(out, p + "/monthlyQueryGbHours", "present", "missing");
+const x25 = o0["monthlyQueryGbHours"];
+if (x25 === undefined) add(out, p + "/monthlyQueryGbHours", "present", "missing");
 else {
-if (typeof x24 !== "number" || !Number.isInteger(x24)) bad(out, p + "/monthlyQueryGbHours", "integer", x24);
+if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/monthlyQueryGbHours", "integer", x25);
 }
-const x25 = o0["storageAllowanceGB"];
-if (x25 !== undefined) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/storageAllowanceGB", "integer", x25);
+const x26 = o0["storageAllowanceGB"];
+if (x26 !== undefined) {
+if (typeof x26 !== "number" || !Number.isInteger(x26)) bad(out, p + "/storageAllowanceGB", "integer", x26);
 }
-const x26 = o0["tier"];
-if (x26 === undefined) add(out, p + "/tier", "present", "missing");
+const x27 = o0["tier"];
+if (x27 === undefined) add(out, p + "/tier", "present", "missing");
 else {
-if (!ENUM1.has(x26)) notOneOf(out, p + "/tier", "one of: \"personal\", \"teamMonthlyAws\", \"axiomCloud\", \"teamPlus\", …", "|string|", x26);
+if (!ENUM1.has(x27)) notOneOf(out, p + "/tier", "one of: \"personal\", \"teamMonthlyAws\", \"axiomCloud\", \"teamPlus\", …", "|string|", x27);
 }
-const x27 = o0["validFrom"];
-if (x27 === undefined) add(out, p + "/validFrom", "present", "missing");
+const x28 = o0["validFrom"];
+if (x28 === undefined) add(out, p + "/validFrom", "present", "missing");
 else {
-if (typeof x27 !== "string") bad(out, p + "/validFrom", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/validFrom", "string (date-time)", "string");
+if (typeof x28 !== "string") bad(out, p + "/validFrom", "string", x28);
+else if (!DATE_TIME.test(x28)) add(out, p + "/validFrom", "string (date-time)", "string");
 }
-const x28 = o0["withAuths"];
-if (x28 === undefined) add(out, p + "/withAuths", "present", "missing");
+const x29 = o0["withAuths"];
+if (x29 === undefined) add(out, p + "/withAuths", "present", "missing");
 else {
-if (!Array.isArray(x28)) bad(out, p + "/withAuths", "array", x28);
+if (!Array.isArray(x29)) bad(out, p + "/withAuths", "array", x29);
 else {
-for (let i29 = 0; i29 < x28.length; i29++) {
-const e30 = x28[i29];
-if (typeof e30 !== "string") bad(out, p + "/withAuths/" + i29, "string", e30);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+if (typeof e31 !== "string") bad(out, p + "/withAuths/" + i30, "string", e31);
 }
 }
 }
@@ -3294,7 +3298,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check22(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check22(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3497,7 +3502,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check23(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check23(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3512,7 +3518,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check22(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check22(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3688,7 +3695,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check23(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check23(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -4125,25 +4133,27 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-if (typeof o3[k4] !== "string") bad(out, p + "/headers/" + esc(k4), "string", o3[k4]);
+const a5 = o3[k4];
+if (typeof a5 !== "string") bad(out, p + "/headers/" + esc(k4), "string", a5);
 }
 }
 }
-const x5 = o0["secretHeaders"];
-if (x5 !== undefined) {
-if (typeof x5 !== "object" || x5 === null || Array.isArray(x5)) bad(out, p + "/secretHeaders", "object", x5);
+const x6 = o0["secretHeaders"];
+if (x6 !== undefined) {
+if (typeof x6 !== "object" || x6 === null || Array.isArray(x6)) bad(out, p + "/secretHeaders", "object", x6);
 else {
-const o6 = x5 as Record<string, unknown>;
-for (const k7 in o6) {
-if (!Object.hasOwn(o6, k7)) continue;
-if (typeof o6[k7] !== "string") bad(out, p + "/secretHeaders/" + esc(k7), "string", o6[k7]);
+const o7 = x6 as Record<string, unknown>;
+for (const k8 in o7) {
+if (!Object.hasOwn(o7, k8)) continue;
+const a9 = o7[k8];
+if (typeof a9 !== "string") bad(out, p + "/secretHeaders/" + esc(k8), "string", a9);
 }
 }
 }
-const x8 = o0["url"];
-if (x8 === undefined) add(out, p + "/url", "present", "missing");
+const x10 = o0["url"];
+if (x10 === undefined) add(out, p + "/url", "present", "missing");
 else {
-if (typeof x8 !== "string") bad(out, p + "/url", "string", x8);
+if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
 }

@@ -281,7 +281,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "string") bad(out, p + "/" + esc(k1), "string", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 }
 }
@@ -1116,20 +1117,22 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/metadata/" + esc(k13), "string", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/metadata/" + esc(k13), "string", a14);
 }
 }
 }
 }
-const x14 = o0["headers"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "object" || x14 === null || Array.isArray(x14)) bad(out, p + "/headers", "object", x14);
+const x15 = o0["headers"];
+if (x15 !== undefined) {
+if (x15 !== null) {
+if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + "/headers", "object", x15);
 else {
-const o15 = x14 as Record<string, unknown>;
-for (const k16 in o15) {
-if (!Object.hasOwn(o15, k16)) continue;
-if (typeof o15[k16] !== "string") bad(out, p + "/headers/" + esc(k16), "string", o15[k16]);
+const o16 = x15 as Record<string, unknown>;
+for (const k17 in o16) {
+if (!Object.hasOwn(o16, k17)) continue;
+const a18 = o16[k17];
+if (typeof a18 !== "string") bad(out, p + "/headers/" + esc(k17), "string", a18);
 }
 }
 }
@@ -1210,37 +1213,40 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-check_MetricComputation(o10[k11], p + "/metric_results/" + esc(k11), out);
+const a12 = o10[k11];
+check_MetricComputation(a12, p + "/metric_results/" + esc(k11), out);
 }
 }
 }
-const x12 = o0["action_result"];
-if (x12 === undefined) add(out, p + "/action_result", "present", "missing");
+const x13 = o0["action_result"];
+if (x13 === undefined) add(out, p + "/action_result", "present", "missing");
 else {
-check_ActionResult(x12, p + "/action_result", out);
+check_ActionResult(x13, p + "/action_result", out);
 }
-const x13 = o0["metadata"];
-if (x13 !== undefined) {
-if (x13 !== null) {
-if (typeof x13 !== "object" || x13 === null || Array.isArray(x13)) bad(out, p + "/metadata", "object", x13);
+const x14 = o0["metadata"];
+if (x14 !== undefined) {
+if (x14 !== null) {
+if (typeof x14 !== "object" || x14 === null || Array.isArray(x14)) bad(out, p + "/metadata", "object", x14);
 else {
-const o14 = x13 as Record<string, unknown>;
-for (const k15 in o14) {
-if (!Object.hasOwn(o14, k15)) continue;
-if (typeof o14[k15] !== "string") bad(out, p + "/metadata/" + esc(k15), "string", o14[k15]);
+const o15 = x14 as Record<string, unknown>;
+for (const k16 in o15) {
+if (!Object.hasOwn(o15, k16)) continue;
+const a17 = o15[k16];
+if (typeof a17 !== "string") bad(out, p + "/metadata/" + esc(k16), "string", a17);
 }
 }
 }
 }
-const x16 = o0["headers"];
-if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "object" || x16 === null || Array.isArray(x16)) bad(out, p + "/headers", "object", x16);
+const x18 = o0["headers"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "object" || x18 === null || Array.isArray(x18)) bad(out, p + "/headers", "object", x18);
 else {
-const o17 = x16 as Record<string, unknown>;
-for (const k18 in o17) {
-if (!Object.hasOwn(o17, k18)) continue;
-if (typeof o17[k18] !== "string") bad(out, p + "/headers/" + esc(k18), "string", o17[k18]);
+const o19 = x18 as Record<string, unknown>;
+for (const k20 in o19) {
+if (!Object.hasOwn(o19, k20)) continue;
+const a21 = o19[k20];
+if (typeof a21 !== "string") bad(out, p + "/headers/" + esc(k20), "string", a21);
 }
 }
 }
@@ -2868,15 +2874,16 @@ else {
 const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
-if (typeof o7[k8] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k8), "string", o7[k8]);
+const a9 = o7[k8];
+if (typeof a9 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k8), "string", a9);
 }
 }
 }
 }
-const x9 = o0["token"];
-if (x9 === undefined) add(out, p + "/token", "present", "missing");
+const x10 = o0["token"];
+if (x10 === undefined) add(out, p + "/token", "present", "missing");
 else {
-if (typeof x9 !== "string") bad(out, p + "/token", "string", x9);
+if (typeof x10 !== "string") bad(out, p + "/token", "string", x10);
 }
 }
 }
@@ -2989,19 +2996,21 @@ else {
 const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
-if (typeof o5[k6] !== "string") bad(out, p + "/inference_profiles/" + esc(k6), "string", o5[k6]);
+const a7 = o5[k6];
+if (typeof a7 !== "string") bad(out, p + "/inference_profiles/" + esc(k6), "string", a7);
 }
 }
 }
-const x7 = o0["token"];
-if (x7 === undefined) add(out, p + "/token", "present", "missing");
+const x8 = o0["token"];
+if (x8 === undefined) add(out, p + "/token", "present", "missing");
 else {
-if (typeof x7 !== "object" || x7 === null || Array.isArray(x7)) bad(out, p + "/token", "object", x7);
+if (typeof x8 !== "object" || x8 === null || Array.isArray(x8)) bad(out, p + "/token", "object", x8);
 else {
-const o8 = x7 as Record<string, unknown>;
-for (const k9 in o8) {
-if (!Object.hasOwn(o8, k9)) continue;
-if (typeof o8[k9] !== "string") bad(out, p + "/token/" + esc(k9), "string", o8[k9]);
+const o9 = x8 as Record<string, unknown>;
+for (const k10 in o9) {
+if (!Object.hasOwn(o9, k10)) continue;
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/token/" + esc(k10), "string", a11);
 }
 }
 }
@@ -3048,19 +3057,21 @@ else {
 const o8 = x7 as Record<string, unknown>;
 for (const k9 in o8) {
 if (!Object.hasOwn(o8, k9)) continue;
-if (typeof o8[k9] !== "string") bad(out, p + "/inference_profiles/" + esc(k9), "string", o8[k9]);
+const a10 = o8[k9];
+if (typeof a10 !== "string") bad(out, p + "/inference_profiles/" + esc(k9), "string", a10);
 }
 }
 }
-const x10 = o0["token"];
-if (x10 === undefined) add(out, p + "/token", "present", "missing");
+const x11 = o0["token"];
+if (x11 === undefined) add(out, p + "/token", "present", "missing");
 else {
-if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + "/token", "object", x10);
+if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + "/token", "object", x11);
 else {
-const o11 = x10 as Record<string, unknown>;
-for (const k12 in o11) {
-if (!Object.hasOwn(o11, k12)) continue;
-if (typeof o11[k12] !== "string") bad(out, p + "/token/" + esc(k12), "string", o11[k12]);
+const o12 = x11 as Record<string, unknown>;
+for (const k13 in o12) {
+if (!Object.hasOwn(o12, k13)) continue;
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/token/" + esc(k13), "string", a14);
 }
 }
 }
@@ -3119,57 +3130,60 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/default_headers/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/default_headers/" + esc(k10), "string", a11);
 }
 }
 }
 }
-const x11 = o0["deployments"];
-if (x11 !== undefined) {
-if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + "/deployments", "object", x11);
+const x12 = o0["deployments"];
+if (x12 !== undefined) {
+if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/deployments", "object", x12);
 else {
-const o12 = x11 as Record<string, unknown>;
-for (const k13 in o12) {
-if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/deployments/" + esc(k13), "string", o12[k13]);
+const o13 = x12 as Record<string, unknown>;
+for (const k14 in o13) {
+if (!Object.hasOwn(o13, k14)) continue;
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/deployments/" + esc(k14), "string", a15);
 }
 }
 }
-const x14 = o0["oauth2_token_url"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "string") bad(out, p + "/oauth2_token_url", "string", x14);
+const x16 = o0["oauth2_token_url"];
+if (x16 !== undefined) {
+if (x16 !== null) {
+if (typeof x16 !== "string") bad(out, p + "/oauth2_token_url", "string", x16);
 }
 }
-const x15 = o0["custom_header_mapping"];
-if (x15 !== undefined) {
-if (x15 !== null) {
-if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + "/custom_header_mapping", "object", x15);
+const x17 = o0["custom_header_mapping"];
+if (x17 !== undefined) {
+if (x17 !== null) {
+if (typeof x17 !== "object" || x17 === null || Array.isArray(x17)) bad(out, p + "/custom_header_mapping", "object", x17);
 else {
-const o16 = x15 as Record<string, unknown>;
-for (const k17 in o16) {
-if (!Object.hasOwn(o16, k17)) continue;
-if (typeof o16[k17] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k17), "string", o16[k17]);
+const o18 = x17 as Record<string, unknown>;
+for (const k19 in o18) {
+if (!Object.hasOwn(o18, k19)) continue;
+const a20 = o18[k19];
+if (typeof a20 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", a20);
 }
 }
 }
 }
-const x18 = o0["available_deployments"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (!Array.isArray(x18)) bad(out, p + "/available_deployments", "array", x18);
+const x21 = o0["available_deployments"];
+if (x21 !== undefined) {
+if (x21 !== null) {
+if (!Array.isArray(x21)) bad(out, p + "/available_deployments", "array", x21);
 else {
-for (let i19 = 0; i19 < x18.length; i19++) {
-const e20 = x18[i19];
-check_AzureModelDeployment(e20, p + "/available_deployments/" + i19, out);
+for (let i22 = 0; i22 < x21.length; i22++) {
+const e23 = x21[i22];
+check_AzureModelDeployment(e23, p + "/available_deployments/" + i22, out);
 }
 }
 }
 }
-const x21 = o0["token"];
-if (x21 === undefined) add(out, p + "/token", "present", "missing");
+const x24 = o0["token"];
+if (x24 === undefined) add(out, p + "/token", "present", "missing");
 else {
-if (typeof x21 !== "string") bad(out, p + "/token", "string", x21);
+if (typeof x24 !== "string") bad(out, p + "/token", "string", x24);
 }
 }
 }
@@ -3270,28 +3284,30 @@ else {
 const o18 = x17 as Record<string, unknown>;
 for (const k19 in o18) {
 if (!Object.hasOwn(o18, k19)) continue;
-if (typeof o18[k19] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", o18[k19]);
+const a20 = o18[k19];
+if (typeof a20 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", a20);
 }
 }
 }
 }
-const x20 = o0["headers"];
-if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/headers", "object", x20);
+const x21 = o0["headers"];
+if (x21 !== undefined) {
+if (x21 !== null) {
+if (typeof x21 !== "object" || x21 === null || Array.isArray(x21)) bad(out, p + "/headers", "object", x21);
 else {
-const o21 = x20 as Record<string, unknown>;
-for (const k22 in o21) {
-if (!Object.hasOwn(o21, k22)) continue;
-if (typeof o21[k22] !== "string") bad(out, p + "/headers/" + esc(k22), "string", o21[k22]);
+const o22 = x21 as Record<string, unknown>;
+for (const k23 in o22) {
+if (!Object.hasOwn(o22, k23)) continue;
+const a24 = o22[k23];
+if (typeof a24 !== "string") bad(out, p + "/headers/" + esc(k23), "string", a24);
 }
 }
 }
 }
-const x23 = o0["token"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/token", "string", x23);
+const x25 = o0["token"];
+if (x25 !== undefined) {
+if (x25 !== null) {
+if (typeof x25 !== "string") bad(out, p + "/token", "string", x25);
 }
 }
 }
@@ -3510,24 +3526,25 @@ else {
 const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
-if (typeof o5[k6] !== "string") bad(out, p + "/inference_profiles/" + esc(k6), "string", o5[k6]);
+const a7 = o5[k6];
+if (typeof a7 !== "string") bad(out, p + "/inference_profiles/" + esc(k6), "string", a7);
 }
 }
 }
-const x7 = o0["id"];
-if (x7 !== undefined) {
-if (x7 !== null) {
-if (typeof x7 !== "string") bad(out, p + "/id", "string", x7);
-}
-}
-const x8 = o0["name"];
+const x8 = o0["id"];
 if (x8 !== undefined) {
-if (x8 !== "aws_bedrock") notOneOf(out, p + "/name", "one of: \"aws_bedrock\"", "|string|", x8);
+if (x8 !== null) {
+if (typeof x8 !== "string") bad(out, p + "/id", "string", x8);
 }
-const x9 = o0["extra"];
+}
+const x9 = o0["name"];
 if (x9 !== undefined) {
-if (x9 !== null) {
-if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/extra", "object", x9);
+if (x9 !== "aws_bedrock") notOneOf(out, p + "/name", "one of: \"aws_bedrock\"", "|string|", x9);
+}
+const x10 = o0["extra"];
+if (x10 !== undefined) {
+if (x10 !== null) {
+if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + "/extra", "object", x10);
 }
 }
 }
@@ -3637,67 +3654,70 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/default_headers/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/default_headers/" + esc(k10), "string", a11);
 }
 }
 }
 }
-const x11 = o0["deployments"];
-if (x11 !== undefined) {
-if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + "/deployments", "object", x11);
+const x12 = o0["deployments"];
+if (x12 !== undefined) {
+if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/deployments", "object", x12);
 else {
-const o12 = x11 as Record<string, unknown>;
-for (const k13 in o12) {
-if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/deployments/" + esc(k13), "string", o12[k13]);
+const o13 = x12 as Record<string, unknown>;
+for (const k14 in o13) {
+if (!Object.hasOwn(o13, k14)) continue;
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/deployments/" + esc(k14), "string", a15);
 }
 }
 }
-const x14 = o0["oauth2_token_url"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "string") bad(out, p + "/oauth2_token_url", "string", x14);
+const x16 = o0["oauth2_token_url"];
+if (x16 !== undefined) {
+if (x16 !== null) {
+if (typeof x16 !== "string") bad(out, p + "/oauth2_token_url", "string", x16);
 }
 }
-const x15 = o0["custom_header_mapping"];
-if (x15 !== undefined) {
-if (x15 !== null) {
-if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + "/custom_header_mapping", "object", x15);
+const x17 = o0["custom_header_mapping"];
+if (x17 !== undefined) {
+if (x17 !== null) {
+if (typeof x17 !== "object" || x17 === null || Array.isArray(x17)) bad(out, p + "/custom_header_mapping", "object", x17);
 else {
-const o16 = x15 as Record<string, unknown>;
-for (const k17 in o16) {
-if (!Object.hasOwn(o16, k17)) continue;
-if (typeof o16[k17] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k17), "string", o16[k17]);
+const o18 = x17 as Record<string, unknown>;
+for (const k19 in o18) {
+if (!Object.hasOwn(o18, k19)) continue;
+const a20 = o18[k19];
+if (typeof a20 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", a20);
 }
 }
 }
 }
-const x18 = o0["available_deployments"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (!Array.isArray(x18)) bad(out, p + "/available_deployments", "array", x18);
-else {
-for (let i19 = 0; i19 < x18.length; i19++) {
-const e20 = x18[i19];
-check_AzureModelDeployment(e20, p + "/available_deployments/" + i19, out);
-}
-}
-}
-}
-const x21 = o0["id"];
+const x21 = o0["available_deployments"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/id", "string", x21);
+if (!Array.isArray(x21)) bad(out, p + "/available_deployments", "array", x21);
+else {
+for (let i22 = 0; i22 < x21.length; i22++) {
+const e23 = x21[i22];
+check_AzureModelDeployment(e23, p + "/available_deployments/" + i22, out);
 }
 }
-const x22 = o0["name"];
-if (x22 !== undefined) {
-if (x22 !== "azure") notOneOf(out, p + "/name", "one of: \"azure\"", "|string|", x22);
 }
-const x23 = o0["extra"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/extra", "object", x23);
+}
+const x24 = o0["id"];
+if (x24 !== undefined) {
+if (x24 !== null) {
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+}
+}
+const x25 = o0["name"];
+if (x25 !== undefined) {
+if (x25 !== "azure") notOneOf(out, p + "/name", "one of: \"azure\"", "|string|", x25);
+}
+const x26 = o0["extra"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "object" || x26 === null || Array.isArray(x26)) bad(out, p + "/extra", "object", x26);
 }
 }
 }
@@ -3748,25 +3768,26 @@ else {
 const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
-if (typeof o7[k8] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k8), "string", o7[k8]);
+const a9 = o7[k8];
+if (typeof a9 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k8), "string", a9);
 }
 }
 }
 }
-const x9 = o0["id"];
-if (x9 !== undefined) {
-if (x9 !== null) {
-if (typeof x9 !== "string") bad(out, p + "/id", "string", x9);
-}
-}
-const x10 = o0["name"];
+const x10 = o0["id"];
 if (x10 !== undefined) {
-if (x10 !== "anthropic") notOneOf(out, p + "/name", "one of: \"anthropic\"", "|string|", x10);
+if (x10 !== null) {
+if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
 }
-const x11 = o0["extra"];
+}
+const x11 = o0["name"];
 if (x11 !== undefined) {
-if (x11 !== null) {
-if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + "/extra", "object", x11);
+if (x11 !== "anthropic") notOneOf(out, p + "/name", "one of: \"anthropic\"", "|string|", x11);
+}
+const x12 = o0["extra"];
+if (x12 !== undefined) {
+if (x12 !== null) {
+if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/extra", "object", x12);
 }
 }
 }
@@ -3868,38 +3889,40 @@ else {
 const o18 = x17 as Record<string, unknown>;
 for (const k19 in o18) {
 if (!Object.hasOwn(o18, k19)) continue;
-if (typeof o18[k19] !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", o18[k19]);
+const a20 = o18[k19];
+if (typeof a20 !== "string") bad(out, p + "/custom_header_mapping/" + esc(k19), "string", a20);
 }
 }
 }
 }
-const x20 = o0["headers"];
-if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/headers", "object", x20);
+const x21 = o0["headers"];
+if (x21 !== undefined) {
+if (x21 !== null) {
+if (typeof x21 !== "object" || x21 === null || Array.isArray(x21)) bad(out, p + "/headers", "object", x21);
 else {
-const o21 = x20 as Record<string, unknown>;
-for (const k22 in o21) {
-if (!Object.hasOwn(o21, k22)) continue;
-if (typeof o21[k22] !== "string") bad(out, p + "/headers/" + esc(k22), "string", o21[k22]);
+const o22 = x21 as Record<string, unknown>;
+for (const k23 in o22) {
+if (!Object.hasOwn(o22, k23)) continue;
+const a24 = o22[k23];
+if (typeof a24 !== "string") bad(out, p + "/headers/" + esc(k23), "string", a24);
 }
 }
 }
 }
-const x23 = o0["id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/id", "string", x23);
-}
-}
-const x24 = o0["name"];
-if (x24 !== undefined) {
-if (x24 !== "custom") notOneOf(out, p + "/name", "one of: \"custom\"", "|string|", x24);
-}
-const x25 = o0["extra"];
+const x25 = o0["id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "object" || x25 === null || Array.isArray(x25)) bad(out, p + "/extra", "object", x25);
+if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+}
+}
+const x26 = o0["name"];
+if (x26 !== undefined) {
+if (x26 !== "custom") notOneOf(out, p + "/name", "one of: \"custom\"", "|string|", x26);
+}
+const x27 = o0["extra"];
+if (x27 !== undefined) {
+if (x27 !== null) {
+if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + "/extra", "object", x27);
 }
 }
 }
@@ -5352,12 +5375,14 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "object" || o0[k1] === null || Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "object", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "object" || a2 === null || Array.isArray(a2)) bad(out, p + "/" + esc(k1), "object", a2);
 else {
-const o2 = o0[k1] as Record<string, unknown>;
-for (const k3 in o2) {
-if (!Object.hasOwn(o2, k3)) continue;
-check_FeedbackAggregate(o2[k3], p + "/" + esc(k1) + "/" + esc(k3), out);
+const o3 = a2 as Record<string, unknown>;
+for (const k4 in o3) {
+if (!Object.hasOwn(o3, k4)) continue;
+const a5 = o3[k4];
+check_FeedbackAggregate(a5, p + "/" + esc(k1) + "/" + esc(k4), out);
 }
 }
 }
@@ -5376,11 +5401,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-check_RunTagDB(e3, p + "/" + esc(k1) + "/" + i2, out);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+check_RunTagDB(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 }
 }
@@ -5467,84 +5493,86 @@ else {
 const o15 = x14 as Record<string, unknown>;
 for (const k16 in o15) {
 if (!Object.hasOwn(o15, k16)) continue;
-check_MetricAggregates(o15[k16], p + "/structured_aggregate_metrics/" + esc(k16), out);
+const a17 = o15[k16];
+check_MetricAggregates(a17, p + "/structured_aggregate_metrics/" + esc(k16), out);
 }
 }
 }
 }
-const x17 = o0["aggregate_feedback"];
-if (x17 !== undefined) {
-if (typeof x17 !== "object" || x17 === null || Array.isArray(x17)) bad(out, p + "/aggregate_feedback", "object", x17);
+const x18 = o0["aggregate_feedback"];
+if (x18 !== undefined) {
+if (typeof x18 !== "object" || x18 === null || Array.isArray(x18)) bad(out, p + "/aggregate_feedback", "object", x18);
 else {
-const o18 = x17 as Record<string, unknown>;
-for (const k19 in o18) {
-if (!Object.hasOwn(o18, k19)) continue;
-check_FeedbackAggregate(o18[k19], p + "/aggregate_feedback/" + esc(k19), out);
+const o19 = x18 as Record<string, unknown>;
+for (const k20 in o19) {
+if (!Object.hasOwn(o19, k20)) continue;
+const a21 = o19[k20];
+check_FeedbackAggregate(a21, p + "/aggregate_feedback/" + esc(k20), out);
 }
 }
 }
-const x20 = o0["rating_aggregates"];
-if (x20 !== undefined) {
-check40(x20, p + "/rating_aggregates", out);
-}
-const x21 = o0["ranking_score"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "number") bad(out, p + "/ranking_score", "number", x21);
-}
-}
-const x22 = o0["rank"];
+const x22 = o0["rating_aggregates"];
 if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/rank", "integer", x22);
+check40(x22, p + "/rating_aggregates", out);
 }
-}
-const x23 = o0["winner"];
+const x23 = o0["ranking_score"];
 if (x23 !== undefined) {
 if (x23 !== null) {
-if (typeof x23 !== "boolean") bad(out, p + "/winner", "boolean", x23);
+if (typeof x23 !== "number") bad(out, p + "/ranking_score", "number", x23);
 }
 }
-const x24 = o0["playground_id"];
+const x24 = o0["rank"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/playground_id", "string", x24);
+if (typeof x24 !== "number" || !Number.isInteger(x24)) bad(out, p + "/rank", "integer", x24);
 }
 }
-const x25 = o0["playground"];
+const x25 = o0["winner"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (weak(x25, KEYS2)) add(out, p + "/playground", "an object with a declared property", "an object without one");
-check_ExperimentPlayground(x25, p + "/playground", out);
+if (typeof x25 !== "boolean") bad(out, p + "/winner", "boolean", x25);
 }
 }
-const x26 = o0["prompt_run_settings"];
+const x26 = o0["playground_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (weak(x26, KEYS3)) add(out, p + "/prompt_run_settings", "an object with a declared property", "an object without one");
-check_PromptRunSettings_Output(x26, p + "/prompt_run_settings", out);
+if (typeof x26 !== "string") bad(out, p + "/playground_id", "string", x26);
 }
 }
-const x27 = o0["prompt_model"];
+const x27 = o0["playground"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/prompt_model", "string", x27);
+if (weak(x27, KEYS2)) add(out, p + "/playground", "an object with a declared property", "an object without one");
+check_ExperimentPlayground(x27, p + "/playground", out);
 }
 }
-const x28 = o0["prompt"];
+const x28 = o0["prompt_run_settings"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (weak(x28, KEYS4)) add(out, p + "/prompt", "an object with a declared property", "an object without one");
-check_ExperimentPrompt(x28, p + "/prompt", out);
+if (weak(x28, KEYS3)) add(out, p + "/prompt_run_settings", "an object with a declared property", "an object without one");
+check_PromptRunSettings_Output(x28, p + "/prompt_run_settings", out);
 }
 }
-const x29 = o0["tags"];
+const x29 = o0["prompt_model"];
 if (x29 !== undefined) {
-check41(x29, p + "/tags", out);
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/prompt_model", "string", x29);
 }
-const x30 = o0["status"];
+}
+const x30 = o0["prompt"];
 if (x30 !== undefined) {
-check_ExperimentStatus(x30, p + "/status", out);
+if (x30 !== null) {
+if (weak(x30, KEYS4)) add(out, p + "/prompt", "an object with a declared property", "an object without one");
+check_ExperimentPrompt(x30, p + "/prompt", out);
+}
+}
+const x31 = o0["tags"];
+if (x31 !== undefined) {
+check41(x31, p + "/tags", out);
+}
+const x32 = o0["status"];
+if (x32 !== undefined) {
+check_ExperimentStatus(x32, p + "/status", out);
 }
 }
 }
@@ -6969,11 +6997,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-if (typeof e3 !== "number" || !Number.isInteger(e3)) bad(out, p + "/" + esc(k1) + "/" + i2, "integer", e3);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/" + esc(k1) + "/" + i3, "integer", e4);
 }
 }
 }
@@ -7137,11 +7166,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-if (typeof e3 !== "string") bad(out, p + "/" + esc(k1) + "/" + i2, "string", e3);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+if (typeof e4 !== "string") bad(out, p + "/" + esc(k1) + "/" + i3, "string", e4);
 }
 }
 }
@@ -7476,24 +7506,25 @@ depth--;
 }
 
 function check55(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
+u3: {
+const n4 = out.length;
 if (typeof v !== "number") bad(out, p, "number", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "number" || !Number.isInteger(o0[k1])) bad(out, p + "/" + esc(k1), "integer", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1), "integer", a2);
 }
 }
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -7504,11 +7535,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-check_api__schemas__log_records__BucketedMetrics(e3, p + "/" + esc(k1) + "/" + i2, out);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+check_api__schemas__log_records__BucketedMetrics(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 }
 }
@@ -7540,28 +7572,30 @@ else {
 const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
-check55(o5[k6], p + "/aggregate_metrics/" + esc(k6), out);
+const a7 = o5[k6];
+check55(a7, p + "/aggregate_metrics/" + esc(k6), out);
 }
 }
 }
-const x7 = o0["bucketed_metrics"];
-if (x7 === undefined) add(out, p + "/bucketed_metrics", "present", "missing");
+const x8 = o0["bucketed_metrics"];
+if (x8 === undefined) add(out, p + "/bucketed_metrics", "present", "missing");
 else {
-check56(x7, p + "/bucketed_metrics", out);
+check56(x8, p + "/bucketed_metrics", out);
 }
-const x8 = o0["ems_captured_error"];
-if (x8 !== undefined) {
-if (typeof x8 !== "boolean") bad(out, p + "/ems_captured_error", "boolean", x8);
-}
-const x9 = o0["standard_errors"];
+const x9 = o0["ems_captured_error"];
 if (x9 !== undefined) {
-if (x9 !== null) {
-if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/standard_errors", "object", x9);
+if (typeof x9 !== "boolean") bad(out, p + "/ems_captured_error", "boolean", x9);
+}
+const x10 = o0["standard_errors"];
+if (x10 !== undefined) {
+if (x10 !== null) {
+if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + "/standard_errors", "object", x10);
 else {
-const o10 = x9 as Record<string, unknown>;
-for (const k11 in o10) {
-if (!Object.hasOwn(o10, k11)) continue;
-check_StandardError(o10[k11], p + "/standard_errors/" + esc(k11), out);
+const o11 = x10 as Record<string, unknown>;
+for (const k12 in o11) {
+if (!Object.hasOwn(o11, k12)) continue;
+const a13 = o11[k12];
+check_StandardError(a13, p + "/standard_errors/" + esc(k12), out);
 }
 }
 }
@@ -7899,7 +7933,8 @@ else {
 const o11 = x10 as Record<string, unknown>;
 for (const k12 in o11) {
 if (!Object.hasOwn(o11, k12)) continue;
-if (typeof o11[k12] !== "string") bad(out, p + "/user_metadata/" + esc(k12), "string", o11[k12]);
+const a13 = o11[k12];
+if (typeof a13 !== "string") bad(out, p + "/user_metadata/" + esc(k12), "string", a13);
 }
 }
 }
@@ -8562,12 +8597,14 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "object" || o0[k1] === null || Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "object", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "object" || a2 === null || Array.isArray(a2)) bad(out, p + "/" + esc(k1), "object", a2);
 else {
-const o2 = o0[k1] as Record<string, unknown>;
-for (const k3 in o2) {
-if (!Object.hasOwn(o2, k3)) continue;
-check_AnnotationRatingInfo(o2[k3], p + "/" + esc(k1) + "/" + esc(k3), out);
+const o3 = a2 as Record<string, unknown>;
+for (const k4 in o3) {
+if (!Object.hasOwn(o3, k4)) continue;
+const a5 = o3[k4];
+check_AnnotationRatingInfo(a5, p + "/" + esc(k1) + "/" + esc(k4), out);
 }
 }
 }
@@ -8662,203 +8699,209 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", a14);
 }
 }
 }
-const x14 = o0["tags"];
-if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/tags", "array", x14);
+const x15 = o0["tags"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-if (typeof e16 !== "string") bad(out, p + "/tags/" + i15, "string", e16);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
 }
 }
 }
-const x17 = o0["status_code"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/status_code", "integer", x17);
-}
-}
-const x18 = o0["metrics"];
+const x18 = o0["status_code"];
 if (x18 !== undefined) {
-check_Metrics(x18, p + "/metrics", out);
+if (x18 !== null) {
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
 }
-const x19 = o0["external_id"];
+}
+const x19 = o0["metrics"];
 if (x19 !== undefined) {
-if (x19 !== null) {
-if (typeof x19 !== "string") bad(out, p + "/external_id", "string", x19);
+check_Metrics(x19, p + "/metrics", out);
 }
-}
-const x20 = o0["dataset_input"];
+const x20 = o0["external_id"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/dataset_input", "string", x20);
+if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
 }
 }
-const x21 = o0["dataset_output"];
+const x21 = o0["dataset_input"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_output", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
 }
 }
-const x22 = o0["dataset_metadata"];
+const x22 = o0["dataset_output"];
 if (x22 !== undefined) {
-if (typeof x22 !== "object" || x22 === null || Array.isArray(x22)) bad(out, p + "/dataset_metadata", "object", x22);
+if (x22 !== null) {
+if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+}
+}
+const x23 = o0["dataset_metadata"];
+if (x23 !== undefined) {
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
 else {
-const o23 = x22 as Record<string, unknown>;
-for (const k24 in o23) {
-if (!Object.hasOwn(o23, k24)) continue;
-if (typeof o23[k24] !== "string") bad(out, p + "/dataset_metadata/" + esc(k24), "string", o23[k24]);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", a26);
 }
 }
 }
-const x25 = o0["id"];
-if (x25 === undefined) add(out, p + "/id", "present", "missing");
+const x27 = o0["id"];
+if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
 }
-const x26 = o0["session_id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/session_id", "string", x26);
-}
-}
-const x27 = o0["trace_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/trace_id", "string", x27);
+const x28 = o0["session_id"];
+if (x28 !== undefined) {
+if (x28 !== null) {
+if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
 }
 }
-const x28 = o0["project_id"];
-if (x28 === undefined) add(out, p + "/project_id", "present", "missing");
+const x29 = o0["trace_id"];
+if (x29 !== undefined) {
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+}
+}
+const x30 = o0["project_id"];
+if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/project_id", "string", x28);
+if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
 }
-const x29 = o0["run_id"];
-if (x29 === undefined) add(out, p + "/run_id", "present", "missing");
+const x31 = o0["run_id"];
+if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/run_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
 }
-const x30 = o0["updated_at"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/updated_at", "string", x30);
-else if (!DATE_TIME.test(x30)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x31 = o0["has_children"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "boolean") bad(out, p + "/has_children", "boolean", x31);
-}
-}
-const x32 = o0["metrics_batch_id"];
+const x32 = o0["updated_at"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/metrics_batch_id", "string", x32);
+if (typeof x32 !== "string") bad(out, p + "/updated_at", "string", x32);
+else if (!DATE_TIME.test(x32)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x33 = o0["session_batch_id"];
+const x33 = o0["has_children"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/session_batch_id", "string", x33);
+if (typeof x33 !== "boolean") bad(out, p + "/has_children", "boolean", x33);
 }
 }
-const x34 = o0["feedback_rating_info"];
+const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
-if (typeof x34 !== "object" || x34 === null || Array.isArray(x34)) bad(out, p + "/feedback_rating_info", "object", x34);
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+}
+}
+const x35 = o0["session_batch_id"];
+if (x35 !== undefined) {
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+}
+}
+const x36 = o0["feedback_rating_info"];
+if (x36 !== undefined) {
+if (typeof x36 !== "object" || x36 === null || Array.isArray(x36)) bad(out, p + "/feedback_rating_info", "object", x36);
 else {
-const o35 = x34 as Record<string, unknown>;
-for (const k36 in o35) {
-if (!Object.hasOwn(o35, k36)) continue;
-check_FeedbackRatingInfo(o35[k36], p + "/feedback_rating_info/" + esc(k36), out);
+const o37 = x36 as Record<string, unknown>;
+for (const k38 in o37) {
+if (!Object.hasOwn(o37, k38)) continue;
+const a39 = o37[k38];
+check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 }
 }
-const x37 = o0["annotations"];
-if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+const x40 = o0["annotations"];
+if (x40 !== undefined) {
+check63(x40, p + "/annotations", out);
 }
-const x38 = o0["file_ids"];
-if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
-else {
-for (let i39 = 0; i39 < x38.length; i39++) {
-const e40 = x38[i39];
-if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
-}
-}
-}
-const x41 = o0["file_modalities"];
+const x41 = o0["file_ids"];
 if (x41 !== undefined) {
-if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_ids", "array", x41);
 else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
-check_ContentModality(e43, p + "/file_modalities/" + i42, out);
+if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
 }
 }
 }
-const x44 = o0["annotation_aggregates"];
+const x44 = o0["file_modalities"];
 if (x44 !== undefined) {
-if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
+if (!Array.isArray(x44)) bad(out, p + "/file_modalities", "array", x44);
 else {
-const o45 = x44 as Record<string, unknown>;
-for (const k46 in o45) {
-if (!Object.hasOwn(o45, k46)) continue;
-check_AnnotationAggregate(o45[k46], p + "/annotation_aggregates/" + esc(k46), out);
+for (let i45 = 0; i45 < x44.length; i45++) {
+const e46 = x44[i45];
+check_ContentModality(e46, p + "/file_modalities/" + i45, out);
 }
 }
 }
-const x47 = o0["annotation_queue_ids"];
+const x47 = o0["annotation_aggregates"];
 if (x47 !== undefined) {
-if (!Array.isArray(x47)) bad(out, p + "/annotation_queue_ids", "array", x47);
+if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/annotation_aggregates", "object", x47);
 else {
-for (let i48 = 0; i48 < x47.length; i48++) {
-const e49 = x47[i48];
-if (typeof e49 !== "string") bad(out, p + "/annotation_queue_ids/" + i48, "string", e49);
+const o48 = x47 as Record<string, unknown>;
+for (const k49 in o48) {
+if (!Object.hasOwn(o48, k49)) continue;
+const a50 = o48[k49];
+check_AnnotationAggregate(a50, p + "/annotation_aggregates/" + esc(k49), out);
 }
 }
 }
-const x50 = o0["metric_info"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/metric_info", "object", x50);
+const x51 = o0["annotation_queue_ids"];
+if (x51 !== undefined) {
+if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check64(o51[k52], p + "/metric_info/" + esc(k52), out);
+for (let i52 = 0; i52 < x51.length; i52++) {
+const e53 = x51[i52];
+if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
 }
 }
 }
-}
-const x53 = o0["files"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "object" || x53 === null || Array.isArray(x53)) bad(out, p + "/files", "object", x53);
+const x54 = o0["metric_info"];
+if (x54 !== undefined) {
+if (x54 !== null) {
+if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
 else {
-const o54 = x53 as Record<string, unknown>;
-for (const k55 in o54) {
-if (!Object.hasOwn(o54, k55)) continue;
-check_FileMetadata(o54[k55], p + "/files/" + esc(k55), out);
+const o55 = x54 as Record<string, unknown>;
+for (const k56 in o55) {
+if (!Object.hasOwn(o55, k56)) continue;
+const a57 = o55[k56];
+check64(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
 }
-const x56 = o0["previous_session_id"];
-if (x56 !== undefined) {
-if (x56 !== null) {
-if (typeof x56 !== "string") bad(out, p + "/previous_session_id", "string", x56);
+const x58 = o0["files"];
+if (x58 !== undefined) {
+if (x58 !== null) {
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/files", "object", x58);
+else {
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check_FileMetadata(a61, p + "/files/" + esc(k60), out);
 }
 }
-const x57 = o0["num_traces"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "number" || !Number.isInteger(x57)) bad(out, p + "/num_traces", "integer", x57);
+}
+}
+const x62 = o0["previous_session_id"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "string") bad(out, p + "/previous_session_id", "string", x62);
+}
+}
+const x63 = o0["num_traces"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_traces", "integer", x63);
 }
 }
 }
@@ -9102,210 +9145,216 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", a14);
 }
 }
 }
-const x14 = o0["tags"];
-if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/tags", "array", x14);
+const x15 = o0["tags"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-if (typeof e16 !== "string") bad(out, p + "/tags/" + i15, "string", e16);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
 }
 }
 }
-const x17 = o0["status_code"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/status_code", "integer", x17);
-}
-}
-const x18 = o0["metrics"];
+const x18 = o0["status_code"];
 if (x18 !== undefined) {
-check_Metrics(x18, p + "/metrics", out);
+if (x18 !== null) {
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
 }
-const x19 = o0["external_id"];
+}
+const x19 = o0["metrics"];
 if (x19 !== undefined) {
-if (x19 !== null) {
-if (typeof x19 !== "string") bad(out, p + "/external_id", "string", x19);
+check_Metrics(x19, p + "/metrics", out);
 }
-}
-const x20 = o0["dataset_input"];
+const x20 = o0["external_id"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/dataset_input", "string", x20);
+if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
 }
 }
-const x21 = o0["dataset_output"];
+const x21 = o0["dataset_input"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_output", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
 }
 }
-const x22 = o0["dataset_metadata"];
+const x22 = o0["dataset_output"];
 if (x22 !== undefined) {
-if (typeof x22 !== "object" || x22 === null || Array.isArray(x22)) bad(out, p + "/dataset_metadata", "object", x22);
+if (x22 !== null) {
+if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+}
+}
+const x23 = o0["dataset_metadata"];
+if (x23 !== undefined) {
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
 else {
-const o23 = x22 as Record<string, unknown>;
-for (const k24 in o23) {
-if (!Object.hasOwn(o23, k24)) continue;
-if (typeof o23[k24] !== "string") bad(out, p + "/dataset_metadata/" + esc(k24), "string", o23[k24]);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", a26);
 }
 }
 }
-const x25 = o0["id"];
-if (x25 === undefined) add(out, p + "/id", "present", "missing");
+const x27 = o0["id"];
+if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
 }
-const x26 = o0["session_id"];
-if (x26 === undefined) add(out, p + "/session_id", "present", "missing");
+const x28 = o0["session_id"];
+if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/session_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
 }
-const x27 = o0["trace_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/trace_id", "string", x27);
+const x29 = o0["trace_id"];
+if (x29 !== undefined) {
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
 }
 }
-const x28 = o0["project_id"];
-if (x28 === undefined) add(out, p + "/project_id", "present", "missing");
+const x30 = o0["project_id"];
+if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/project_id", "string", x28);
+if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
 }
-const x29 = o0["run_id"];
-if (x29 === undefined) add(out, p + "/run_id", "present", "missing");
+const x31 = o0["run_id"];
+if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/run_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
 }
-const x30 = o0["updated_at"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/updated_at", "string", x30);
-else if (!DATE_TIME.test(x30)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x31 = o0["has_children"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "boolean") bad(out, p + "/has_children", "boolean", x31);
-}
-}
-const x32 = o0["metrics_batch_id"];
+const x32 = o0["updated_at"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/metrics_batch_id", "string", x32);
+if (typeof x32 !== "string") bad(out, p + "/updated_at", "string", x32);
+else if (!DATE_TIME.test(x32)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x33 = o0["session_batch_id"];
+const x33 = o0["has_children"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/session_batch_id", "string", x33);
+if (typeof x33 !== "boolean") bad(out, p + "/has_children", "boolean", x33);
 }
 }
-const x34 = o0["feedback_rating_info"];
+const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
-if (typeof x34 !== "object" || x34 === null || Array.isArray(x34)) bad(out, p + "/feedback_rating_info", "object", x34);
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+}
+}
+const x35 = o0["session_batch_id"];
+if (x35 !== undefined) {
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+}
+}
+const x36 = o0["feedback_rating_info"];
+if (x36 !== undefined) {
+if (typeof x36 !== "object" || x36 === null || Array.isArray(x36)) bad(out, p + "/feedback_rating_info", "object", x36);
 else {
-const o35 = x34 as Record<string, unknown>;
-for (const k36 in o35) {
-if (!Object.hasOwn(o35, k36)) continue;
-check_FeedbackRatingInfo(o35[k36], p + "/feedback_rating_info/" + esc(k36), out);
+const o37 = x36 as Record<string, unknown>;
+for (const k38 in o37) {
+if (!Object.hasOwn(o37, k38)) continue;
+const a39 = o37[k38];
+check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 }
 }
-const x37 = o0["annotations"];
-if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+const x40 = o0["annotations"];
+if (x40 !== undefined) {
+check63(x40, p + "/annotations", out);
 }
-const x38 = o0["file_ids"];
-if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
-else {
-for (let i39 = 0; i39 < x38.length; i39++) {
-const e40 = x38[i39];
-if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
-}
-}
-}
-const x41 = o0["file_modalities"];
+const x41 = o0["file_ids"];
 if (x41 !== undefined) {
-if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_ids", "array", x41);
 else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
-check_ContentModality(e43, p + "/file_modalities/" + i42, out);
+if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
 }
 }
 }
-const x44 = o0["annotation_aggregates"];
+const x44 = o0["file_modalities"];
 if (x44 !== undefined) {
-if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
+if (!Array.isArray(x44)) bad(out, p + "/file_modalities", "array", x44);
 else {
-const o45 = x44 as Record<string, unknown>;
-for (const k46 in o45) {
-if (!Object.hasOwn(o45, k46)) continue;
-check_AnnotationAggregate(o45[k46], p + "/annotation_aggregates/" + esc(k46), out);
+for (let i45 = 0; i45 < x44.length; i45++) {
+const e46 = x44[i45];
+check_ContentModality(e46, p + "/file_modalities/" + i45, out);
 }
 }
 }
-const x47 = o0["annotation_queue_ids"];
+const x47 = o0["annotation_aggregates"];
 if (x47 !== undefined) {
-if (!Array.isArray(x47)) bad(out, p + "/annotation_queue_ids", "array", x47);
+if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/annotation_aggregates", "object", x47);
 else {
-for (let i48 = 0; i48 < x47.length; i48++) {
-const e49 = x47[i48];
-if (typeof e49 !== "string") bad(out, p + "/annotation_queue_ids/" + i48, "string", e49);
+const o48 = x47 as Record<string, unknown>;
+for (const k49 in o48) {
+if (!Object.hasOwn(o48, k49)) continue;
+const a50 = o48[k49];
+check_AnnotationAggregate(a50, p + "/annotation_aggregates/" + esc(k49), out);
 }
 }
 }
-const x50 = o0["metric_info"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/metric_info", "object", x50);
+const x51 = o0["annotation_queue_ids"];
+if (x51 !== undefined) {
+if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check64(o51[k52], p + "/metric_info/" + esc(k52), out);
+for (let i52 = 0; i52 < x51.length; i52++) {
+const e53 = x51[i52];
+if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
 }
 }
 }
-}
-const x53 = o0["files"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "object" || x53 === null || Array.isArray(x53)) bad(out, p + "/files", "object", x53);
+const x54 = o0["metric_info"];
+if (x54 !== undefined) {
+if (x54 !== null) {
+if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
 else {
-const o54 = x53 as Record<string, unknown>;
-for (const k55 in o54) {
-if (!Object.hasOwn(o54, k55)) continue;
-check_FileMetadata(o54[k55], p + "/files/" + esc(k55), out);
+const o55 = x54 as Record<string, unknown>;
+for (const k56 in o55) {
+if (!Object.hasOwn(o55, k56)) continue;
+const a57 = o55[k56];
+check64(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
 }
-const x56 = o0["parent_id"];
-if (x56 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x56 !== "string") bad(out, p + "/parent_id", "string", x56);
-}
-const x57 = o0["is_complete"];
-if (x57 !== undefined) {
-if (typeof x57 !== "boolean") bad(out, p + "/is_complete", "boolean", x57);
-}
-const x58 = o0["step_number"];
+const x58 = o0["files"];
 if (x58 !== undefined) {
 if (x58 !== null) {
-if (typeof x58 !== "number" || !Number.isInteger(x58)) bad(out, p + "/step_number", "integer", x58);
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/files", "object", x58);
+else {
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check_FileMetadata(a61, p + "/files/" + esc(k60), out);
 }
 }
-const x59 = o0["agent_type"];
-if (x59 !== undefined) {
-check_AgentType(x59, p + "/agent_type", out);
+}
+}
+const x62 = o0["parent_id"];
+if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+}
+const x63 = o0["is_complete"];
+if (x63 !== undefined) {
+if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
+}
+const x64 = o0["step_number"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_number", "integer", x64);
+}
+}
+const x65 = o0["agent_type"];
+if (x65 !== undefined) {
+check_AgentType(x65, p + "/agent_type", out);
 }
 }
 }
@@ -9364,205 +9413,211 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", a14);
 }
 }
 }
-const x14 = o0["tags"];
-if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/tags", "array", x14);
+const x15 = o0["tags"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-if (typeof e16 !== "string") bad(out, p + "/tags/" + i15, "string", e16);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
 }
 }
 }
-const x17 = o0["status_code"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/status_code", "integer", x17);
-}
-}
-const x18 = o0["metrics"];
+const x18 = o0["status_code"];
 if (x18 !== undefined) {
-check_Metrics(x18, p + "/metrics", out);
+if (x18 !== null) {
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
 }
-const x19 = o0["external_id"];
+}
+const x19 = o0["metrics"];
 if (x19 !== undefined) {
-if (x19 !== null) {
-if (typeof x19 !== "string") bad(out, p + "/external_id", "string", x19);
+check_Metrics(x19, p + "/metrics", out);
 }
-}
-const x20 = o0["dataset_input"];
+const x20 = o0["external_id"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/dataset_input", "string", x20);
+if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
 }
 }
-const x21 = o0["dataset_output"];
+const x21 = o0["dataset_input"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_output", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
 }
 }
-const x22 = o0["dataset_metadata"];
+const x22 = o0["dataset_output"];
 if (x22 !== undefined) {
-if (typeof x22 !== "object" || x22 === null || Array.isArray(x22)) bad(out, p + "/dataset_metadata", "object", x22);
+if (x22 !== null) {
+if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+}
+}
+const x23 = o0["dataset_metadata"];
+if (x23 !== undefined) {
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
 else {
-const o23 = x22 as Record<string, unknown>;
-for (const k24 in o23) {
-if (!Object.hasOwn(o23, k24)) continue;
-if (typeof o23[k24] !== "string") bad(out, p + "/dataset_metadata/" + esc(k24), "string", o23[k24]);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", a26);
 }
 }
 }
-const x25 = o0["id"];
-if (x25 === undefined) add(out, p + "/id", "present", "missing");
+const x27 = o0["id"];
+if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
 }
-const x26 = o0["session_id"];
-if (x26 === undefined) add(out, p + "/session_id", "present", "missing");
+const x28 = o0["session_id"];
+if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/session_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
 }
-const x27 = o0["trace_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/trace_id", "string", x27);
+const x29 = o0["trace_id"];
+if (x29 !== undefined) {
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
 }
 }
-const x28 = o0["project_id"];
-if (x28 === undefined) add(out, p + "/project_id", "present", "missing");
+const x30 = o0["project_id"];
+if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/project_id", "string", x28);
+if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
 }
-const x29 = o0["run_id"];
-if (x29 === undefined) add(out, p + "/run_id", "present", "missing");
+const x31 = o0["run_id"];
+if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/run_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
 }
-const x30 = o0["updated_at"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/updated_at", "string", x30);
-else if (!DATE_TIME.test(x30)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x31 = o0["has_children"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "boolean") bad(out, p + "/has_children", "boolean", x31);
-}
-}
-const x32 = o0["metrics_batch_id"];
+const x32 = o0["updated_at"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/metrics_batch_id", "string", x32);
+if (typeof x32 !== "string") bad(out, p + "/updated_at", "string", x32);
+else if (!DATE_TIME.test(x32)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x33 = o0["session_batch_id"];
+const x33 = o0["has_children"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/session_batch_id", "string", x33);
+if (typeof x33 !== "boolean") bad(out, p + "/has_children", "boolean", x33);
 }
 }
-const x34 = o0["feedback_rating_info"];
+const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
-if (typeof x34 !== "object" || x34 === null || Array.isArray(x34)) bad(out, p + "/feedback_rating_info", "object", x34);
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+}
+}
+const x35 = o0["session_batch_id"];
+if (x35 !== undefined) {
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+}
+}
+const x36 = o0["feedback_rating_info"];
+if (x36 !== undefined) {
+if (typeof x36 !== "object" || x36 === null || Array.isArray(x36)) bad(out, p + "/feedback_rating_info", "object", x36);
 else {
-const o35 = x34 as Record<string, unknown>;
-for (const k36 in o35) {
-if (!Object.hasOwn(o35, k36)) continue;
-check_FeedbackRatingInfo(o35[k36], p + "/feedback_rating_info/" + esc(k36), out);
+const o37 = x36 as Record<string, unknown>;
+for (const k38 in o37) {
+if (!Object.hasOwn(o37, k38)) continue;
+const a39 = o37[k38];
+check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 }
 }
-const x37 = o0["annotations"];
-if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+const x40 = o0["annotations"];
+if (x40 !== undefined) {
+check63(x40, p + "/annotations", out);
 }
-const x38 = o0["file_ids"];
-if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
-else {
-for (let i39 = 0; i39 < x38.length; i39++) {
-const e40 = x38[i39];
-if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
-}
-}
-}
-const x41 = o0["file_modalities"];
+const x41 = o0["file_ids"];
 if (x41 !== undefined) {
-if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_ids", "array", x41);
 else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
-check_ContentModality(e43, p + "/file_modalities/" + i42, out);
+if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
 }
 }
 }
-const x44 = o0["annotation_aggregates"];
+const x44 = o0["file_modalities"];
 if (x44 !== undefined) {
-if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
+if (!Array.isArray(x44)) bad(out, p + "/file_modalities", "array", x44);
 else {
-const o45 = x44 as Record<string, unknown>;
-for (const k46 in o45) {
-if (!Object.hasOwn(o45, k46)) continue;
-check_AnnotationAggregate(o45[k46], p + "/annotation_aggregates/" + esc(k46), out);
+for (let i45 = 0; i45 < x44.length; i45++) {
+const e46 = x44[i45];
+check_ContentModality(e46, p + "/file_modalities/" + i45, out);
 }
 }
 }
-const x47 = o0["annotation_queue_ids"];
+const x47 = o0["annotation_aggregates"];
 if (x47 !== undefined) {
-if (!Array.isArray(x47)) bad(out, p + "/annotation_queue_ids", "array", x47);
+if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/annotation_aggregates", "object", x47);
 else {
-for (let i48 = 0; i48 < x47.length; i48++) {
-const e49 = x47[i48];
-if (typeof e49 !== "string") bad(out, p + "/annotation_queue_ids/" + i48, "string", e49);
+const o48 = x47 as Record<string, unknown>;
+for (const k49 in o48) {
+if (!Object.hasOwn(o48, k49)) continue;
+const a50 = o48[k49];
+check_AnnotationAggregate(a50, p + "/annotation_aggregates/" + esc(k49), out);
 }
 }
 }
-const x50 = o0["metric_info"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/metric_info", "object", x50);
+const x51 = o0["annotation_queue_ids"];
+if (x51 !== undefined) {
+if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check64(o51[k52], p + "/metric_info/" + esc(k52), out);
+for (let i52 = 0; i52 < x51.length; i52++) {
+const e53 = x51[i52];
+if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
 }
 }
 }
-}
-const x53 = o0["files"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "object" || x53 === null || Array.isArray(x53)) bad(out, p + "/files", "object", x53);
+const x54 = o0["metric_info"];
+if (x54 !== undefined) {
+if (x54 !== null) {
+if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
 else {
-const o54 = x53 as Record<string, unknown>;
-for (const k55 in o54) {
-if (!Object.hasOwn(o54, k55)) continue;
-check_FileMetadata(o54[k55], p + "/files/" + esc(k55), out);
+const o55 = x54 as Record<string, unknown>;
+for (const k56 in o55) {
+if (!Object.hasOwn(o55, k56)) continue;
+const a57 = o55[k56];
+check64(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
 }
-const x56 = o0["parent_id"];
-if (x56 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x56 !== "string") bad(out, p + "/parent_id", "string", x56);
-}
-const x57 = o0["is_complete"];
-if (x57 !== undefined) {
-if (typeof x57 !== "boolean") bad(out, p + "/is_complete", "boolean", x57);
-}
-const x58 = o0["step_number"];
+const x58 = o0["files"];
 if (x58 !== undefined) {
 if (x58 !== null) {
-if (typeof x58 !== "number" || !Number.isInteger(x58)) bad(out, p + "/step_number", "integer", x58);
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/files", "object", x58);
+else {
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check_FileMetadata(a61, p + "/files/" + esc(k60), out);
+}
+}
+}
+}
+const x62 = o0["parent_id"];
+if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+}
+const x63 = o0["is_complete"];
+if (x63 !== undefined) {
+if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
+}
+const x64 = o0["step_number"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_number", "integer", x64);
 }
 }
 }
@@ -9664,247 +9719,253 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_LlmMetrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_LlmMetrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 === undefined) add(out, p + "/id", "present", "missing");
+const x28 = o0["id"];
+if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
-const x27 = o0["session_id"];
-if (x27 === undefined) add(out, p + "/session_id", "present", "missing");
+const x29 = o0["session_id"];
+if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
-const x28 = o0["trace_id"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+const x30 = o0["trace_id"];
+if (x30 !== undefined) {
+if (x30 !== null) {
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x29 = o0["project_id"];
-if (x29 === undefined) add(out, p + "/project_id", "present", "missing");
+const x31 = o0["project_id"];
+if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
 }
-const x30 = o0["run_id"];
-if (x30 === undefined) add(out, p + "/run_id", "present", "missing");
+const x32 = o0["run_id"];
+if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
 }
-const x31 = o0["updated_at"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x32 = o0["has_children"];
-if (x32 !== undefined) {
-if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
-}
-}
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["parent_id"];
-if (x57 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x57 !== "string") bad(out, p + "/parent_id", "string", x57);
-}
-const x58 = o0["is_complete"];
-if (x58 !== undefined) {
-if (typeof x58 !== "boolean") bad(out, p + "/is_complete", "boolean", x58);
-}
-const x59 = o0["step_number"];
+const x59 = o0["files"];
 if (x59 !== undefined) {
 if (x59 !== null) {
-if (typeof x59 !== "number" || !Number.isInteger(x59)) bad(out, p + "/step_number", "integer", x59);
-}
-}
-const x60 = o0["tools"];
-if (x60 !== undefined) {
-if (x60 !== null) {
-if (!Array.isArray(x60)) bad(out, p + "/tools", "array", x60);
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
 else {
-for (let i61 = 0; i61 < x60.length; i61++) {
-const e62 = x60[i61];
-if (typeof e62 !== "object" || e62 === null || Array.isArray(e62)) bad(out, p + "/tools/" + i61, "object", e62);
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
 }
 }
 }
 }
-const x64 = o0["events"];
+const x63 = o0["parent_id"];
+if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+}
+const x64 = o0["is_complete"];
 if (x64 !== undefined) {
-if (x64 !== null) {
-if (!Array.isArray(x64)) bad(out, p + "/events", "array", x64);
+if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
+}
+const x65 = o0["step_number"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_number", "integer", x65);
+}
+}
+const x66 = o0["tools"];
+if (x66 !== undefined) {
+if (x66 !== null) {
+if (!Array.isArray(x66)) bad(out, p + "/tools", "array", x66);
 else {
-for (let i65 = 0; i65 < x64.length; i65++) {
-const e66 = x64[i65];
-check67(e66, p + "/events/" + i65, out);
+for (let i67 = 0; i67 < x66.length; i67++) {
+const e68 = x66[i67];
+if (typeof e68 !== "object" || e68 === null || Array.isArray(e68)) bad(out, p + "/tools/" + i67, "object", e68);
 }
 }
 }
 }
-const x67 = o0["model"];
-if (x67 !== undefined) {
-if (x67 !== null) {
-if (typeof x67 !== "string") bad(out, p + "/model", "string", x67);
+const x70 = o0["events"];
+if (x70 !== undefined) {
+if (x70 !== null) {
+if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
+else {
+for (let i71 = 0; i71 < x70.length; i71++) {
+const e72 = x70[i71];
+check67(e72, p + "/events/" + i71, out);
 }
 }
-const x68 = o0["temperature"];
-if (x68 !== undefined) {
-if (x68 !== null) {
-if (typeof x68 !== "number") bad(out, p + "/temperature", "number", x68);
 }
 }
-const x69 = o0["finish_reason"];
-if (x69 !== undefined) {
-if (x69 !== null) {
-if (typeof x69 !== "string") bad(out, p + "/finish_reason", "string", x69);
+const x73 = o0["model"];
+if (x73 !== undefined) {
+if (x73 !== null) {
+if (typeof x73 !== "string") bad(out, p + "/model", "string", x73);
+}
+}
+const x74 = o0["temperature"];
+if (x74 !== undefined) {
+if (x74 !== null) {
+if (typeof x74 !== "number") bad(out, p + "/temperature", "number", x74);
+}
+}
+const x75 = o0["finish_reason"];
+if (x75 !== undefined) {
+if (x75 !== null) {
+if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
@@ -9970,211 +10031,217 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", a14);
 }
 }
 }
-const x14 = o0["tags"];
-if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/tags", "array", x14);
+const x15 = o0["tags"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-if (typeof e16 !== "string") bad(out, p + "/tags/" + i15, "string", e16);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
 }
 }
 }
-const x17 = o0["status_code"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/status_code", "integer", x17);
-}
-}
-const x18 = o0["metrics"];
+const x18 = o0["status_code"];
 if (x18 !== undefined) {
-check_Metrics(x18, p + "/metrics", out);
+if (x18 !== null) {
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
 }
-const x19 = o0["external_id"];
+}
+const x19 = o0["metrics"];
 if (x19 !== undefined) {
-if (x19 !== null) {
-if (typeof x19 !== "string") bad(out, p + "/external_id", "string", x19);
+check_Metrics(x19, p + "/metrics", out);
 }
-}
-const x20 = o0["dataset_input"];
+const x20 = o0["external_id"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/dataset_input", "string", x20);
+if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
 }
 }
-const x21 = o0["dataset_output"];
+const x21 = o0["dataset_input"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_output", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
 }
 }
-const x22 = o0["dataset_metadata"];
+const x22 = o0["dataset_output"];
 if (x22 !== undefined) {
-if (typeof x22 !== "object" || x22 === null || Array.isArray(x22)) bad(out, p + "/dataset_metadata", "object", x22);
+if (x22 !== null) {
+if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+}
+}
+const x23 = o0["dataset_metadata"];
+if (x23 !== undefined) {
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
 else {
-const o23 = x22 as Record<string, unknown>;
-for (const k24 in o23) {
-if (!Object.hasOwn(o23, k24)) continue;
-if (typeof o23[k24] !== "string") bad(out, p + "/dataset_metadata/" + esc(k24), "string", o23[k24]);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", a26);
 }
 }
 }
-const x25 = o0["id"];
-if (x25 === undefined) add(out, p + "/id", "present", "missing");
+const x27 = o0["id"];
+if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
 }
-const x26 = o0["session_id"];
-if (x26 === undefined) add(out, p + "/session_id", "present", "missing");
+const x28 = o0["session_id"];
+if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/session_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
 }
-const x27 = o0["trace_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/trace_id", "string", x27);
+const x29 = o0["trace_id"];
+if (x29 !== undefined) {
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
 }
 }
-const x28 = o0["project_id"];
-if (x28 === undefined) add(out, p + "/project_id", "present", "missing");
+const x30 = o0["project_id"];
+if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/project_id", "string", x28);
+if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
 }
-const x29 = o0["run_id"];
-if (x29 === undefined) add(out, p + "/run_id", "present", "missing");
+const x31 = o0["run_id"];
+if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/run_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
 }
-const x30 = o0["updated_at"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/updated_at", "string", x30);
-else if (!DATE_TIME.test(x30)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x31 = o0["has_children"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "boolean") bad(out, p + "/has_children", "boolean", x31);
-}
-}
-const x32 = o0["metrics_batch_id"];
+const x32 = o0["updated_at"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/metrics_batch_id", "string", x32);
+if (typeof x32 !== "string") bad(out, p + "/updated_at", "string", x32);
+else if (!DATE_TIME.test(x32)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x33 = o0["session_batch_id"];
+const x33 = o0["has_children"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/session_batch_id", "string", x33);
+if (typeof x33 !== "boolean") bad(out, p + "/has_children", "boolean", x33);
 }
 }
-const x34 = o0["feedback_rating_info"];
+const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
-if (typeof x34 !== "object" || x34 === null || Array.isArray(x34)) bad(out, p + "/feedback_rating_info", "object", x34);
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+}
+}
+const x35 = o0["session_batch_id"];
+if (x35 !== undefined) {
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+}
+}
+const x36 = o0["feedback_rating_info"];
+if (x36 !== undefined) {
+if (typeof x36 !== "object" || x36 === null || Array.isArray(x36)) bad(out, p + "/feedback_rating_info", "object", x36);
 else {
-const o35 = x34 as Record<string, unknown>;
-for (const k36 in o35) {
-if (!Object.hasOwn(o35, k36)) continue;
-check_FeedbackRatingInfo(o35[k36], p + "/feedback_rating_info/" + esc(k36), out);
+const o37 = x36 as Record<string, unknown>;
+for (const k38 in o37) {
+if (!Object.hasOwn(o37, k38)) continue;
+const a39 = o37[k38];
+check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 }
 }
-const x37 = o0["annotations"];
-if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+const x40 = o0["annotations"];
+if (x40 !== undefined) {
+check63(x40, p + "/annotations", out);
 }
-const x38 = o0["file_ids"];
-if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
-else {
-for (let i39 = 0; i39 < x38.length; i39++) {
-const e40 = x38[i39];
-if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
-}
-}
-}
-const x41 = o0["file_modalities"];
+const x41 = o0["file_ids"];
 if (x41 !== undefined) {
-if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_ids", "array", x41);
 else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
-check_ContentModality(e43, p + "/file_modalities/" + i42, out);
+if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
 }
 }
 }
-const x44 = o0["annotation_aggregates"];
+const x44 = o0["file_modalities"];
 if (x44 !== undefined) {
-if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
+if (!Array.isArray(x44)) bad(out, p + "/file_modalities", "array", x44);
 else {
-const o45 = x44 as Record<string, unknown>;
-for (const k46 in o45) {
-if (!Object.hasOwn(o45, k46)) continue;
-check_AnnotationAggregate(o45[k46], p + "/annotation_aggregates/" + esc(k46), out);
+for (let i45 = 0; i45 < x44.length; i45++) {
+const e46 = x44[i45];
+check_ContentModality(e46, p + "/file_modalities/" + i45, out);
 }
 }
 }
-const x47 = o0["annotation_queue_ids"];
+const x47 = o0["annotation_aggregates"];
 if (x47 !== undefined) {
-if (!Array.isArray(x47)) bad(out, p + "/annotation_queue_ids", "array", x47);
+if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/annotation_aggregates", "object", x47);
 else {
-for (let i48 = 0; i48 < x47.length; i48++) {
-const e49 = x47[i48];
-if (typeof e49 !== "string") bad(out, p + "/annotation_queue_ids/" + i48, "string", e49);
+const o48 = x47 as Record<string, unknown>;
+for (const k49 in o48) {
+if (!Object.hasOwn(o48, k49)) continue;
+const a50 = o48[k49];
+check_AnnotationAggregate(a50, p + "/annotation_aggregates/" + esc(k49), out);
 }
 }
 }
-const x50 = o0["metric_info"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/metric_info", "object", x50);
+const x51 = o0["annotation_queue_ids"];
+if (x51 !== undefined) {
+if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check64(o51[k52], p + "/metric_info/" + esc(k52), out);
+for (let i52 = 0; i52 < x51.length; i52++) {
+const e53 = x51[i52];
+if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
 }
 }
 }
-}
-const x53 = o0["files"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "object" || x53 === null || Array.isArray(x53)) bad(out, p + "/files", "object", x53);
+const x54 = o0["metric_info"];
+if (x54 !== undefined) {
+if (x54 !== null) {
+if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
 else {
-const o54 = x53 as Record<string, unknown>;
-for (const k55 in o54) {
-if (!Object.hasOwn(o54, k55)) continue;
-check_FileMetadata(o54[k55], p + "/files/" + esc(k55), out);
+const o55 = x54 as Record<string, unknown>;
+for (const k56 in o55) {
+if (!Object.hasOwn(o55, k56)) continue;
+const a57 = o55[k56];
+check64(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
 }
-const x56 = o0["parent_id"];
-if (x56 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x56 !== "string") bad(out, p + "/parent_id", "string", x56);
-}
-const x57 = o0["is_complete"];
-if (x57 !== undefined) {
-if (typeof x57 !== "boolean") bad(out, p + "/is_complete", "boolean", x57);
-}
-const x58 = o0["step_number"];
+const x58 = o0["files"];
 if (x58 !== undefined) {
 if (x58 !== null) {
-if (typeof x58 !== "number" || !Number.isInteger(x58)) bad(out, p + "/step_number", "integer", x58);
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/files", "object", x58);
+else {
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check_FileMetadata(a61, p + "/files/" + esc(k60), out);
 }
 }
-const x59 = o0["tool_call_id"];
-if (x59 !== undefined) {
-if (x59 !== null) {
-if (typeof x59 !== "string") bad(out, p + "/tool_call_id", "string", x59);
+}
+}
+const x62 = o0["parent_id"];
+if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+}
+const x63 = o0["is_complete"];
+if (x63 !== undefined) {
+if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
+}
+const x64 = o0["step_number"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_number", "integer", x64);
+}
+}
+const x65 = o0["tool_call_id"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+if (typeof x65 !== "string") bad(out, p + "/tool_call_id", "string", x65);
 }
 }
 }
@@ -10250,205 +10317,211 @@ else {
 const o16 = x15 as Record<string, unknown>;
 for (const k17 in o16) {
 if (!Object.hasOwn(o16, k17)) continue;
-if (typeof o16[k17] !== "string") bad(out, p + "/user_metadata/" + esc(k17), "string", o16[k17]);
+const a18 = o16[k17];
+if (typeof a18 !== "string") bad(out, p + "/user_metadata/" + esc(k17), "string", a18);
 }
 }
 }
-const x18 = o0["tags"];
-if (x18 !== undefined) {
-if (!Array.isArray(x18)) bad(out, p + "/tags", "array", x18);
+const x19 = o0["tags"];
+if (x19 !== undefined) {
+if (!Array.isArray(x19)) bad(out, p + "/tags", "array", x19);
 else {
-for (let i19 = 0; i19 < x18.length; i19++) {
-const e20 = x18[i19];
-if (typeof e20 !== "string") bad(out, p + "/tags/" + i19, "string", e20);
+for (let i20 = 0; i20 < x19.length; i20++) {
+const e21 = x19[i20];
+if (typeof e21 !== "string") bad(out, p + "/tags/" + i20, "string", e21);
 }
 }
 }
-const x21 = o0["status_code"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/status_code", "integer", x21);
-}
-}
-const x22 = o0["metrics"];
+const x22 = o0["status_code"];
 if (x22 !== undefined) {
-check_Metrics(x22, p + "/metrics", out);
+if (x22 !== null) {
+if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/status_code", "integer", x22);
 }
-const x23 = o0["external_id"];
+}
+const x23 = o0["metrics"];
 if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/external_id", "string", x23);
+check_Metrics(x23, p + "/metrics", out);
 }
-}
-const x24 = o0["dataset_input"];
+const x24 = o0["external_id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/dataset_input", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/external_id", "string", x24);
 }
 }
-const x25 = o0["dataset_output"];
+const x25 = o0["dataset_input"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/dataset_output", "string", x25);
+if (typeof x25 !== "string") bad(out, p + "/dataset_input", "string", x25);
 }
 }
-const x26 = o0["dataset_metadata"];
+const x26 = o0["dataset_output"];
 if (x26 !== undefined) {
-if (typeof x26 !== "object" || x26 === null || Array.isArray(x26)) bad(out, p + "/dataset_metadata", "object", x26);
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/dataset_output", "string", x26);
+}
+}
+const x27 = o0["dataset_metadata"];
+if (x27 !== undefined) {
+if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + "/dataset_metadata", "object", x27);
 else {
-const o27 = x26 as Record<string, unknown>;
-for (const k28 in o27) {
-if (!Object.hasOwn(o27, k28)) continue;
-if (typeof o27[k28] !== "string") bad(out, p + "/dataset_metadata/" + esc(k28), "string", o27[k28]);
+const o28 = x27 as Record<string, unknown>;
+for (const k29 in o28) {
+if (!Object.hasOwn(o28, k29)) continue;
+const a30 = o28[k29];
+if (typeof a30 !== "string") bad(out, p + "/dataset_metadata/" + esc(k29), "string", a30);
 }
 }
 }
-const x29 = o0["id"];
-if (x29 === undefined) add(out, p + "/id", "present", "missing");
+const x31 = o0["id"];
+if (x31 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/id", "string", x31);
 }
-const x30 = o0["session_id"];
-if (x30 === undefined) add(out, p + "/session_id", "present", "missing");
+const x32 = o0["session_id"];
+if (x32 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/session_id", "string", x30);
+if (typeof x32 !== "string") bad(out, p + "/session_id", "string", x32);
 }
-const x31 = o0["trace_id"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/trace_id", "string", x31);
+const x33 = o0["trace_id"];
+if (x33 !== undefined) {
+if (x33 !== null) {
+if (typeof x33 !== "string") bad(out, p + "/trace_id", "string", x33);
 }
 }
-const x32 = o0["project_id"];
-if (x32 === undefined) add(out, p + "/project_id", "present", "missing");
+const x34 = o0["project_id"];
+if (x34 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x32 !== "string") bad(out, p + "/project_id", "string", x32);
+if (typeof x34 !== "string") bad(out, p + "/project_id", "string", x34);
 }
-const x33 = o0["run_id"];
-if (x33 === undefined) add(out, p + "/run_id", "present", "missing");
+const x35 = o0["run_id"];
+if (x35 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x33 !== "string") bad(out, p + "/run_id", "string", x33);
+if (typeof x35 !== "string") bad(out, p + "/run_id", "string", x35);
 }
-const x34 = o0["updated_at"];
-if (x34 !== undefined) {
-if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/updated_at", "string", x34);
-else if (!DATE_TIME.test(x34)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x35 = o0["has_children"];
-if (x35 !== undefined) {
-if (x35 !== null) {
-if (typeof x35 !== "boolean") bad(out, p + "/has_children", "boolean", x35);
-}
-}
-const x36 = o0["metrics_batch_id"];
+const x36 = o0["updated_at"];
 if (x36 !== undefined) {
 if (x36 !== null) {
-if (typeof x36 !== "string") bad(out, p + "/metrics_batch_id", "string", x36);
+if (typeof x36 !== "string") bad(out, p + "/updated_at", "string", x36);
+else if (!DATE_TIME.test(x36)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x37 = o0["session_batch_id"];
+const x37 = o0["has_children"];
 if (x37 !== undefined) {
 if (x37 !== null) {
-if (typeof x37 !== "string") bad(out, p + "/session_batch_id", "string", x37);
+if (typeof x37 !== "boolean") bad(out, p + "/has_children", "boolean", x37);
 }
 }
-const x38 = o0["feedback_rating_info"];
+const x38 = o0["metrics_batch_id"];
 if (x38 !== undefined) {
-if (typeof x38 !== "object" || x38 === null || Array.isArray(x38)) bad(out, p + "/feedback_rating_info", "object", x38);
+if (x38 !== null) {
+if (typeof x38 !== "string") bad(out, p + "/metrics_batch_id", "string", x38);
+}
+}
+const x39 = o0["session_batch_id"];
+if (x39 !== undefined) {
+if (x39 !== null) {
+if (typeof x39 !== "string") bad(out, p + "/session_batch_id", "string", x39);
+}
+}
+const x40 = o0["feedback_rating_info"];
+if (x40 !== undefined) {
+if (typeof x40 !== "object" || x40 === null || Array.isArray(x40)) bad(out, p + "/feedback_rating_info", "object", x40);
 else {
-const o39 = x38 as Record<string, unknown>;
-for (const k40 in o39) {
-if (!Object.hasOwn(o39, k40)) continue;
-check_FeedbackRatingInfo(o39[k40], p + "/feedback_rating_info/" + esc(k40), out);
+const o41 = x40 as Record<string, unknown>;
+for (const k42 in o41) {
+if (!Object.hasOwn(o41, k42)) continue;
+const a43 = o41[k42];
+check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
 }
 }
 }
-const x41 = o0["annotations"];
-if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+const x44 = o0["annotations"];
+if (x44 !== undefined) {
+check63(x44, p + "/annotations", out);
 }
-const x42 = o0["file_ids"];
-if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
-else {
-for (let i43 = 0; i43 < x42.length; i43++) {
-const e44 = x42[i43];
-if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
-}
-}
-}
-const x45 = o0["file_modalities"];
+const x45 = o0["file_ids"];
 if (x45 !== undefined) {
-if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_ids", "array", x45);
 else {
 for (let i46 = 0; i46 < x45.length; i46++) {
 const e47 = x45[i46];
-check_ContentModality(e47, p + "/file_modalities/" + i46, out);
+if (typeof e47 !== "string") bad(out, p + "/file_ids/" + i46, "string", e47);
 }
 }
 }
-const x48 = o0["annotation_aggregates"];
+const x48 = o0["file_modalities"];
 if (x48 !== undefined) {
-if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
+if (!Array.isArray(x48)) bad(out, p + "/file_modalities", "array", x48);
 else {
-const o49 = x48 as Record<string, unknown>;
-for (const k50 in o49) {
-if (!Object.hasOwn(o49, k50)) continue;
-check_AnnotationAggregate(o49[k50], p + "/annotation_aggregates/" + esc(k50), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+check_ContentModality(e50, p + "/file_modalities/" + i49, out);
 }
 }
 }
-const x51 = o0["annotation_queue_ids"];
+const x51 = o0["annotation_aggregates"];
 if (x51 !== undefined) {
-if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/annotation_aggregates", "object", x51);
 else {
-for (let i52 = 0; i52 < x51.length; i52++) {
-const e53 = x51[i52];
-if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check_AnnotationAggregate(a54, p + "/annotation_aggregates/" + esc(k53), out);
 }
 }
 }
-const x54 = o0["metric_info"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
+const x55 = o0["annotation_queue_ids"];
+if (x55 !== undefined) {
+if (!Array.isArray(x55)) bad(out, p + "/annotation_queue_ids", "array", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check64(o55[k56], p + "/metric_info/" + esc(k56), out);
+for (let i56 = 0; i56 < x55.length; i56++) {
+const e57 = x55[i56];
+if (typeof e57 !== "string") bad(out, p + "/annotation_queue_ids/" + i56, "string", e57);
 }
 }
 }
-}
-const x57 = o0["files"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "object" || x57 === null || Array.isArray(x57)) bad(out, p + "/files", "object", x57);
+const x58 = o0["metric_info"];
+if (x58 !== undefined) {
+if (x58 !== null) {
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/metric_info", "object", x58);
 else {
-const o58 = x57 as Record<string, unknown>;
-for (const k59 in o58) {
-if (!Object.hasOwn(o58, k59)) continue;
-check_FileMetadata(o58[k59], p + "/files/" + esc(k59), out);
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check64(a61, p + "/metric_info/" + esc(k60), out);
 }
 }
 }
 }
-const x60 = o0["parent_id"];
-if (x60 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x60 !== "string") bad(out, p + "/parent_id", "string", x60);
-}
-const x61 = o0["is_complete"];
-if (x61 !== undefined) {
-if (typeof x61 !== "boolean") bad(out, p + "/is_complete", "boolean", x61);
-}
-const x62 = o0["step_number"];
+const x62 = o0["files"];
 if (x62 !== undefined) {
 if (x62 !== null) {
-if (typeof x62 !== "number" || !Number.isInteger(x62)) bad(out, p + "/step_number", "integer", x62);
+if (typeof x62 !== "object" || x62 === null || Array.isArray(x62)) bad(out, p + "/files", "object", x62);
+else {
+const o63 = x62 as Record<string, unknown>;
+for (const k64 in o63) {
+if (!Object.hasOwn(o63, k64)) continue;
+const a65 = o63[k64];
+check_FileMetadata(a65, p + "/files/" + esc(k64), out);
+}
+}
+}
+}
+const x66 = o0["parent_id"];
+if (x66 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x66 !== "string") bad(out, p + "/parent_id", "string", x66);
+}
+const x67 = o0["is_complete"];
+if (x67 !== undefined) {
+if (typeof x67 !== "boolean") bad(out, p + "/is_complete", "boolean", x67);
+}
+const x68 = o0["step_number"];
+if (x68 !== undefined) {
+if (x68 !== null) {
+if (typeof x68 !== "number" || !Number.isInteger(x68)) bad(out, p + "/step_number", "integer", x68);
 }
 }
 }
@@ -10502,241 +10575,247 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x23 = o0["session_id"];
-if (x23 === undefined) add(out, p + "/session_id", "present", "missing");
+const x25 = o0["session_id"];
+if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
-const x24 = o0["trace_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x25 = o0["project_id"];
-if (x25 === undefined) add(out, p + "/project_id", "present", "missing");
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x26 = o0["run_id"];
-if (x26 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x27 = o0["updated_at"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x28 = o0["has_children"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
-}
-}
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["control_id"];
-if (x56 !== undefined) {
-if (x56 !== null) {
-if (typeof x56 !== "number" || !Number.isInteger(x56)) bad(out, p + "/control_id", "integer", x56);
 }
 }
-const x57 = o0["agent_name"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "string") bad(out, p + "/agent_name", "string", x57);
+const x59 = o0["parent_id"];
+if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
 }
-}
-const x58 = o0["check_stage"];
-if (x58 !== undefined) {
-if (x58 !== null) {
-check_ControlCheckStage(x58, p + "/check_stage", out);
-}
-}
-const x59 = o0["applies_to"];
-if (x59 !== undefined) {
-if (x59 !== null) {
-check_ControlAppliesTo(x59, p + "/applies_to", out);
-}
-}
-const x60 = o0["evaluator_name"];
+const x60 = o0["is_complete"];
 if (x60 !== undefined) {
-if (x60 !== null) {
-if (typeof x60 !== "string") bad(out, p + "/evaluator_name", "string", x60);
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
-}
-const x61 = o0["selector_path"];
+const x61 = o0["step_number"];
 if (x61 !== undefined) {
 if (x61 !== null) {
-if (typeof x61 !== "string") bad(out, p + "/selector_path", "string", x61);
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["control_id"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "number" || !Number.isInteger(x62)) bad(out, p + "/control_id", "integer", x62);
+}
+}
+const x63 = o0["agent_name"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "string") bad(out, p + "/agent_name", "string", x63);
+}
+}
+const x64 = o0["check_stage"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+check_ControlCheckStage(x64, p + "/check_stage", out);
+}
+}
+const x65 = o0["applies_to"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+check_ControlAppliesTo(x65, p + "/applies_to", out);
+}
+}
+const x66 = o0["evaluator_name"];
+if (x66 !== undefined) {
+if (x66 !== null) {
+if (typeof x66 !== "string") bad(out, p + "/evaluator_name", "string", x66);
+}
+}
+const x67 = o0["selector_path"];
+if (x67 !== undefined) {
+if (x67 !== null) {
+if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
@@ -11217,199 +11296,205 @@ else {
 const o16 = x15 as Record<string, unknown>;
 for (const k17 in o16) {
 if (!Object.hasOwn(o16, k17)) continue;
-if (typeof o16[k17] !== "string") bad(out, p + "/user_metadata/" + esc(k17), "string", o16[k17]);
+const a18 = o16[k17];
+if (typeof a18 !== "string") bad(out, p + "/user_metadata/" + esc(k17), "string", a18);
 }
 }
 }
-const x18 = o0["tags"];
-if (x18 !== undefined) {
-if (!Array.isArray(x18)) bad(out, p + "/tags", "array", x18);
+const x19 = o0["tags"];
+if (x19 !== undefined) {
+if (!Array.isArray(x19)) bad(out, p + "/tags", "array", x19);
 else {
-for (let i19 = 0; i19 < x18.length; i19++) {
-const e20 = x18[i19];
-if (typeof e20 !== "string") bad(out, p + "/tags/" + i19, "string", e20);
+for (let i20 = 0; i20 < x19.length; i20++) {
+const e21 = x19[i20];
+if (typeof e21 !== "string") bad(out, p + "/tags/" + i20, "string", e21);
 }
 }
 }
-const x21 = o0["status_code"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/status_code", "integer", x21);
-}
-}
-const x22 = o0["metrics"];
+const x22 = o0["status_code"];
 if (x22 !== undefined) {
-check_Metrics(x22, p + "/metrics", out);
+if (x22 !== null) {
+if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/status_code", "integer", x22);
 }
-const x23 = o0["external_id"];
+}
+const x23 = o0["metrics"];
 if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/external_id", "string", x23);
+check_Metrics(x23, p + "/metrics", out);
 }
-}
-const x24 = o0["dataset_input"];
+const x24 = o0["external_id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/dataset_input", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/external_id", "string", x24);
 }
 }
-const x25 = o0["dataset_output"];
+const x25 = o0["dataset_input"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/dataset_output", "string", x25);
+if (typeof x25 !== "string") bad(out, p + "/dataset_input", "string", x25);
 }
 }
-const x26 = o0["dataset_metadata"];
+const x26 = o0["dataset_output"];
 if (x26 !== undefined) {
-if (typeof x26 !== "object" || x26 === null || Array.isArray(x26)) bad(out, p + "/dataset_metadata", "object", x26);
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/dataset_output", "string", x26);
+}
+}
+const x27 = o0["dataset_metadata"];
+if (x27 !== undefined) {
+if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + "/dataset_metadata", "object", x27);
 else {
-const o27 = x26 as Record<string, unknown>;
-for (const k28 in o27) {
-if (!Object.hasOwn(o27, k28)) continue;
-if (typeof o27[k28] !== "string") bad(out, p + "/dataset_metadata/" + esc(k28), "string", o27[k28]);
+const o28 = x27 as Record<string, unknown>;
+for (const k29 in o28) {
+if (!Object.hasOwn(o28, k29)) continue;
+const a30 = o28[k29];
+if (typeof a30 !== "string") bad(out, p + "/dataset_metadata/" + esc(k29), "string", a30);
 }
 }
 }
-const x29 = o0["id"];
-if (x29 === undefined) add(out, p + "/id", "present", "missing");
+const x31 = o0["id"];
+if (x31 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/id", "string", x31);
 }
-const x30 = o0["session_id"];
-if (x30 === undefined) add(out, p + "/session_id", "present", "missing");
+const x32 = o0["session_id"];
+if (x32 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/session_id", "string", x30);
+if (typeof x32 !== "string") bad(out, p + "/session_id", "string", x32);
 }
-const x31 = o0["trace_id"];
-if (x31 === undefined) add(out, p + "/trace_id", "present", "missing");
+const x33 = o0["trace_id"];
+if (x33 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
-if (typeof x31 !== "string") bad(out, p + "/trace_id", "string", x31);
+if (typeof x33 !== "string") bad(out, p + "/trace_id", "string", x33);
 }
-const x32 = o0["project_id"];
-if (x32 === undefined) add(out, p + "/project_id", "present", "missing");
+const x34 = o0["project_id"];
+if (x34 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x32 !== "string") bad(out, p + "/project_id", "string", x32);
+if (typeof x34 !== "string") bad(out, p + "/project_id", "string", x34);
 }
-const x33 = o0["run_id"];
-if (x33 === undefined) add(out, p + "/run_id", "present", "missing");
+const x35 = o0["run_id"];
+if (x35 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x33 !== "string") bad(out, p + "/run_id", "string", x33);
+if (typeof x35 !== "string") bad(out, p + "/run_id", "string", x35);
 }
-const x34 = o0["updated_at"];
-if (x34 !== undefined) {
-if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/updated_at", "string", x34);
-else if (!DATE_TIME.test(x34)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x35 = o0["has_children"];
-if (x35 !== undefined) {
-if (x35 !== null) {
-if (typeof x35 !== "boolean") bad(out, p + "/has_children", "boolean", x35);
-}
-}
-const x36 = o0["metrics_batch_id"];
+const x36 = o0["updated_at"];
 if (x36 !== undefined) {
 if (x36 !== null) {
-if (typeof x36 !== "string") bad(out, p + "/metrics_batch_id", "string", x36);
+if (typeof x36 !== "string") bad(out, p + "/updated_at", "string", x36);
+else if (!DATE_TIME.test(x36)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x37 = o0["session_batch_id"];
+const x37 = o0["has_children"];
 if (x37 !== undefined) {
 if (x37 !== null) {
-if (typeof x37 !== "string") bad(out, p + "/session_batch_id", "string", x37);
+if (typeof x37 !== "boolean") bad(out, p + "/has_children", "boolean", x37);
 }
 }
-const x38 = o0["feedback_rating_info"];
+const x38 = o0["metrics_batch_id"];
 if (x38 !== undefined) {
-if (typeof x38 !== "object" || x38 === null || Array.isArray(x38)) bad(out, p + "/feedback_rating_info", "object", x38);
+if (x38 !== null) {
+if (typeof x38 !== "string") bad(out, p + "/metrics_batch_id", "string", x38);
+}
+}
+const x39 = o0["session_batch_id"];
+if (x39 !== undefined) {
+if (x39 !== null) {
+if (typeof x39 !== "string") bad(out, p + "/session_batch_id", "string", x39);
+}
+}
+const x40 = o0["feedback_rating_info"];
+if (x40 !== undefined) {
+if (typeof x40 !== "object" || x40 === null || Array.isArray(x40)) bad(out, p + "/feedback_rating_info", "object", x40);
 else {
-const o39 = x38 as Record<string, unknown>;
-for (const k40 in o39) {
-if (!Object.hasOwn(o39, k40)) continue;
-check_FeedbackRatingInfo(o39[k40], p + "/feedback_rating_info/" + esc(k40), out);
+const o41 = x40 as Record<string, unknown>;
+for (const k42 in o41) {
+if (!Object.hasOwn(o41, k42)) continue;
+const a43 = o41[k42];
+check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
 }
 }
 }
-const x41 = o0["annotations"];
-if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+const x44 = o0["annotations"];
+if (x44 !== undefined) {
+check63(x44, p + "/annotations", out);
 }
-const x42 = o0["file_ids"];
-if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
-else {
-for (let i43 = 0; i43 < x42.length; i43++) {
-const e44 = x42[i43];
-if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
-}
-}
-}
-const x45 = o0["file_modalities"];
+const x45 = o0["file_ids"];
 if (x45 !== undefined) {
-if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_ids", "array", x45);
 else {
 for (let i46 = 0; i46 < x45.length; i46++) {
 const e47 = x45[i46];
-check_ContentModality(e47, p + "/file_modalities/" + i46, out);
+if (typeof e47 !== "string") bad(out, p + "/file_ids/" + i46, "string", e47);
 }
 }
 }
-const x48 = o0["annotation_aggregates"];
+const x48 = o0["file_modalities"];
 if (x48 !== undefined) {
-if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
+if (!Array.isArray(x48)) bad(out, p + "/file_modalities", "array", x48);
 else {
-const o49 = x48 as Record<string, unknown>;
-for (const k50 in o49) {
-if (!Object.hasOwn(o49, k50)) continue;
-check_AnnotationAggregate(o49[k50], p + "/annotation_aggregates/" + esc(k50), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+check_ContentModality(e50, p + "/file_modalities/" + i49, out);
 }
 }
 }
-const x51 = o0["annotation_queue_ids"];
+const x51 = o0["annotation_aggregates"];
 if (x51 !== undefined) {
-if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/annotation_aggregates", "object", x51);
 else {
-for (let i52 = 0; i52 < x51.length; i52++) {
-const e53 = x51[i52];
-if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check_AnnotationAggregate(a54, p + "/annotation_aggregates/" + esc(k53), out);
 }
 }
 }
-const x54 = o0["metric_info"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
+const x55 = o0["annotation_queue_ids"];
+if (x55 !== undefined) {
+if (!Array.isArray(x55)) bad(out, p + "/annotation_queue_ids", "array", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check64(o55[k56], p + "/metric_info/" + esc(k56), out);
+for (let i56 = 0; i56 < x55.length; i56++) {
+const e57 = x55[i56];
+if (typeof e57 !== "string") bad(out, p + "/annotation_queue_ids/" + i56, "string", e57);
 }
 }
 }
-}
-const x57 = o0["files"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "object" || x57 === null || Array.isArray(x57)) bad(out, p + "/files", "object", x57);
+const x58 = o0["metric_info"];
+if (x58 !== undefined) {
+if (x58 !== null) {
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/metric_info", "object", x58);
 else {
-const o58 = x57 as Record<string, unknown>;
-for (const k59 in o58) {
-if (!Object.hasOwn(o58, k59)) continue;
-check_FileMetadata(o58[k59], p + "/files/" + esc(k59), out);
+const o59 = x58 as Record<string, unknown>;
+for (const k60 in o59) {
+if (!Object.hasOwn(o59, k60)) continue;
+const a61 = o59[k60];
+check64(a61, p + "/metric_info/" + esc(k60), out);
 }
 }
 }
 }
-const x60 = o0["is_complete"];
-if (x60 !== undefined) {
-if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+const x62 = o0["files"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "object" || x62 === null || Array.isArray(x62)) bad(out, p + "/files", "object", x62);
+else {
+const o63 = x62 as Record<string, unknown>;
+for (const k64 in o63) {
+if (!Object.hasOwn(o63, k64)) continue;
+const a65 = o63[k64];
+check_FileMetadata(a65, p + "/files/" + esc(k64), out);
 }
-const x61 = o0["num_spans"];
-if (x61 !== undefined) {
-if (x61 !== null) {
-if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/num_spans", "integer", x61);
+}
+}
+}
+const x66 = o0["is_complete"];
+if (x66 !== undefined) {
+if (typeof x66 !== "boolean") bad(out, p + "/is_complete", "boolean", x66);
+}
+const x67 = o0["num_spans"];
+if (x67 !== undefined) {
+if (x67 !== null) {
+if (typeof x67 !== "number" || !Number.isInteger(x67)) bad(out, p + "/num_spans", "integer", x67);
 }
 }
 }
@@ -13469,59 +13554,60 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["root_workflow_id"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
 if (x14 !== null) {
-if (typeof x14 !== "string") bad(out, p + "/root_workflow_id", "string", x14);
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
 }
 }
-const x15 = o0["workflow_id"];
+const x15 = o0["root_workflow_id"];
 if (x15 !== undefined) {
 if (x15 !== null) {
-if (typeof x15 !== "string") bad(out, p + "/workflow_id", "string", x15);
+if (typeof x15 !== "string") bad(out, p + "/root_workflow_id", "string", x15);
 }
 }
-const x16 = o0["step_id"];
+const x16 = o0["workflow_id"];
 if (x16 !== undefined) {
 if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/step_id", "string", x16);
+if (typeof x16 !== "string") bad(out, p + "/workflow_id", "string", x16);
 }
 }
-const x17 = o0["steps"];
+const x17 = o0["step_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (!Array.isArray(x17)) bad(out, p + "/steps", "array", x17);
+if (typeof x17 !== "string") bad(out, p + "/step_id", "string", x17);
+}
+}
+const x18 = o0["steps"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (!Array.isArray(x18)) bad(out, p + "/steps", "array", x18);
 else {
-for (let i18 = 0; i18 < x17.length; i18++) {
-const e19 = x17[i18];
-check_BaseGalileoStep(e19, p + "/steps/" + i18, out);
+for (let i19 = 0; i19 < x18.length; i19++) {
+const e20 = x18[i19];
+check_BaseGalileoStep(e20, p + "/steps/" + i19, out);
 }
 }
 }
 }
-const x20 = o0["metrics"];
-if (x20 !== undefined) {
-if (!Array.isArray(x20)) bad(out, p + "/metrics", "array", x20);
+const x21 = o0["metrics"];
+if (x21 !== undefined) {
+if (!Array.isArray(x21)) bad(out, p + "/metrics", "array", x21);
 else {
-for (let i21 = 0; i21 < x20.length; i21++) {
-const e22 = x20[i21];
-check_StepMetric(e22, p + "/metrics/" + i21, out);
+for (let i22 = 0; i22 < x21.length; i22++) {
+const e23 = x21[i22];
+check_StepMetric(e23, p + "/metrics/" + i22, out);
 }
 }
 }
@@ -14566,7 +14652,8 @@ else {
 const o2 = e1 as Record<string, unknown>;
 for (const k3 in o2) {
 if (!Object.hasOwn(o2, k3)) continue;
-if (typeof o2[k3] !== "string") bad(out, p + "/" + i0 + "/" + esc(k3), "string", o2[k3]);
+const a4 = o2[k3];
+if (typeof a4 !== "string") bad(out, p + "/" + i0 + "/" + esc(k3), "string", a4);
 }
 }
 }
@@ -14738,36 +14825,37 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["steps"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/steps", "array", x14);
+if (x14 !== null) {
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
+}
+}
+const x15 = o0["steps"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-check26(e16, p + "/steps/" + i15, out);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
-const x17 = o0["parent"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-check_StepWithChildren(x17, p + "/parent", out);
+const x18 = o0["parent"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
@@ -14821,36 +14909,37 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["steps"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/steps", "array", x14);
+if (x14 !== null) {
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
+}
+}
+const x15 = o0["steps"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-check26(e16, p + "/steps/" + i15, out);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
-const x17 = o0["parent"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-check_StepWithChildren(x17, p + "/parent", out);
+const x18 = o0["parent"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
@@ -14859,92 +14948,94 @@ depth--;
 }
 
 function check80(v: unknown, p: string, out: Issue[]): void {
-u6: {
-const n7 = out.length;
+u7: {
+const n8 = out.length;
 if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "string") bad(out, p + "/" + esc(k1), "string", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-if (typeof e3 !== "string") bad(out, p + "/" + i2, "string", e3);
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 check77(v, p, out);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
-for (let i4 = 0; i4 < v.length; i4++) {
-const e5 = v[i4];
-check_galileo_core__schemas__shared__message__Message(e5, p + "/" + i4, out);
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
 function check81(v: unknown, p: string, out: Issue[]): void {
-u6: {
-const n7 = out.length;
+u7: {
+const n8 = out.length;
 if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "string") bad(out, p + "/" + esc(k1), "string", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-if (typeof e3 !== "string") bad(out, p + "/" + i2, "string", e3);
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 check77(v, p, out);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
-for (let i4 = 0; i4 < v.length; i4++) {
-const e5 = v[i4];
-check_galileo_core__schemas__shared__message__Message(e5, p + "/" + i4, out);
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 }
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 if (v !== null) bad(out, p, "null", v);
-if (out.length === n7) break u6;
-out.length = n7;
+if (out.length === n8) break u7;
+out.length = n8;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -14995,68 +15086,69 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["tools"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
 if (x14 !== null) {
-if (!Array.isArray(x14)) bad(out, p + "/tools", "array", x14);
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
+}
+}
+const x15 = o0["tools"];
+if (x15 !== undefined) {
+if (x15 !== null) {
+if (!Array.isArray(x15)) bad(out, p + "/tools", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-if (typeof e16 !== "object" || e16 === null || Array.isArray(e16)) bad(out, p + "/tools/" + i15, "object", e16);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "object" || e17 === null || Array.isArray(e17)) bad(out, p + "/tools/" + i16, "object", e17);
 }
 }
 }
 }
-const x18 = o0["model"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/model", "string", x18);
-}
-}
-const x19 = o0["input_tokens"];
+const x19 = o0["model"];
 if (x19 !== undefined) {
 if (x19 !== null) {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/input_tokens", "integer", x19);
+if (typeof x19 !== "string") bad(out, p + "/model", "string", x19);
 }
 }
-const x20 = o0["output_tokens"];
+const x20 = o0["input_tokens"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/output_tokens", "integer", x20);
+if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/input_tokens", "integer", x20);
 }
 }
-const x21 = o0["total_tokens"];
+const x21 = o0["output_tokens"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/total_tokens", "integer", x21);
+if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/output_tokens", "integer", x21);
 }
 }
-const x22 = o0["temperature"];
+const x22 = o0["total_tokens"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "number") bad(out, p + "/temperature", "number", x22);
+if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/total_tokens", "integer", x22);
 }
 }
-const x23 = o0["time_to_first_token_ms"];
+const x23 = o0["temperature"];
 if (x23 !== undefined) {
 if (x23 !== null) {
-if (typeof x23 !== "number") bad(out, p + "/time_to_first_token_ms", "number", x23);
+if (typeof x23 !== "number") bad(out, p + "/temperature", "number", x23);
+}
+}
+const x24 = o0["time_to_first_token_ms"];
+if (x24 !== undefined) {
+if (x24 !== null) {
+if (typeof x24 !== "number") bad(out, p + "/time_to_first_token_ms", "number", x24);
 }
 }
 }
@@ -15126,20 +15218,21 @@ else {
 const o14 = x13 as Record<string, unknown>;
 for (const k15 in o14) {
 if (!Object.hasOwn(o14, k15)) continue;
-if (typeof o14[k15] !== "string") bad(out, p + "/metadata/" + esc(k15), "string", o14[k15]);
+const a16 = o14[k15];
+if (typeof a16 !== "string") bad(out, p + "/metadata/" + esc(k15), "string", a16);
 }
 }
 }
-const x16 = o0["status_code"];
-if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/status_code", "integer", x16);
-}
-}
-const x17 = o0["ground_truth"];
+const x17 = o0["status_code"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/ground_truth", "string", x17);
+if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/status_code", "integer", x17);
+}
+}
+const x18 = o0["ground_truth"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "string") bad(out, p + "/ground_truth", "string", x18);
 }
 }
 }
@@ -15193,20 +15286,21 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
+}
+}
+const x14 = o0["ground_truth"];
+if (x14 !== undefined) {
+if (x14 !== null) {
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
 }
 }
 }
@@ -15260,36 +15354,37 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["steps"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/steps", "array", x14);
+if (x14 !== null) {
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
+}
+}
+const x15 = o0["steps"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-check26(e16, p + "/steps/" + i15, out);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
-const x17 = o0["parent"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-check_StepWithChildren(x17, p + "/parent", out);
+const x18 = o0["parent"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
@@ -15673,17 +15768,17 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check86(v: unknown, p: string, out: Issue[]): void {
-u4: {
-const n5 = out.length;
+u5: {
+const n6 = out.length;
 if (typeof v !== "number") bad(out, p, "number", v);
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -15691,21 +15786,22 @@ const e1 = v[i0];
 check85(e1, p + "/" + i0, out);
 }
 }
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o2 = v as Record<string, unknown>;
 for (const k3 in o2) {
 if (!Object.hasOwn(o2, k3)) continue;
-check85(o2[k3], p + "/" + esc(k3), out);
+const a4 = o2[k3];
+check85(a4, p + "/" + esc(k3), out);
 }
 }
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 if (v !== null) bad(out, p, "null", v);
-if (out.length === n5) break u4;
-out.length = n5;
+if (out.length === n6) break u5;
+out.length = n6;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -16120,18 +16216,19 @@ else {
 const o26 = x25 as Record<string, unknown>;
 for (const k27 in o26) {
 if (!Object.hasOwn(o26, k27)) continue;
-if (typeof o26[k27] !== "string") bad(out, p + "/response_format/" + esc(k27), "string", o26[k27]);
+const a28 = o26[k27];
+if (typeof a28 !== "string") bad(out, p + "/response_format/" + esc(k27), "string", a28);
 }
 }
 }
 }
-const x28 = o0["known_models"];
-if (x28 !== undefined) {
-if (!Array.isArray(x28)) bad(out, p + "/known_models", "array", x28);
+const x29 = o0["known_models"];
+if (x29 !== undefined) {
+if (!Array.isArray(x29)) bad(out, p + "/known_models", "array", x29);
 else {
-for (let i29 = 0; i29 < x28.length; i29++) {
-const e30 = x28[i29];
-check_Model(e30, p + "/known_models/" + i29, out);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+check_Model(e31, p + "/known_models/" + i30, out);
 }
 }
 }
@@ -16600,30 +16697,31 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check91(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
+u3: {
+const n4 = out.length;
 if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "number") bad(out, p, "number", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check90(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check90(a2, p + "/" + esc(k1), out);
 }
 }
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (v !== null) bad(out, p, "null", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -16663,15 +16761,16 @@ else {
 const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
-check91(o7[k8], p + "/values_dict/" + esc(k8), out);
+const a9 = o7[k8];
+check91(a9, p + "/values_dict/" + esc(k8), out);
 }
 }
 }
-const x9 = o0["metadata"];
-if (x9 === undefined) add(out, p + "/metadata", "present", "missing");
+const x10 = o0["metadata"];
+if (x10 === undefined) add(out, p + "/metadata", "present", "missing");
 else {
-if (x9 !== null) {
-check_DatasetRowMetadata(x9, p + "/metadata", out);
+if (x10 !== null) {
+check_DatasetRowMetadata(x10, p + "/metadata", out);
 }
 }
 }
@@ -16697,14 +16796,15 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-check91(o3[k4], p + "/values/" + esc(k4), out);
+const a5 = o3[k4];
+check91(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
-const x5 = o0["row_id"];
-if (x5 !== undefined) {
-if (x5 !== null) {
-if (typeof x5 !== "string") bad(out, p + "/row_id", "string", x5);
+const x6 = o0["row_id"];
+if (x6 !== undefined) {
+if (x6 !== null) {
+if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
 }
 }
 }
@@ -16822,14 +16922,15 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-check91(o3[k4], p + "/values/" + esc(k4), out);
+const a5 = o3[k4];
+check91(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
-const x5 = o0["row_id"];
-if (x5 !== undefined) {
-if (x5 !== null) {
-if (typeof x5 !== "string") bad(out, p + "/row_id", "string", x5);
+const x6 = o0["row_id"];
+if (x6 !== undefined) {
+if (x6 !== null) {
+if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
 }
 }
 }
@@ -16860,7 +16961,8 @@ else {
 const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
-check91(o4[k5], p + "/values/" + esc(k5), out);
+const a6 = o4[k5];
+check91(a6, p + "/values/" + esc(k5), out);
 }
 }
 }
@@ -18423,7 +18525,8 @@ else {
 const o12 = x11 as Record<string, unknown>;
 for (const k13 in o12) {
 if (!Object.hasOwn(o12, k13)) continue;
-if (typeof o12[k13] !== "number" || !Number.isInteger(o12[k13])) bad(out, p + "/value_distribution/" + esc(k13), "integer", o12[k13]);
+const a14 = o12[k13];
+if (typeof a14 !== "number" || !Number.isInteger(a14)) bad(out, p + "/value_distribution/" + esc(k13), "integer", a14);
 }
 }
 }
@@ -18605,7 +18708,8 @@ else {
 const o23 = x22 as Record<string, unknown>;
 for (const k24 in o23) {
 if (!Object.hasOwn(o23, k24)) continue;
-if (typeof o23[k24] !== "string") bad(out, p + "/response_format/" + esc(k24), "string", o23[k24]);
+const a25 = o23[k24];
+if (typeof a25 !== "string") bad(out, p + "/response_format/" + esc(k24), "string", a25);
 }
 }
 }
@@ -19208,26 +19312,27 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-if (typeof o3[k4] !== "number" || !Number.isInteger(o3[k4])) bad(out, p + "/buckets/" + esc(k4), "integer", o3[k4]);
+const a5 = o3[k4];
+if (typeof a5 !== "number" || !Number.isInteger(a5)) bad(out, p + "/buckets/" + esc(k4), "integer", a5);
 }
 }
 }
-const x5 = o0["average"];
-if (x5 !== undefined) {
-if (x5 !== null) {
-if (typeof x5 !== "number") bad(out, p + "/average", "number", x5);
-}
-}
-const x6 = o0["roll_up_method"];
+const x6 = o0["average"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check_RollUpMethodDisplayOptions(x6, p + "/roll_up_method", out);
+if (typeof x6 !== "number") bad(out, p + "/average", "number", x6);
 }
 }
-const x7 = o0["data_type"];
+const x7 = o0["roll_up_method"];
 if (x7 !== undefined) {
 if (x7 !== null) {
-check_OutputTypeEnum(x7, p + "/data_type", out);
+check_RollUpMethodDisplayOptions(x7, p + "/roll_up_method", out);
+}
+}
+const x8 = o0["data_type"];
+if (x8 !== undefined) {
+if (x8 !== null) {
+check_OutputTypeEnum(x8, p + "/data_type", out);
 }
 }
 }
@@ -20732,220 +20837,226 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-else if (!UUID.test(x22)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-else if (!UUID.test(x23)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x25 = o0["project_id"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
-else if (!UUID.test(x25)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x26 = o0["run_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["updated_at"];
+const x27 = o0["project_id"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x28 = o0["has_children"];
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-else if (!UUID.test(x53)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["agent_type"];
-if (x56 !== undefined) {
-check_AgentType(x56, p + "/agent_type", out);
+}
+}
+const x59 = o0["parent_id"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
+}
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["agent_type"];
+if (x62 !== undefined) {
+check_AgentType(x62, p + "/agent_type", out);
 }
 }
 }
@@ -20998,251 +21109,257 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-else if (!UUID.test(x22)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-else if (!UUID.test(x23)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x25 = o0["project_id"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
-else if (!UUID.test(x25)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x26 = o0["run_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["updated_at"];
+const x27 = o0["project_id"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x28 = o0["has_children"];
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-else if (!UUID.test(x53)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["control_id"];
-if (x56 !== undefined) {
-if (x56 !== null) {
-if (typeof x56 !== "number" || !Number.isInteger(x56)) bad(out, p + "/control_id", "integer", x56);
 }
 }
-const x57 = o0["agent_name"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "string") bad(out, p + "/agent_name", "string", x57);
-}
-}
-const x58 = o0["check_stage"];
-if (x58 !== undefined) {
-if (x58 !== null) {
-check_ControlCheckStage(x58, p + "/check_stage", out);
-}
-}
-const x59 = o0["applies_to"];
+const x59 = o0["parent_id"];
 if (x59 !== undefined) {
 if (x59 !== null) {
-check_ControlAppliesTo(x59, p + "/applies_to", out);
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
-const x60 = o0["evaluator_name"];
+const x60 = o0["is_complete"];
 if (x60 !== undefined) {
-if (x60 !== null) {
-if (typeof x60 !== "string") bad(out, p + "/evaluator_name", "string", x60);
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
-}
-const x61 = o0["selector_path"];
+const x61 = o0["step_number"];
 if (x61 !== undefined) {
 if (x61 !== null) {
-if (typeof x61 !== "string") bad(out, p + "/selector_path", "string", x61);
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["control_id"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "number" || !Number.isInteger(x62)) bad(out, p + "/control_id", "integer", x62);
+}
+}
+const x63 = o0["agent_name"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "string") bad(out, p + "/agent_name", "string", x63);
+}
+}
+const x64 = o0["check_stage"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+check_ControlCheckStage(x64, p + "/check_stage", out);
+}
+}
+const x65 = o0["applies_to"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+check_ControlAppliesTo(x65, p + "/applies_to", out);
+}
+}
+const x66 = o0["evaluator_name"];
+if (x66 !== undefined) {
+if (x66 !== null) {
+if (typeof x66 !== "string") bad(out, p + "/evaluator_name", "string", x66);
+}
+}
+const x67 = o0["selector_path"];
+if (x67 !== undefined) {
+if (x67 !== null) {
+if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
@@ -21308,257 +21425,263 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_LlmMetrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_LlmMetrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-else if (!UUID.test(x27)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x29 = o0["project_id"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
-else if (!UUID.test(x29)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x30 = o0["run_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
-else if (!UUID.test(x30)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x31 = o0["updated_at"];
+const x31 = o0["project_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x32 = o0["has_children"];
+const x32 = o0["run_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["parent_id"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "string") bad(out, p + "/parent_id", "string", x57);
-else if (!UUID.test(x57)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x58 = o0["is_complete"];
-if (x58 !== undefined) {
-if (typeof x58 !== "boolean") bad(out, p + "/is_complete", "boolean", x58);
-}
-const x59 = o0["step_number"];
+const x59 = o0["files"];
 if (x59 !== undefined) {
 if (x59 !== null) {
-if (typeof x59 !== "number" || !Number.isInteger(x59)) bad(out, p + "/step_number", "integer", x59);
-}
-}
-const x60 = o0["tools"];
-if (x60 !== undefined) {
-if (x60 !== null) {
-if (!Array.isArray(x60)) bad(out, p + "/tools", "array", x60);
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
 else {
-for (let i61 = 0; i61 < x60.length; i61++) {
-const e62 = x60[i61];
-if (typeof e62 !== "object" || e62 === null || Array.isArray(e62)) bad(out, p + "/tools/" + i61, "object", e62);
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
 }
 }
 }
 }
-const x64 = o0["events"];
+const x63 = o0["parent_id"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid)", "string");
+}
+}
+const x64 = o0["is_complete"];
 if (x64 !== undefined) {
-if (x64 !== null) {
-if (!Array.isArray(x64)) bad(out, p + "/events", "array", x64);
+if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
+}
+const x65 = o0["step_number"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_number", "integer", x65);
+}
+}
+const x66 = o0["tools"];
+if (x66 !== undefined) {
+if (x66 !== null) {
+if (!Array.isArray(x66)) bad(out, p + "/tools", "array", x66);
 else {
-for (let i65 = 0; i65 < x64.length; i65++) {
-const e66 = x64[i65];
-check67(e66, p + "/events/" + i65, out);
+for (let i67 = 0; i67 < x66.length; i67++) {
+const e68 = x66[i67];
+if (typeof e68 !== "object" || e68 === null || Array.isArray(e68)) bad(out, p + "/tools/" + i67, "object", e68);
 }
 }
 }
 }
-const x67 = o0["model"];
-if (x67 !== undefined) {
-if (x67 !== null) {
-if (typeof x67 !== "string") bad(out, p + "/model", "string", x67);
+const x70 = o0["events"];
+if (x70 !== undefined) {
+if (x70 !== null) {
+if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
+else {
+for (let i71 = 0; i71 < x70.length; i71++) {
+const e72 = x70[i71];
+check67(e72, p + "/events/" + i71, out);
 }
 }
-const x68 = o0["temperature"];
-if (x68 !== undefined) {
-if (x68 !== null) {
-if (typeof x68 !== "number") bad(out, p + "/temperature", "number", x68);
 }
 }
-const x69 = o0["finish_reason"];
-if (x69 !== undefined) {
-if (x69 !== null) {
-if (typeof x69 !== "string") bad(out, p + "/finish_reason", "string", x69);
+const x73 = o0["model"];
+if (x73 !== undefined) {
+if (x73 !== null) {
+if (typeof x73 !== "string") bad(out, p + "/model", "string", x73);
+}
+}
+const x74 = o0["temperature"];
+if (x74 !== undefined) {
+if (x74 !== null) {
+if (typeof x74 !== "number") bad(out, p + "/temperature", "number", x74);
+}
+}
+const x75 = o0["finish_reason"];
+if (x75 !== undefined) {
+if (x75 !== null) {
+if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
@@ -21624,215 +21747,221 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-else if (!UUID.test(x27)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x29 = o0["project_id"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
-else if (!UUID.test(x29)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x30 = o0["run_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
-else if (!UUID.test(x30)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x31 = o0["updated_at"];
+const x31 = o0["project_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x32 = o0["has_children"];
+const x32 = o0["run_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["parent_id"];
-if (x57 !== undefined) {
-if (x57 !== null) {
-if (typeof x57 !== "string") bad(out, p + "/parent_id", "string", x57);
-else if (!UUID.test(x57)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x58 = o0["is_complete"];
-if (x58 !== undefined) {
-if (typeof x58 !== "boolean") bad(out, p + "/is_complete", "boolean", x58);
-}
-const x59 = o0["step_number"];
+const x59 = o0["files"];
 if (x59 !== undefined) {
 if (x59 !== null) {
-if (typeof x59 !== "number" || !Number.isInteger(x59)) bad(out, p + "/step_number", "integer", x59);
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
+else {
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
+}
+}
+}
+}
+const x63 = o0["parent_id"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid)", "string");
+}
+}
+const x64 = o0["is_complete"];
+if (x64 !== undefined) {
+if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
+}
+const x65 = o0["step_number"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_number", "integer", x65);
 }
 }
 }
@@ -21882,203 +22011,209 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-else if (!UUID.test(x22)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x25 = o0["project_id"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
-else if (!UUID.test(x25)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x26 = o0["run_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["updated_at"];
+const x27 = o0["project_id"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x28 = o0["has_children"];
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["previous_session_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/previous_session_id", "string", x53);
+const x55 = o0["files"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
+}
+}
+}
+}
+const x59 = o0["previous_session_id"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
 }
 }
 }
@@ -22134,221 +22269,227 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-else if (!UUID.test(x22)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-else if (!UUID.test(x23)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x25 = o0["project_id"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
-else if (!UUID.test(x25)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x26 = o0["run_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["updated_at"];
+const x27 = o0["project_id"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x28 = o0["has_children"];
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-else if (!UUID.test(x53)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["tool_call_id"];
-if (x56 !== undefined) {
-if (x56 !== null) {
-if (typeof x56 !== "string") bad(out, p + "/tool_call_id", "string", x56);
+}
+}
+const x59 = o0["parent_id"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
+}
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["tool_call_id"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
@@ -22413,204 +22554,210 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-else if (!UUID.test(x27)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
-else if (!UUID.test(x28)) add(out, p + "/trace_id", "string (uuid)", "string");
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x29 = o0["project_id"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
-else if (!UUID.test(x29)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x30 = o0["run_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
-else if (!UUID.test(x30)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid)", "string");
 }
 }
-const x31 = o0["updated_at"];
+const x31 = o0["project_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x32 = o0["has_children"];
+const x32 = o0["run_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["is_complete"];
-if (x57 !== undefined) {
-if (typeof x57 !== "boolean") bad(out, p + "/is_complete", "boolean", x57);
+const x59 = o0["files"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
+else {
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
+}
+}
+}
+}
+const x63 = o0["is_complete"];
+if (x63 !== undefined) {
+if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
 }
 }
 }
@@ -22659,215 +22806,221 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-else if (!UUID.test(x22)) add(out, p + "/id", "string (uuid)", "string");
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-else if (!UUID.test(x23)) add(out, p + "/session_id", "string (uuid)", "string");
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
 }
 }
-const x25 = o0["project_id"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
-else if (!UUID.test(x25)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid)", "string");
 }
 }
-const x26 = o0["run_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
-else if (!UUID.test(x26)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["updated_at"];
+const x27 = o0["project_id"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
 }
 }
-const x28 = o0["has_children"];
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-else if (!UUID.test(x53)) add(out, p + "/parent_id", "string (uuid)", "string");
-}
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
+}
+}
+}
+}
+const x59 = o0["parent_id"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
+}
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
 }
 }
 }
@@ -22917,210 +23070,216 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x23 = o0["session_id"];
-if (x23 === undefined) add(out, p + "/session_id", "present", "missing");
+const x25 = o0["session_id"];
+if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
-const x24 = o0["trace_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x25 = o0["project_id"];
-if (x25 === undefined) add(out, p + "/project_id", "present", "missing");
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x26 = o0["run_id"];
-if (x26 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x27 = o0["updated_at"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x28 = o0["has_children"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
-}
-}
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["agent_type"];
-if (x56 !== undefined) {
-check_AgentType(x56, p + "/agent_type", out);
+}
+}
+const x59 = o0["parent_id"];
+if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["agent_type"];
+if (x62 !== undefined) {
+check_AgentType(x62, p + "/agent_type", out);
 }
 }
 }
@@ -23185,205 +23344,211 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 === undefined) add(out, p + "/id", "present", "missing");
+const x28 = o0["id"];
+if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
-const x27 = o0["session_id"];
-if (x27 === undefined) add(out, p + "/session_id", "present", "missing");
+const x29 = o0["session_id"];
+if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
-const x28 = o0["trace_id"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+const x30 = o0["trace_id"];
+if (x30 !== undefined) {
+if (x30 !== null) {
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x29 = o0["project_id"];
-if (x29 === undefined) add(out, p + "/project_id", "present", "missing");
+const x31 = o0["project_id"];
+if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
 }
-const x30 = o0["run_id"];
-if (x30 === undefined) add(out, p + "/run_id", "present", "missing");
+const x32 = o0["run_id"];
+if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
 }
-const x31 = o0["updated_at"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x32 = o0["has_children"];
-if (x32 !== undefined) {
-if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
-}
-}
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["parent_id"];
-if (x57 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x57 !== "string") bad(out, p + "/parent_id", "string", x57);
-}
-const x58 = o0["is_complete"];
-if (x58 !== undefined) {
-if (typeof x58 !== "boolean") bad(out, p + "/is_complete", "boolean", x58);
-}
-const x59 = o0["step_number"];
+const x59 = o0["files"];
 if (x59 !== undefined) {
 if (x59 !== null) {
-if (typeof x59 !== "number" || !Number.isInteger(x59)) bad(out, p + "/step_number", "integer", x59);
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
+else {
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
+}
+}
+}
+}
+const x63 = o0["parent_id"];
+if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+}
+const x64 = o0["is_complete"];
+if (x64 !== undefined) {
+if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
+}
+const x65 = o0["step_number"];
+if (x65 !== undefined) {
+if (x65 !== null) {
+if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_number", "integer", x65);
 }
 }
 }
@@ -23433,203 +23598,209 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+const x25 = o0["session_id"];
+if (x25 !== undefined) {
+if (x25 !== null) {
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x25 = o0["project_id"];
-if (x25 === undefined) add(out, p + "/project_id", "present", "missing");
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+}
+}
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x26 = o0["run_id"];
-if (x26 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x27 = o0["updated_at"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x28 = o0["has_children"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
-}
-}
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["previous_session_id"];
-if (x53 !== undefined) {
-if (x53 !== null) {
-if (typeof x53 !== "string") bad(out, p + "/previous_session_id", "string", x53);
+const x55 = o0["files"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x54 = o0["num_traces"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "number" || !Number.isInteger(x54)) bad(out, p + "/num_traces", "integer", x54);
+}
+}
+const x59 = o0["previous_session_id"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
+}
+}
+const x60 = o0["num_traces"];
+if (x60 !== undefined) {
+if (x60 !== null) {
+if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_traces", "integer", x60);
 }
 }
 }
@@ -23685,211 +23856,217 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x23 = o0["session_id"];
-if (x23 === undefined) add(out, p + "/session_id", "present", "missing");
+const x25 = o0["session_id"];
+if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
-const x24 = o0["trace_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x25 = o0["project_id"];
-if (x25 === undefined) add(out, p + "/project_id", "present", "missing");
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x26 = o0["run_id"];
-if (x26 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x27 = o0["updated_at"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x28 = o0["has_children"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
-}
-}
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
-const x56 = o0["tool_call_id"];
-if (x56 !== undefined) {
-if (x56 !== null) {
-if (typeof x56 !== "string") bad(out, p + "/tool_call_id", "string", x56);
+}
+}
+const x59 = o0["parent_id"];
+if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
+}
+}
+const x62 = o0["tool_call_id"];
+if (x62 !== undefined) {
+if (x62 !== null) {
+if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
@@ -23954,199 +24131,205 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 === undefined) add(out, p + "/id", "present", "missing");
+const x28 = o0["id"];
+if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
-const x27 = o0["session_id"];
-if (x27 === undefined) add(out, p + "/session_id", "present", "missing");
+const x29 = o0["session_id"];
+if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
-const x28 = o0["trace_id"];
-if (x28 === undefined) add(out, p + "/trace_id", "present", "missing");
+const x30 = o0["trace_id"];
+if (x30 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
-const x29 = o0["project_id"];
-if (x29 === undefined) add(out, p + "/project_id", "present", "missing");
+const x31 = o0["project_id"];
+if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/project_id", "string", x29);
+if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
 }
-const x30 = o0["run_id"];
-if (x30 === undefined) add(out, p + "/run_id", "present", "missing");
+const x32 = o0["run_id"];
+if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/run_id", "string", x30);
+if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
 }
-const x31 = o0["updated_at"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/updated_at", "string", x31);
-else if (!DATE_TIME.test(x31)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x32 = o0["has_children"];
-if (x32 !== undefined) {
-if (x32 !== null) {
-if (typeof x32 !== "boolean") bad(out, p + "/has_children", "boolean", x32);
-}
-}
-const x33 = o0["metrics_batch_id"];
+const x33 = o0["updated_at"];
 if (x33 !== undefined) {
 if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/metrics_batch_id", "string", x33);
+if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
+else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x34 = o0["session_batch_id"];
+const x34 = o0["has_children"];
 if (x34 !== undefined) {
 if (x34 !== null) {
-if (typeof x34 !== "string") bad(out, p + "/session_batch_id", "string", x34);
+if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
 }
-const x35 = o0["feedback_rating_info"];
+const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
-if (typeof x35 !== "object" || x35 === null || Array.isArray(x35)) bad(out, p + "/feedback_rating_info", "object", x35);
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+}
+}
+const x36 = o0["session_batch_id"];
+if (x36 !== undefined) {
+if (x36 !== null) {
+if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+}
+}
+const x37 = o0["feedback_rating_info"];
+if (x37 !== undefined) {
+if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
 else {
-const o36 = x35 as Record<string, unknown>;
-for (const k37 in o36) {
-if (!Object.hasOwn(o36, k37)) continue;
-check_FeedbackRatingInfo(o36[k37], p + "/feedback_rating_info/" + esc(k37), out);
+const o38 = x37 as Record<string, unknown>;
+for (const k39 in o38) {
+if (!Object.hasOwn(o38, k39)) continue;
+const a40 = o38[k39];
+check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 }
 }
-const x38 = o0["annotations"];
-if (x38 !== undefined) {
-check63(x38, p + "/annotations", out);
+const x41 = o0["annotations"];
+if (x41 !== undefined) {
+check63(x41, p + "/annotations", out);
 }
-const x39 = o0["file_ids"];
-if (x39 !== undefined) {
-if (!Array.isArray(x39)) bad(out, p + "/file_ids", "array", x39);
-else {
-for (let i40 = 0; i40 < x39.length; i40++) {
-const e41 = x39[i40];
-if (typeof e41 !== "string") bad(out, p + "/file_ids/" + i40, "string", e41);
-}
-}
-}
-const x42 = o0["file_modalities"];
+const x42 = o0["file_ids"];
 if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_modalities", "array", x42);
+if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
 else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
-check_ContentModality(e44, p + "/file_modalities/" + i43, out);
+if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
 }
 }
 }
-const x45 = o0["annotation_aggregates"];
+const x45 = o0["file_modalities"];
 if (x45 !== undefined) {
-if (typeof x45 !== "object" || x45 === null || Array.isArray(x45)) bad(out, p + "/annotation_aggregates", "object", x45);
+if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
 else {
-const o46 = x45 as Record<string, unknown>;
-for (const k47 in o46) {
-if (!Object.hasOwn(o46, k47)) continue;
-check_AnnotationAggregate(o46[k47], p + "/annotation_aggregates/" + esc(k47), out);
+for (let i46 = 0; i46 < x45.length; i46++) {
+const e47 = x45[i46];
+check_ContentModality(e47, p + "/file_modalities/" + i46, out);
 }
 }
 }
-const x48 = o0["annotation_queue_ids"];
+const x48 = o0["annotation_aggregates"];
 if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
+if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+const o49 = x48 as Record<string, unknown>;
+for (const k50 in o49) {
+if (!Object.hasOwn(o49, k50)) continue;
+const a51 = o49[k50];
+check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
 }
 }
 }
-const x51 = o0["metric_info"];
-if (x51 !== undefined) {
-if (x51 !== null) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
+const x52 = o0["annotation_queue_ids"];
+if (x52 !== undefined) {
+if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-check64(o52[k53], p + "/metric_info/" + esc(k53), out);
+for (let i53 = 0; i53 < x52.length; i53++) {
+const e54 = x52[i53];
+if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
 }
 }
 }
-}
-const x54 = o0["files"];
-if (x54 !== undefined) {
-if (x54 !== null) {
-if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/files", "object", x54);
+const x55 = o0["metric_info"];
+if (x55 !== undefined) {
+if (x55 !== null) {
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
 else {
-const o55 = x54 as Record<string, unknown>;
-for (const k56 in o55) {
-if (!Object.hasOwn(o55, k56)) continue;
-check_FileMetadata(o55[k56], p + "/files/" + esc(k56), out);
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check64(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
 }
-const x57 = o0["is_complete"];
-if (x57 !== undefined) {
-if (typeof x57 !== "boolean") bad(out, p + "/is_complete", "boolean", x57);
+const x59 = o0["files"];
+if (x59 !== undefined) {
+if (x59 !== null) {
+if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
+else {
+const o60 = x59 as Record<string, unknown>;
+for (const k61 in o60) {
+if (!Object.hasOwn(o60, k61)) continue;
+const a62 = o60[k61];
+check_FileMetadata(a62, p + "/files/" + esc(k61), out);
 }
-const x58 = o0["num_spans"];
-if (x58 !== undefined) {
-if (x58 !== null) {
-if (typeof x58 !== "number" || !Number.isInteger(x58)) bad(out, p + "/num_spans", "integer", x58);
+}
+}
+}
+const x63 = o0["is_complete"];
+if (x63 !== undefined) {
+if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
+}
+const x64 = o0["num_spans"];
+if (x64 !== undefined) {
+if (x64 !== null) {
+if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/num_spans", "integer", x64);
 }
 }
 }
@@ -24196,205 +24379,211 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x23 = o0["session_id"];
-if (x23 === undefined) add(out, p + "/session_id", "present", "missing");
+const x25 = o0["session_id"];
+if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
-const x24 = o0["trace_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x25 = o0["project_id"];
-if (x25 === undefined) add(out, p + "/project_id", "present", "missing");
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x25 !== "string") bad(out, p + "/project_id", "string", x25);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x26 = o0["run_id"];
-if (x26 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x26 !== "string") bad(out, p + "/run_id", "string", x26);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x27 = o0["updated_at"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/updated_at", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-const x28 = o0["has_children"];
-if (x28 !== undefined) {
-if (x28 !== null) {
-if (typeof x28 !== "boolean") bad(out, p + "/has_children", "boolean", x28);
-}
-}
-const x29 = o0["metrics_batch_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/metrics_batch_id", "string", x29);
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["session_batch_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/session_batch_id", "string", x30);
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["feedback_rating_info"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
-if (typeof x31 !== "object" || x31 === null || Array.isArray(x31)) bad(out, p + "/feedback_rating_info", "object", x31);
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
+if (x33 !== undefined) {
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
 else {
-const o32 = x31 as Record<string, unknown>;
-for (const k33 in o32) {
-if (!Object.hasOwn(o32, k33)) continue;
-check_FeedbackRatingInfo(o32[k33], p + "/feedback_rating_info/" + esc(k33), out);
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
 }
-const x34 = o0["annotations"];
-if (x34 !== undefined) {
-check63(x34, p + "/annotations", out);
+const x37 = o0["annotations"];
+if (x37 !== undefined) {
+check63(x37, p + "/annotations", out);
 }
-const x35 = o0["file_ids"];
-if (x35 !== undefined) {
-if (!Array.isArray(x35)) bad(out, p + "/file_ids", "array", x35);
-else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-if (typeof e37 !== "string") bad(out, p + "/file_ids/" + i36, "string", e37);
-}
-}
-}
-const x38 = o0["file_modalities"];
+const x38 = o0["file_ids"];
 if (x38 !== undefined) {
-if (!Array.isArray(x38)) bad(out, p + "/file_modalities", "array", x38);
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
-check_ContentModality(e40, p + "/file_modalities/" + i39, out);
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotation_aggregates"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-if (typeof x41 !== "object" || x41 === null || Array.isArray(x41)) bad(out, p + "/annotation_aggregates", "object", x41);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-const o42 = x41 as Record<string, unknown>;
-for (const k43 in o42) {
-if (!Object.hasOwn(o42, k43)) continue;
-check_AnnotationAggregate(o42[k43], p + "/annotation_aggregates/" + esc(k43), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x44 = o0["annotation_queue_ids"];
+const x44 = o0["annotation_aggregates"];
 if (x44 !== undefined) {
-if (!Array.isArray(x44)) bad(out, p + "/annotation_queue_ids", "array", x44);
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i45 = 0; i45 < x44.length; i45++) {
-const e46 = x44[i45];
-if (typeof e46 !== "string") bad(out, p + "/annotation_queue_ids/" + i45, "string", e46);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x47 = o0["metric_info"];
-if (x47 !== undefined) {
-if (x47 !== null) {
-if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/metric_info", "object", x47);
+const x48 = o0["annotation_queue_ids"];
+if (x48 !== undefined) {
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o48 = x47 as Record<string, unknown>;
-for (const k49 in o48) {
-if (!Object.hasOwn(o48, k49)) continue;
-check64(o48[k49], p + "/metric_info/" + esc(k49), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-}
-const x50 = o0["files"];
-if (x50 !== undefined) {
-if (x50 !== null) {
-if (typeof x50 !== "object" || x50 === null || Array.isArray(x50)) bad(out, p + "/files", "object", x50);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-const o51 = x50 as Record<string, unknown>;
-for (const k52 in o51) {
-if (!Object.hasOwn(o51, k52)) continue;
-check_FileMetadata(o51[k52], p + "/files/" + esc(k52), out);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check64(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
 }
-const x53 = o0["parent_id"];
-if (x53 === undefined) add(out, p + "/parent_id", "present", "missing");
-else {
-if (typeof x53 !== "string") bad(out, p + "/parent_id", "string", x53);
-}
-const x54 = o0["is_complete"];
-if (x54 !== undefined) {
-if (typeof x54 !== "boolean") bad(out, p + "/is_complete", "boolean", x54);
-}
-const x55 = o0["step_number"];
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "number" || !Number.isInteger(x55)) bad(out, p + "/step_number", "integer", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
+else {
+const o56 = x55 as Record<string, unknown>;
+for (const k57 in o56) {
+if (!Object.hasOwn(o56, k57)) continue;
+const a58 = o56[k57];
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
+}
+}
+}
+}
+const x59 = o0["parent_id"];
+if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
+else {
+if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+}
+const x60 = o0["is_complete"];
+if (x60 !== undefined) {
+if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
+}
+const x61 = o0["step_number"];
+if (x61 !== undefined) {
+if (x61 !== null) {
+if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_number", "integer", x61);
 }
 }
 }
@@ -24533,17 +24722,18 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-check96(o3[k4], p + "/metadata/" + esc(k4), out);
+const a5 = o3[k4];
+check96(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
-for (const k5 in o0) {
-if (!Object.hasOwn(o0, k5)) continue;
-switch (k5) {
+for (const k6 in o0) {
+if (!Object.hasOwn(o0, k6)) continue;
+switch (k6) {
 case "content": case "metadata":
 continue;
 }
-add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
+add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
 }
@@ -25096,21 +25286,22 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check102(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
+u3: {
+const n4 = out.length;
 if (typeof v !== "number") bad(out, p, "number", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "number" || !Number.isInteger(o0[k1])) bad(out, p + "/" + esc(k1), "integer", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1), "integer", a2);
 }
 }
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -25197,7 +25388,8 @@ else {
 const o14 = x13 as Record<string, unknown>;
 for (const k15 in o14) {
 if (!Object.hasOwn(o14, k15)) continue;
-check102(o14[k15], p + "/roll_up_metrics/" + esc(k15), out);
+const a16 = o14[k15];
+check102(a16, p + "/roll_up_metrics/" + esc(k15), out);
 }
 }
 }
@@ -25402,102 +25594,104 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
 }
-const x25 = o0["step_number"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/step_number", "integer", x25);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x26 = o0["parent_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/parent_id", "string", x26);
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["spans"];
+const x27 = o0["step_number"];
 if (x27 !== undefined) {
-if (!Array.isArray(x27)) bad(out, p + "/spans", "array", x27);
+if (x27 !== null) {
+if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/step_number", "integer", x27);
+}
+}
+const x28 = o0["parent_id"];
+if (x28 !== undefined) {
+if (x28 !== null) {
+if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+}
+}
+const x29 = o0["spans"];
+if (x29 !== undefined) {
+if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
-for (let i28 = 0; i28 < x27.length; i28++) {
-const e29 = x27[i28];
-check65(e29, p + "/spans/" + i28, out);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+check65(e31, p + "/spans/" + i30, out);
 }
 }
 }
-const x30 = o0["agent_type"];
-if (x30 !== undefined) {
-check_AgentType(x30, p + "/agent_type", out);
+const x32 = o0["agent_type"];
+if (x32 !== undefined) {
+check_AgentType(x32, p + "/agent_type", out);
 }
 }
 }
@@ -25550,123 +25744,125 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
 }
-const x25 = o0["step_number"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/step_number", "integer", x25);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x26 = o0["parent_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/parent_id", "string", x26);
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["control_id"];
+const x27 = o0["step_number"];
 if (x27 !== undefined) {
 if (x27 !== null) {
-if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/control_id", "integer", x27);
+if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/step_number", "integer", x27);
 }
 }
-const x28 = o0["agent_name"];
+const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/agent_name", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
 }
 }
-const x29 = o0["check_stage"];
+const x29 = o0["control_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-check_ControlCheckStage(x29, p + "/check_stage", out);
+if (typeof x29 !== "number" || !Number.isInteger(x29)) bad(out, p + "/control_id", "integer", x29);
 }
 }
-const x30 = o0["applies_to"];
+const x30 = o0["agent_name"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-check_ControlAppliesTo(x30, p + "/applies_to", out);
+if (typeof x30 !== "string") bad(out, p + "/agent_name", "string", x30);
 }
 }
-const x31 = o0["evaluator_name"];
+const x31 = o0["check_stage"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/evaluator_name", "string", x31);
+check_ControlCheckStage(x31, p + "/check_stage", out);
 }
 }
-const x32 = o0["selector_path"];
+const x32 = o0["applies_to"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/selector_path", "string", x32);
+check_ControlAppliesTo(x32, p + "/applies_to", out);
+}
+}
+const x33 = o0["evaluator_name"];
+if (x33 !== undefined) {
+if (x33 !== null) {
+if (typeof x33 !== "string") bad(out, p + "/evaluator_name", "string", x33);
+}
+}
+const x34 = o0["selector_path"];
+if (x34 !== undefined) {
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/selector_path", "string", x34);
 }
 }
 }
@@ -25732,129 +25928,131 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_LlmMetrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_LlmMetrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
 }
-const x29 = o0["step_number"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "number" || !Number.isInteger(x29)) bad(out, p + "/step_number", "integer", x29);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
 }
-const x30 = o0["parent_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/parent_id", "string", x30);
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x31 = o0["tools"];
+const x31 = o0["step_number"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (!Array.isArray(x31)) bad(out, p + "/tools", "array", x31);
+if (typeof x31 !== "number" || !Number.isInteger(x31)) bad(out, p + "/step_number", "integer", x31);
+}
+}
+const x32 = o0["parent_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+}
+}
+const x33 = o0["tools"];
+if (x33 !== undefined) {
+if (x33 !== null) {
+if (!Array.isArray(x33)) bad(out, p + "/tools", "array", x33);
 else {
-for (let i32 = 0; i32 < x31.length; i32++) {
-const e33 = x31[i32];
-if (typeof e33 !== "object" || e33 === null || Array.isArray(e33)) bad(out, p + "/tools/" + i32, "object", e33);
+for (let i34 = 0; i34 < x33.length; i34++) {
+const e35 = x33[i34];
+if (typeof e35 !== "object" || e35 === null || Array.isArray(e35)) bad(out, p + "/tools/" + i34, "object", e35);
 }
 }
 }
 }
-const x35 = o0["events"];
-if (x35 !== undefined) {
-if (x35 !== null) {
-if (!Array.isArray(x35)) bad(out, p + "/events", "array", x35);
+const x37 = o0["events"];
+if (x37 !== undefined) {
+if (x37 !== null) {
+if (!Array.isArray(x37)) bad(out, p + "/events", "array", x37);
 else {
-for (let i36 = 0; i36 < x35.length; i36++) {
-const e37 = x35[i36];
-check67(e37, p + "/events/" + i36, out);
+for (let i38 = 0; i38 < x37.length; i38++) {
+const e39 = x37[i38];
+check67(e39, p + "/events/" + i38, out);
 }
 }
 }
 }
-const x38 = o0["model"];
-if (x38 !== undefined) {
-if (x38 !== null) {
-if (typeof x38 !== "string") bad(out, p + "/model", "string", x38);
-}
-}
-const x39 = o0["temperature"];
-if (x39 !== undefined) {
-if (x39 !== null) {
-if (typeof x39 !== "number") bad(out, p + "/temperature", "number", x39);
-}
-}
-const x40 = o0["finish_reason"];
+const x40 = o0["model"];
 if (x40 !== undefined) {
 if (x40 !== null) {
-if (typeof x40 !== "string") bad(out, p + "/finish_reason", "string", x40);
+if (typeof x40 !== "string") bad(out, p + "/model", "string", x40);
+}
+}
+const x41 = o0["temperature"];
+if (x41 !== undefined) {
+if (x41 !== null) {
+if (typeof x41 !== "number") bad(out, p + "/temperature", "number", x41);
+}
+}
+const x42 = o0["finish_reason"];
+if (x42 !== undefined) {
+if (x42 !== null) {
+if (typeof x42 !== "string") bad(out, p + "/finish_reason", "string", x42);
 }
 }
 }
@@ -25920,96 +26118,98 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
 }
-const x29 = o0["step_number"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "number" || !Number.isInteger(x29)) bad(out, p + "/step_number", "integer", x29);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
 }
-const x30 = o0["parent_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/parent_id", "string", x30);
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x31 = o0["spans"];
+const x31 = o0["step_number"];
 if (x31 !== undefined) {
-if (!Array.isArray(x31)) bad(out, p + "/spans", "array", x31);
+if (x31 !== null) {
+if (typeof x31 !== "number" || !Number.isInteger(x31)) bad(out, p + "/step_number", "integer", x31);
+}
+}
+const x32 = o0["parent_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+}
+}
+const x33 = o0["spans"];
+if (x33 !== undefined) {
+if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
 else {
-for (let i32 = 0; i32 < x31.length; i32++) {
-const e33 = x31[i32];
-check65(e33, p + "/spans/" + i32, out);
+for (let i34 = 0; i34 < x33.length; i34++) {
+const e35 = x33[i34];
+check65(e35, p + "/spans/" + i34, out);
 }
 }
 }
@@ -26066,103 +26266,105 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
 }
-const x25 = o0["step_number"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/step_number", "integer", x25);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x26 = o0["parent_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/parent_id", "string", x26);
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["spans"];
+const x27 = o0["step_number"];
 if (x27 !== undefined) {
-if (!Array.isArray(x27)) bad(out, p + "/spans", "array", x27);
+if (x27 !== null) {
+if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/step_number", "integer", x27);
+}
+}
+const x28 = o0["parent_id"];
+if (x28 !== undefined) {
+if (x28 !== null) {
+if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+}
+}
+const x29 = o0["spans"];
+if (x29 !== undefined) {
+if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
-for (let i28 = 0; i28 < x27.length; i28++) {
-const e29 = x27[i28];
-check65(e29, p + "/spans/" + i28, out);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+check65(e31, p + "/spans/" + i30, out);
 }
 }
 }
-const x30 = o0["tool_call_id"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/tool_call_id", "string", x30);
+const x32 = o0["tool_call_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/tool_call_id", "string", x32);
 }
 }
 }
@@ -26212,96 +26414,98 @@ else {
 const o9 = x8 as Record<string, unknown>;
 for (const k10 in o9) {
 if (!Object.hasOwn(o9, k10)) continue;
-if (typeof o9[k10] !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", o9[k10]);
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
 }
 }
-const x11 = o0["tags"];
-if (x11 !== undefined) {
-if (!Array.isArray(x11)) bad(out, p + "/tags", "array", x11);
+const x12 = o0["tags"];
+if (x12 !== undefined) {
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-for (let i12 = 0; i12 < x11.length; i12++) {
-const e13 = x11[i12];
-if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x14 = o0["status_code"];
-if (x14 !== undefined) {
-if (x14 !== null) {
-if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/status_code", "integer", x14);
-}
-}
-const x15 = o0["metrics"];
+const x15 = o0["status_code"];
 if (x15 !== undefined) {
-check_Metrics(x15, p + "/metrics", out);
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
 }
-const x16 = o0["external_id"];
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (x16 !== null) {
-if (typeof x16 !== "string") bad(out, p + "/external_id", "string", x16);
+check_Metrics(x16, p + "/metrics", out);
 }
-}
-const x17 = o0["dataset_input"];
+const x17 = o0["external_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
-if (typeof x17 !== "string") bad(out, p + "/dataset_input", "string", x17);
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
-const x18 = o0["dataset_output"];
+const x18 = o0["dataset_input"];
 if (x18 !== undefined) {
 if (x18 !== null) {
-if (typeof x18 !== "string") bad(out, p + "/dataset_output", "string", x18);
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
 }
-const x19 = o0["dataset_metadata"];
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
-if (typeof x19 !== "object" || x19 === null || Array.isArray(x19)) bad(out, p + "/dataset_metadata", "object", x19);
+if (x19 !== null) {
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
+}
+}
+const x20 = o0["dataset_metadata"];
+if (x20 !== undefined) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o20 = x19 as Record<string, unknown>;
-for (const k21 in o20) {
-if (!Object.hasOwn(o20, k21)) continue;
-if (typeof o20[k21] !== "string") bad(out, p + "/dataset_metadata/" + esc(k21), "string", o20[k21]);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x22 = o0["id"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/id", "string", x22);
-}
-}
-const x23 = o0["session_id"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/session_id", "string", x23);
-}
-}
-const x24 = o0["trace_id"];
+const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/trace_id", "string", x24);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
 }
-const x25 = o0["step_number"];
+const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/step_number", "integer", x25);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
 }
-const x26 = o0["parent_id"];
+const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/parent_id", "string", x26);
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
 }
-const x27 = o0["spans"];
+const x27 = o0["step_number"];
 if (x27 !== undefined) {
-if (!Array.isArray(x27)) bad(out, p + "/spans", "array", x27);
+if (x27 !== null) {
+if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/step_number", "integer", x27);
+}
+}
+const x28 = o0["parent_id"];
+if (x28 !== undefined) {
+if (x28 !== null) {
+if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+}
+}
+const x29 = o0["spans"];
+if (x29 !== undefined) {
+if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
-for (let i28 = 0; i28 < x27.length; i28++) {
-const e29 = x27[i28];
-check65(e29, p + "/spans/" + i28, out);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+check65(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -26868,17 +27072,18 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-check96(o3[k4], p + "/metadata/" + esc(k4), out);
+const a5 = o3[k4];
+check96(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
-for (const k5 in o0) {
-if (!Object.hasOwn(o0, k5)) continue;
-switch (k5) {
+for (const k6 in o0) {
+if (!Object.hasOwn(o0, k6)) continue;
+switch (k6) {
 case "page_content": case "metadata":
 continue;
 }
-add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
+add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
 }
@@ -26942,96 +27147,98 @@ else {
 const o13 = x12 as Record<string, unknown>;
 for (const k14 in o13) {
 if (!Object.hasOwn(o13, k14)) continue;
-if (typeof o13[k14] !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", o13[k14]);
+const a15 = o13[k14];
+if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
 }
 }
 }
-const x15 = o0["tags"];
-if (x15 !== undefined) {
-if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
+const x16 = o0["tags"];
+if (x16 !== undefined) {
+if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
 else {
-for (let i16 = 0; i16 < x15.length; i16++) {
-const e17 = x15[i16];
-if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
+for (let i17 = 0; i17 < x16.length; i17++) {
+const e18 = x16[i17];
+if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
 }
 }
 }
-const x18 = o0["status_code"];
-if (x18 !== undefined) {
-if (x18 !== null) {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
-}
-}
-const x19 = o0["metrics"];
+const x19 = o0["status_code"];
 if (x19 !== undefined) {
-check_Metrics(x19, p + "/metrics", out);
+if (x19 !== null) {
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
 }
-const x20 = o0["external_id"];
+}
+const x20 = o0["metrics"];
 if (x20 !== undefined) {
-if (x20 !== null) {
-if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
+check_Metrics(x20, p + "/metrics", out);
 }
-}
-const x21 = o0["dataset_input"];
+const x21 = o0["external_id"];
 if (x21 !== undefined) {
 if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
+if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
 }
 }
-const x22 = o0["dataset_output"];
+const x22 = o0["dataset_input"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
 }
 }
-const x23 = o0["dataset_metadata"];
+const x23 = o0["dataset_output"];
 if (x23 !== undefined) {
-if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
+if (x23 !== null) {
+if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
+}
+}
+const x24 = o0["dataset_metadata"];
+if (x24 !== undefined) {
+if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
 else {
-const o24 = x23 as Record<string, unknown>;
-for (const k25 in o24) {
-if (!Object.hasOwn(o24, k25)) continue;
-if (typeof o24[k25] !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", o24[k25]);
+const o25 = x24 as Record<string, unknown>;
+for (const k26 in o25) {
+if (!Object.hasOwn(o25, k26)) continue;
+const a27 = o25[k26];
+if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
 }
 }
 }
-const x26 = o0["id"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/id", "string", x26);
-}
-}
-const x27 = o0["session_id"];
-if (x27 !== undefined) {
-if (x27 !== null) {
-if (typeof x27 !== "string") bad(out, p + "/session_id", "string", x27);
-}
-}
-const x28 = o0["trace_id"];
+const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/trace_id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
 }
 }
-const x29 = o0["step_number"];
+const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "number" || !Number.isInteger(x29)) bad(out, p + "/step_number", "integer", x29);
+if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
 }
 }
-const x30 = o0["parent_id"];
+const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/parent_id", "string", x30);
+if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
 }
 }
-const x31 = o0["spans"];
+const x31 = o0["step_number"];
 if (x31 !== undefined) {
-if (!Array.isArray(x31)) bad(out, p + "/spans", "array", x31);
+if (x31 !== null) {
+if (typeof x31 !== "number" || !Number.isInteger(x31)) bad(out, p + "/step_number", "integer", x31);
+}
+}
+const x32 = o0["parent_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+}
+}
+const x33 = o0["spans"];
+if (x33 !== undefined) {
+if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
 else {
-for (let i32 = 0; i32 < x31.length; i32++) {
-const e33 = x31[i32];
-check65(e33, p + "/spans/" + i32, out);
+for (let i34 = 0; i34 < x33.length; i34++) {
+const e35 = x33[i34];
+check65(e35, p + "/spans/" + i34, out);
 }
 }
 }
@@ -28087,24 +28294,25 @@ depth--;
 }
 
 function check105(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
+u3: {
+const n4 = out.length;
 check53(v, p, out);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "number" || !Number.isInteger(o0[k1])) bad(out, p + "/" + esc(k1), "integer", o0[k1]);
+const a2 = o0[k1];
+if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1), "integer", a2);
 }
 }
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 if (v !== null) bad(out, p, "null", v);
-if (out.length === n3) break u2;
-out.length = n3;
+if (out.length === n4) break u3;
+out.length = n4;
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -28748,36 +28956,37 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "string") bad(out, p + "/metadata/" + esc(k11), "string", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "string") bad(out, p + "/metadata/" + esc(k11), "string", a12);
 }
 }
 }
-const x12 = o0["status_code"];
-if (x12 !== undefined) {
-if (x12 !== null) {
-if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/status_code", "integer", x12);
-}
-}
-const x13 = o0["ground_truth"];
+const x13 = o0["status_code"];
 if (x13 !== undefined) {
 if (x13 !== null) {
-if (typeof x13 !== "string") bad(out, p + "/ground_truth", "string", x13);
+if (typeof x13 !== "number" || !Number.isInteger(x13)) bad(out, p + "/status_code", "integer", x13);
 }
 }
-const x14 = o0["steps"];
+const x14 = o0["ground_truth"];
 if (x14 !== undefined) {
-if (!Array.isArray(x14)) bad(out, p + "/steps", "array", x14);
+if (x14 !== null) {
+if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
+}
+}
+const x15 = o0["steps"];
+if (x15 !== undefined) {
+if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
-for (let i15 = 0; i15 < x14.length; i15++) {
-const e16 = x14[i15];
-check26(e16, p + "/steps/" + i15, out);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
-const x17 = o0["parent"];
-if (x17 !== undefined) {
-if (x17 !== null) {
-check_StepWithChildren(x17, p + "/parent", out);
+const x18 = o0["parent"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
@@ -29577,14 +29786,15 @@ else {
 const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
-if (typeof o4[k5] !== "number" || !Number.isInteger(o4[k5])) bad(out, p + "/counts/" + esc(k5), "integer", o4[k5]);
+const a6 = o4[k5];
+if (typeof a6 !== "number" || !Number.isInteger(a6)) bad(out, p + "/counts/" + esc(k5), "integer", a6);
 }
 }
 }
-const x6 = o0["unrated_count"];
-if (x6 === undefined) add(out, p + "/unrated_count", "present", "missing");
+const x7 = o0["unrated_count"];
+if (x7 === undefined) add(out, p + "/unrated_count", "present", "missing");
 else {
-if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
+if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
 }
@@ -29609,14 +29819,15 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-if (typeof o3[k4] !== "number" || !Number.isInteger(o3[k4])) bad(out, p + "/counts/" + esc(k4), "integer", o3[k4]);
+const a5 = o3[k4];
+if (typeof a5 !== "number" || !Number.isInteger(a5)) bad(out, p + "/counts/" + esc(k4), "integer", a5);
 }
 }
 }
-const x5 = o0["unrated_count"];
-if (x5 === undefined) add(out, p + "/unrated_count", "present", "missing");
+const x6 = o0["unrated_count"];
+if (x6 === undefined) add(out, p + "/unrated_count", "present", "missing");
 else {
-if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/unrated_count", "integer", x5);
+if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
 }
@@ -30186,14 +30397,15 @@ else {
 const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
-if (typeof o4[k5] !== "number" || !Number.isInteger(o4[k5])) bad(out, p + "/counts/" + esc(k5), "integer", o4[k5]);
+const a6 = o4[k5];
+if (typeof a6 !== "number" || !Number.isInteger(a6)) bad(out, p + "/counts/" + esc(k5), "integer", a6);
 }
 }
 }
-const x6 = o0["unrated_count"];
-if (x6 === undefined) add(out, p + "/unrated_count", "present", "missing");
+const x7 = o0["unrated_count"];
+if (x7 === undefined) add(out, p + "/unrated_count", "present", "missing");
 else {
-if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
+if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
 }
@@ -30218,14 +30430,15 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-if (typeof o3[k4] !== "number" || !Number.isInteger(o3[k4])) bad(out, p + "/counts/" + esc(k4), "integer", o3[k4]);
+const a5 = o3[k4];
+if (typeof a5 !== "number" || !Number.isInteger(a5)) bad(out, p + "/counts/" + esc(k4), "integer", a5);
 }
 }
 }
-const x5 = o0["unrated_count"];
-if (x5 === undefined) add(out, p + "/unrated_count", "present", "missing");
+const x6 = o0["unrated_count"];
+if (x6 === undefined) add(out, p + "/unrated_count", "present", "missing");
 else {
-if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/unrated_count", "integer", x5);
+if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
 }
@@ -30455,27 +30668,28 @@ else {
 const o8 = x7 as Record<string, unknown>;
 for (const k9 in o8) {
 if (!Object.hasOwn(o8, k9)) continue;
-check_SystemMetricInfo(o8[k9], p + "/metrics/" + esc(k9), out);
+const a10 = o8[k9];
+check_SystemMetricInfo(a10, p + "/metrics/" + esc(k9), out);
 }
 }
 }
-const x10 = o0["trace_count"];
-if (x10 === undefined) add(out, p + "/trace_count", "present", "missing");
+const x11 = o0["trace_count"];
+if (x11 === undefined) add(out, p + "/trace_count", "present", "missing");
 else {
-if (typeof x10 !== "number" || !Number.isInteger(x10)) bad(out, p + "/trace_count", "integer", x10);
+if (typeof x11 !== "number" || !Number.isInteger(x11)) bad(out, p + "/trace_count", "integer", x11);
 }
-const x11 = o0["weight"];
-if (x11 === undefined) add(out, p + "/weight", "present", "missing");
+const x12 = o0["weight"];
+if (x12 === undefined) add(out, p + "/weight", "present", "missing");
 else {
-if (typeof x11 !== "number") bad(out, p + "/weight", "number", x11);
+if (typeof x12 !== "number") bad(out, p + "/weight", "number", x12);
 }
-const x12 = o0["insights"];
-if (x12 !== undefined) {
-if (!Array.isArray(x12)) bad(out, p + "/insights", "array", x12);
+const x13 = o0["insights"];
+if (x13 !== undefined) {
+if (!Array.isArray(x13)) bad(out, p + "/insights", "array", x13);
 else {
-for (let i13 = 0; i13 < x12.length; i13++) {
-const e14 = x12[i13];
-check_InsightSummary(e14, p + "/insights/" + i13, out);
+for (let i14 = 0; i14 < x13.length; i14++) {
+const e15 = x13[i14];
+check_InsightSummary(e15, p + "/insights/" + i14, out);
 }
 }
 }

@@ -503,8 +503,10 @@ class Emitter {
       additional === true || (isObject(additional) && !explicit) || (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0);
     if (!open && (explicit || additional === false)) {
       const key = this.fresh("k");
+      const value = this.fresh("a");
+      const check = explicit ? this.nested(additional, value, dynamic(p, `esc(${key})`)) : "";
       const extra = explicit
-        ? this.nested(additional, `${o}[${key}]`, dynamic(p, `esc(${key})`))
+        ? check && `const ${value} = ${o}[${key}];\n${check}`
         : `add(out, ${code(p)} + "/" + esc(${key}), "a declared property only", "an undeclared property");`;
       // TypeScript intersects the properties with the index signature: a declared property must fit it too.
       const declared = explicit ? [] : Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
