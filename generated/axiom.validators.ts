@@ -500,24 +500,7 @@ check_V1Table(e14, p + "/tables/" + i13, out);
 depth--;
 }
 
-function check_V1NotFoundError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["code"];
-if (x1 !== undefined) {
-if (typeof x1 !== "string") bad(out, p + "/code", "string", x1);
-}
-const x2 = o0["message"];
-if (x2 !== undefined) {
-if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
-}
-}
-}
-depth--;
-}
+const check_V1NotFoundError = check_V1ForbiddenError;
 
 function check_V1UpdateDataset(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -1402,21 +1385,7 @@ if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 depth--;
 }
 
-function check_TrimOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["maxDuration"];
-if (x1 === undefined) add(out, p + "/maxDuration", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/maxDuration", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_TrimOptions = check_V1TrimOptions;
 
 function check_MonitorWithId(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -1812,21 +1781,7 @@ if (typeof x6 !== "string") bad(out, p + "/token", "string", x6);
 depth--;
 }
 
-function check_UpdateOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_UpdateOrg = check_MapField;
 
 function check_GroupWithID(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -2115,21 +2070,7 @@ check_UserDetailsRole(x4, p + "/role", out);
 depth--;
 }
 
-function check_UpdateCurrentUserRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_UpdateCurrentUserRequest = check_MapField;
 
 function check_CreateUserRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -3510,198 +3451,11 @@ check23(a2, p + "/" + esc(k1), out);
 depth--;
 }
 
-function check_datasetCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-const a2 = o0[k1];
-check22(a2, p + "/" + esc(k1), out);
-}
-}
-}
-depth--;
-}
+const check_datasetCapabilities = check_roleDatasetCapabilities;
 
-function check_orgCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["annotations"];
-if (x1 !== undefined) {
-if (!Array.isArray(x1)) bad(out, p + "/annotations", "array", x1);
-else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-if (e3 !== "create" && e3 !== "read" && e3 !== "update" && e3 !== "delete") notOneOf(out, p + "/annotations/" + i2, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e3);
-}
-}
-}
-const x4 = o0["apiTokens"];
-if (x4 !== undefined) {
-if (!Array.isArray(x4)) bad(out, p + "/apiTokens", "array", x4);
-else {
-for (let i5 = 0; i5 < x4.length; i5++) {
-const e6 = x4[i5];
-if (e6 !== "create" && e6 !== "read" && e6 !== "update" && e6 !== "delete") notOneOf(out, p + "/apiTokens/" + i5, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e6);
-}
-}
-}
-const x7 = o0["auditLog"];
-if (x7 !== undefined) {
-if (!Array.isArray(x7)) bad(out, p + "/auditLog", "array", x7);
-else {
-for (let i8 = 0; i8 < x7.length; i8++) {
-const e9 = x7[i8];
-if (e9 !== "read") notOneOf(out, p + "/auditLog/" + i8, "one of: \"read\"", "|string|", e9);
-}
-}
-}
-const x10 = o0["billing"];
-if (x10 !== undefined) {
-if (!Array.isArray(x10)) bad(out, p + "/billing", "array", x10);
-else {
-for (let i11 = 0; i11 < x10.length; i11++) {
-const e12 = x10[i11];
-if (e12 !== "read" && e12 !== "update") notOneOf(out, p + "/billing/" + i11, "one of: \"read\", \"update\"", "|string|", e12);
-}
-}
-}
-const x13 = o0["dashboards"];
-if (x13 !== undefined) {
-if (!Array.isArray(x13)) bad(out, p + "/dashboards", "array", x13);
-else {
-for (let i14 = 0; i14 < x13.length; i14++) {
-const e15 = x13[i14];
-if (e15 !== "create" && e15 !== "read" && e15 !== "update" && e15 !== "delete") notOneOf(out, p + "/dashboards/" + i14, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e15);
-}
-}
-}
-const x16 = o0["datasets"];
-if (x16 !== undefined) {
-if (!Array.isArray(x16)) bad(out, p + "/datasets", "array", x16);
-else {
-for (let i17 = 0; i17 < x16.length; i17++) {
-const e18 = x16[i17];
-if (e18 !== "create" && e18 !== "read" && e18 !== "update" && e18 !== "delete") notOneOf(out, p + "/datasets/" + i17, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e18);
-}
-}
-}
-const x19 = o0["endpoints"];
-if (x19 !== undefined) {
-if (!Array.isArray(x19)) bad(out, p + "/endpoints", "array", x19);
-else {
-for (let i20 = 0; i20 < x19.length; i20++) {
-const e21 = x19[i20];
-if (e21 !== "create" && e21 !== "read" && e21 !== "update" && e21 !== "delete") notOneOf(out, p + "/endpoints/" + i20, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e21);
-}
-}
-}
-const x22 = o0["flows"];
-if (x22 !== undefined) {
-if (!Array.isArray(x22)) bad(out, p + "/flows", "array", x22);
-else {
-for (let i23 = 0; i23 < x22.length; i23++) {
-const e24 = x22[i23];
-if (e24 !== "create" && e24 !== "read" && e24 !== "update" && e24 !== "delete") notOneOf(out, p + "/flows/" + i23, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e24);
-}
-}
-}
-const x25 = o0["integrations"];
-if (x25 !== undefined) {
-if (!Array.isArray(x25)) bad(out, p + "/integrations", "array", x25);
-else {
-for (let i26 = 0; i26 < x25.length; i26++) {
-const e27 = x25[i26];
-if (e27 !== "create" && e27 !== "read" && e27 !== "update" && e27 !== "delete") notOneOf(out, p + "/integrations/" + i26, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e27);
-}
-}
-}
-const x28 = o0["monitors"];
-if (x28 !== undefined) {
-if (!Array.isArray(x28)) bad(out, p + "/monitors", "array", x28);
-else {
-for (let i29 = 0; i29 < x28.length; i29++) {
-const e30 = x28[i29];
-if (e30 !== "create" && e30 !== "read" && e30 !== "update" && e30 !== "delete") notOneOf(out, p + "/monitors/" + i29, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e30);
-}
-}
-}
-const x31 = o0["notifiers"];
-if (x31 !== undefined) {
-if (!Array.isArray(x31)) bad(out, p + "/notifiers", "array", x31);
-else {
-for (let i32 = 0; i32 < x31.length; i32++) {
-const e33 = x31[i32];
-if (e33 !== "create" && e33 !== "read" && e33 !== "update" && e33 !== "delete") notOneOf(out, p + "/notifiers/" + i32, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e33);
-}
-}
-}
-const x34 = o0["rbac"];
-if (x34 !== undefined) {
-if (!Array.isArray(x34)) bad(out, p + "/rbac", "array", x34);
-else {
-for (let i35 = 0; i35 < x34.length; i35++) {
-const e36 = x34[i35];
-if (e36 !== "create" && e36 !== "read" && e36 !== "update" && e36 !== "delete") notOneOf(out, p + "/rbac/" + i35, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e36);
-}
-}
-}
-const x37 = o0["sharedAccessKeys"];
-if (x37 !== undefined) {
-if (!Array.isArray(x37)) bad(out, p + "/sharedAccessKeys", "array", x37);
-else {
-for (let i38 = 0; i38 < x37.length; i38++) {
-const e39 = x37[i38];
-if (e39 !== "read" && e39 !== "update") notOneOf(out, p + "/sharedAccessKeys/" + i38, "one of: \"read\", \"update\"", "|string|", e39);
-}
-}
-}
-const x40 = o0["users"];
-if (x40 !== undefined) {
-if (!Array.isArray(x40)) bad(out, p + "/users", "array", x40);
-else {
-for (let i41 = 0; i41 < x40.length; i41++) {
-const e42 = x40[i41];
-if (e42 !== "create" && e42 !== "read" && e42 !== "update" && e42 !== "delete") notOneOf(out, p + "/users/" + i41, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e42);
-}
-}
-}
-const x43 = o0["views"];
-if (x43 !== undefined) {
-if (!Array.isArray(x43)) bad(out, p + "/views", "array", x43);
-else {
-for (let i44 = 0; i44 < x43.length; i44++) {
-const e45 = x43[i44];
-if (e45 !== "create" && e45 !== "read" && e45 !== "update" && e45 !== "delete") notOneOf(out, p + "/views/" + i44, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e45);
-}
-}
-}
-}
-}
-depth--;
-}
+const check_orgCapabilities = check_roleOrgCapabilities;
 
-function check_viewCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-const a2 = o0[k1];
-check23(a2, p + "/" + esc(k1), out);
-}
-}
-}
-depth--;
-}
+const check_viewCapabilities = check_roleViewCapabilities;
 
 function check_UserDetailsRole(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -3908,21 +3662,7 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/start", "string (date-time)", "stri
 depth--;
 }
 
-function check_V1SourceInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_V1SourceInfo = check_MapField;
 
 function check_APLRequestWithOptionsDefaultOrder(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -4370,13 +4110,7 @@ if (v !== "true" && v !== "false" && v !== "") notOneOf(out, p, "one of: \"true\
 depth--;
 }
 
-function check_Owner(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_Owner = check_AnnotationID;
 
 function check_Chart(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -4499,37 +4233,13 @@ if (v !== 2) notOneOf(out, p, "one of: 2", "|number|", v);
 depth--;
 }
 
-function check_DatetimeString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_DatetimeString = check_AnnotationID;
 
-function check_TimeWindowStart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_TimeWindowStart = check_AnnotationID;
 
-function check_TimeWindowEnd(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_TimeWindowEnd = check_AnnotationID;
 
-function check_DashboardUID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_DashboardUID = check_AnnotationID;
 
 function check_TimeSeriesChart(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5105,13 +4815,7 @@ add(out, p + "/" + esc(k4), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_ChartId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_ChartId = check_AnnotationID;
 
 function check_TimeSeriesChartQuery(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5197,13 +4901,7 @@ add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_CssColor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_CssColor = check_AnnotationID;
 
 function check_StatisticChartColorProps(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5301,13 +4999,7 @@ bad(out, p, "one of the anyOf shapes", v);
 depth--;
 }
 
-function check_LogoUrl(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_LogoUrl = check_AnnotationID;
 
 function check_TimeSeriesNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5592,13 +5284,7 @@ bad(out, p, "one of the anyOf shapes", v);
 depth--;
 }
 
-function check_AplString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_AplString = check_AnnotationID;
 
 function check_TimeSeriesQueryOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5639,13 +5325,7 @@ add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_MplString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_MplString = check_AnnotationID;
 
 function check_HeatmapQueryOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5698,21 +5378,9 @@ add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_SmartFilterId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_SmartFilterId = check_AnnotationID;
 
-function check_SmartFilterName(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_SmartFilterName = check_AnnotationID;
 
 function check_SmartFilterActive(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);

@@ -6277,50 +6277,9 @@ check47(x4, p + "/constraints", out);
 depth--;
 }
 
-function check_FeedbackTemplateReorder(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["ordering"];
-if (x1 === undefined) add(out, p + "/ordering", "present", "missing");
-else {
-if (!Array.isArray(x1)) bad(out, p + "/ordering", "array", x1);
-else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-if (typeof e3 !== "string") bad(out, p + "/ordering/" + i2, "string", e3);
-}
-}
-}
-}
-}
-depth--;
-}
+const check_FeedbackTemplateReorder = check_AnnotationTemplateReorder;
 
-function check_FeedbackTemplateUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-const x2 = o0["criteria"];
-if (x2 === undefined) add(out, p + "/criteria", "present", "missing");
-else {
-if (x2 !== null) {
-if (typeof x2 !== "string") bad(out, p + "/criteria", "string", x2);
-}
-}
-}
-}
-depth--;
-}
+const check_FeedbackTemplateUpdate = check_AnnotationTemplateUpdate;
 
 function check48(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
@@ -6615,21 +6574,7 @@ if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 depth--;
 }
 
-function check_LogStreamUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_LogStreamUpdateRequest = check_LogStreamCreateRequest;
 
 function check51(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
@@ -8093,66 +8038,9 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/total_count"
 depth--;
 }
 
-function check_LogRecordsDeleteRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["log_stream_id"];
-if (x1 !== undefined) {
-if (x1 !== null) {
-if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
-}
-}
-const x2 = o0["experiment_id"];
-if (x2 !== undefined) {
-if (x2 !== null) {
-if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
-}
-}
-const x3 = o0["metrics_testing_id"];
-if (x3 !== undefined) {
-if (x3 !== null) {
-if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
-}
-}
-const x4 = o0["filters"];
-if (x4 !== undefined) {
-if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
-else {
-for (let i5 = 0; i5 < x4.length; i5++) {
-const e6 = x4[i5];
-check42(e6, p + "/filters/" + i5, out);
-}
-}
-}
-const x7 = o0["filter_tree"];
-if (x7 !== undefined) {
-if (x7 !== null) {
-check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco_2(x7, p + "/filter_tree", out);
-}
-}
-}
-}
-depth--;
-}
+const check_LogRecordsDeleteRequest = check_LogRecordsQueryCountRequest;
 
-function check_LogRecordsDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["message"];
-if (x1 === undefined) add(out, p + "/message", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_LogRecordsDeleteResponse = check_ProjectDeleteResponse;
 
 function check_LogRecordsPartialQueryRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -12279,21 +12167,7 @@ if (typeof x1 !== "string") bad(out, p + "/task_result_id", "string", x1);
 depth--;
 }
 
-function check_GeneratedScorerValidationResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["task_result_id"];
-if (x1 === undefined) add(out, p + "/task_result_id", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/task_result_id", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_GeneratedScorerValidationResponse = check_GenerationResponse;
 
 function check_ValidateLLMScorerLogRecordRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -12393,37 +12267,9 @@ if (typeof x18 !== "string") bad(out, p + "/user_prompt", "string", x18);
 depth--;
 }
 
-function check_ValidateLLMScorerLogRecordResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["metrics_experiment_id"];
-if (x1 === undefined) add(out, p + "/metrics_experiment_id", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_ValidateLLMScorerLogRecordResponse = check_ValidateScorerLogRecordResponse;
 
-function check_DeleteScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["message"];
-if (x1 === undefined) add(out, p + "/message", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_DeleteScorerResponse = check_ProjectDeleteResponse;
 
 function check_UpdateScorerRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -13227,21 +13073,7 @@ if (typeof x11 !== "string") bad(out, p + "/api_key", "string", x11);
 depth--;
 }
 
-function check_ApiKeyDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["message"];
-if (x1 === undefined) add(out, p + "/message", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_ApiKeyDeleteResponse = check_ProjectDeleteResponse;
 
 function check_GetUserResponse(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -13452,21 +13284,7 @@ else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)",
 depth--;
 }
 
-function check_DeleteUserResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["message"];
-if (x1 === undefined) add(out, p + "/message", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_DeleteUserResponse = check_ProjectDeleteResponse;
 
 function check_ListApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -14586,61 +14404,9 @@ check76(e4, p + "/filters/" + i3, out);
 depth--;
 }
 
-function check_GeneratedScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-const x2 = o0["filters"];
-if (x2 !== undefined) {
-if (x2 !== null) {
-if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
-}
-}
-}
-}
-}
-}
-depth--;
-}
+const check_GeneratedScorerConfig = check_RegisteredScorerConfig;
 
-function check_FinetunedScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-const x2 = o0["filters"];
-if (x2 !== undefined) {
-if (x2 !== null) {
-if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
-}
-}
-}
-}
-}
-}
-depth--;
-}
+const check_FinetunedScorerConfig = check_RegisteredScorerConfig;
 
 function check77(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
@@ -17514,34 +17280,7 @@ bad(out, p + "/value", "one of the anyOf shapes", x3);
 depth--;
 }
 
-function check_api__schemas__project_v2__ProjectNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_api__schemas__project_v2__ProjectNameFilter = check_DatasetNameFilter;
 
 const ENUM15 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
 
@@ -17652,51 +17391,9 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "stri
 depth--;
 }
 
-function check_api__schemas__project_v2__ProjectCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_api__schemas__project_v2__ProjectCreatedAtSort = check_DatasetCreatedAtSort;
 
-function check_api__schemas__project_v2__ProjectNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_api__schemas__project_v2__ProjectNameSort = check_DatasetNameSort;
 
 function check_ProjectNumExperimentsSort(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -17744,28 +17441,7 @@ if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|str
 depth--;
 }
 
-function check_api__schemas__project_v2__ProjectUpdatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_api__schemas__project_v2__ProjectUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_ProjectItem(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -19340,31 +19016,7 @@ check_OutputTypeEnum(x8, p + "/data_type", out);
 depth--;
 }
 
-function check_ExperimentCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_ExperimentCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_ExperimentCreatedByFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -19402,165 +19054,17 @@ bad(out, p + "/value", "one of the anyOf shapes", x3);
 depth--;
 }
 
-function check_ExperimentIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 !== undefined) {
-if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
-}
-}
-}
-depth--;
-}
+const check_ExperimentIDFilter = check_DatasetIDFilter;
 
-function check_ExperimentNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_ExperimentNameFilter = check_DatasetNameFilter;
 
-function check_ExperimentUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_ExperimentUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
-function check_ExperimentCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_ExperimentCreatedAtSort = check_DatasetCreatedAtSort;
 
-function check_ExperimentNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_ExperimentNameSort = check_DatasetNameSort;
 
-function check_ExperimentUpdatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_ExperimentUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_SegmentFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -19705,31 +19209,7 @@ if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/indexes/" + 
 depth--;
 }
 
-function check_TraceSelector(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["selector_type"];
-if (x1 !== undefined) {
-if (x1 !== "traces") notOneOf(out, p + "/selector_type", "one of: \"traces\"", "|string|", x1);
-}
-const x2 = o0["traces"];
-if (x2 === undefined) add(out, p + "/traces", "present", "missing");
-else {
-if (!Array.isArray(x2)) bad(out, p + "/traces", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-if (typeof e4 !== "string") bad(out, p + "/traces/" + i3, "string", e4);
-}
-}
-}
-}
-}
-depth--;
-}
+const check_TraceSelector = check_AnnotationTraceSelector;
 
 function check_SelectorType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -19739,13 +19219,7 @@ if (v !== "indexes" && v !== "traces") notOneOf(out, p, "one of: \"indexes\", \"
 depth--;
 }
 
-function check_FeedbackRatingOperationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (v !== "create" && v !== "delete") notOneOf(out, p, "one of: \"create\", \"delete\"", "|string|", v);
-}
-depth--;
-}
+const check_FeedbackRatingOperationType = check_AnnotationRatingOperationType;
 
 function check_libs__python__schemas__log_records__feedback__LikeDislikeCon(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -19958,227 +19432,21 @@ if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 depth--;
 }
 
-function check_LogStreamCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_LogStreamCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
-function check_LogStreamCreatedByFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_by") notOneOf(out, p + "/name", "one of: \"created_by\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 !== undefined) {
-if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
-}
-}
-}
-depth--;
-}
+const check_LogStreamCreatedByFilter = check_ExperimentCreatedByFilter;
 
-function check_LogStreamIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 !== undefined) {
-if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
-}
-}
-}
-depth--;
-}
+const check_LogStreamIDFilter = check_DatasetIDFilter;
 
-function check_LogStreamNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_LogStreamNameFilter = check_DatasetNameFilter;
 
-function check_LogStreamUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_LogStreamUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
-function check_LogStreamCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_LogStreamCreatedAtSort = check_DatasetCreatedAtSort;
 
-function check_LogStreamNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_LogStreamNameSort = check_DatasetNameSort;
 
-function check_LogStreamUpdatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_LogStreamUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -20251,117 +19519,15 @@ if (typeof x12 !== "string") bad(out, p + "/legacy_metric_name", "string", x12);
 depth--;
 }
 
-function check_AlertNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_AlertNameFilter = check_ObserveAlertNameFilter;
 
-function check_AlertType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (v !== "multi_condition/object/1") notOneOf(out, p, "one of: \"multi_condition/object/1\"", "|string|", v);
-}
-depth--;
-}
+const check_AlertType = check_AlertMonitorType;
 
-function check_LogstreamInsightTokenUsageCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_LogstreamInsightTokenUsageCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
-function check_LogstreamInsightTokenUsageUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_LogstreamInsightTokenUsageUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
-function check_LogstreamInsightTokenUsageCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_LogstreamInsightTokenUsageCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_LogStreamInsightTokenUsageDB(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -27659,67 +26825,9 @@ bad(out, p + "/result", "one of the anyOf shapes", x1);
 depth--;
 }
 
-function check_ScorerCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_ScorerCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
-function check_ScorerCreatorFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "creator") notOneOf(out, p + "/name", "one of: \"creator\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 !== undefined) {
-if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
-}
-}
-}
-depth--;
-}
+const check_ScorerCreatorFilter = check_api__schemas__project_v2__ProjectCreatorFilter;
 
 function check_ScorerExcludeMultimodalScorersFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -27751,41 +26859,7 @@ if (x1 !== "exclude_slm_scorers") notOneOf(out, p + "/name", "one of: \"exclude_
 depth--;
 }
 
-function check_ScorerIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 !== undefined) {
-if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
-}
-}
-}
-depth--;
-}
+const check_ScorerIDFilter = check_DatasetIDFilter;
 
 function check_ScorerLabelFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -27845,34 +26919,7 @@ check82(x3, p + "/value", out);
 depth--;
 }
 
-function check_ScorerNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_ScorerNameFilter = check_DatasetNameFilter;
 
 function check_ScorerScoreableNodeTypesFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -27957,31 +27004,7 @@ if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 depth--;
 }
 
-function check_ScorerUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_ScorerUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_ScorerEnabledInPlaygroundSort(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -28039,28 +27062,7 @@ if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
 depth--;
 }
 
-function check_ScorerNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_ScorerNameSort = check_DatasetNameSort;
 
 function check_ChainPollTemplate(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -28435,31 +27437,7 @@ if (v !== "system_admin" && v !== "system_user") notOneOf(out, p, "one of: \"sys
 depth--;
 }
 
-function check_UserCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_UserCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_UserEmailFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -28548,31 +27526,7 @@ if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 depth--;
 }
 
-function check_UserUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_UserUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_UserVerifiedFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -28598,28 +27552,7 @@ if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 depth--;
 }
 
-function check_UserCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
-}
-const x2 = o0["ascending"];
-if (x2 !== undefined) {
-if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
-}
-const x3 = o0["sort_type"];
-if (x3 !== undefined) {
-if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
-}
-}
-}
-depth--;
-}
+const check_UserCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_UserVerifiedSort(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -28836,34 +27769,7 @@ check82(x3, p + "/value", out);
 depth--;
 }
 
-function check_NodeNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 !== undefined) {
-if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|string|", x1);
-}
-const x2 = o0["operator"];
-if (x2 === undefined) add(out, p + "/operator", "present", "missing");
-else {
-if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
-}
-const x3 = o0["value"];
-if (x3 === undefined) add(out, p + "/value", "present", "missing");
-else {
-check82(x3, p + "/value", out);
-}
-const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
-if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
-}
-}
-}
-depth--;
-}
+const check_NodeNameFilter = check_ObserveAlertNameFilter;
 
 function check_galileo_core__schemas__shared__message__Message(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -29225,29 +28131,11 @@ if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"de
 depth--;
 }
 
-function check_ApiKeyAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"delete\"", "|string|", v);
-}
-depth--;
-}
+const check_ApiKeyAction = check_RegisteredScorerAction;
 
-function check_GeneratedScorerAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"delete\"", "|string|", v);
-}
-depth--;
-}
+const check_GeneratedScorerAction = check_RegisteredScorerAction;
 
-function check_FineTunedScorerAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"delete\"", "|string|", v);
-}
-depth--;
-}
+const check_FineTunedScorerAction = check_RegisteredScorerAction;
 
 const ENUM29 = new Set<unknown>(["update", "delete", "share", "export", "rename"]);
 
@@ -29611,84 +28499,7 @@ if (typeof x3 !== "string") bad(out, p + "/suffix", "string", x3);
 depth--;
 }
 
-function check_UserDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["id"];
-if (x1 === undefined) add(out, p + "/id", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
-}
-const x2 = o0["permissions"];
-if (x2 !== undefined) {
-if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check_Permission(e4, p + "/permissions/" + i3, out);
-}
-}
-}
-const x5 = o0["email"];
-if (x5 === undefined) add(out, p + "/email", "present", "missing");
-else {
-if (typeof x5 !== "string") bad(out, p + "/email", "string", x5);
-}
-const x6 = o0["first_name"];
-if (x6 !== undefined) {
-if (x6 !== null) {
-if (typeof x6 !== "string") bad(out, p + "/first_name", "string", x6);
-}
-}
-const x7 = o0["last_name"];
-if (x7 !== undefined) {
-if (x7 !== null) {
-if (typeof x7 !== "string") bad(out, p + "/last_name", "string", x7);
-}
-}
-const x8 = o0["auth_method"];
-if (x8 !== undefined) {
-check_AuthMethod(x8, p + "/auth_method", out);
-}
-const x9 = o0["role"];
-if (x9 !== undefined) {
-check_UserRole(x9, p + "/role", out);
-}
-const x10 = o0["email_is_verified"];
-if (x10 !== undefined) {
-if (x10 !== null) {
-if (typeof x10 !== "boolean") bad(out, p + "/email_is_verified", "boolean", x10);
-}
-}
-const x11 = o0["organization_id"];
-if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
-else {
-if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
-}
-const x12 = o0["organization_name"];
-if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
-else {
-if (typeof x12 !== "string") bad(out, p + "/organization_name", "string", x12);
-}
-const x13 = o0["created_at"];
-if (x13 === undefined) add(out, p + "/created_at", "present", "missing");
-else {
-if (typeof x13 !== "string") bad(out, p + "/created_at", "string", x13);
-else if (!DATE_TIME.test(x13)) add(out, p + "/created_at", "string (date-time)", "string");
-}
-const x14 = o0["updated_at"];
-if (x14 === undefined) add(out, p + "/updated_at", "present", "missing");
-else {
-if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
-else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
-}
-}
-}
-depth--;
-}
+const check_UserDB = check_UpdateUserResponse;
 
 const ENUM33 = new Set<unknown>(["count", "sum", "avg", "max", "min"]);
 
@@ -29914,13 +28725,7 @@ if (!ENUM37.has(v)) notOneOf(out, p, "one of: \"llm\", \"retriever\", \"tool\", 
 depth--;
 }
 
-function check_libs__python__schemas__common__alert_configuration__Aggregat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
-}
-depth--;
-}
+const check_libs__python__schemas__common__alert_configuration__Aggregat = check_api__utils__database_qm__Aggregator;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon_2(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -30294,13 +29099,7 @@ if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"scor
 depth--;
 }
 
-function check_AnnotationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
-}
-depth--;
-}
+const check_AnnotationType = check_FeedbackType;
 
 function check_AnnotationLikeDislikeAggregate(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -31176,21 +29975,7 @@ if (typeof x4 !== "string") bad(out, p + "/url", "string", x4);
 depth--;
 }
 
-function check_OpenAIFunction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_OpenAIFunction = check_LogStreamCreateRequest;
 
 function check_ToolCallFunction(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);

@@ -290,11 +290,20 @@ class Emitter {
   /** Emits the check of every component named so far, and of those these name in turn. */
   flush(): void {
     const schemas = this.document.components?.schemas ?? {};
+    // Specs repeat schemas under other names (pydantic's `X-Input` and `X-Output`): one function serves them all.
+    const byBody = new Map<string, string>();
     for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
       this.local = 0;
       const body = this.gen(schemas[name], "v", { expr: "p", suffix: "" });
+      const functionName = this.components.get(name)!;
+      const same = byBody.get(body);
+      if (same !== undefined) {
+        this.functions.push(`const ${functionName} = ${same};\n`);
+        continue;
+      }
+      byBody.set(body, functionName);
       this.functions.push(
-        `function ${this.components.get(name)}(v: unknown, p: string, out: Issue[]): void {\n` +
+        `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
           `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
       );
     }
