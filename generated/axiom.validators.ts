@@ -4556,12 +4556,16 @@ const x7 = o0["showChart"];
 if (x7 !== undefined) {
 u8: {
 const n9 = out.length;
+if (typeof x7 === "boolean") {
 if (typeof x7 !== "boolean") bad(out, p + "/showChart", "boolean", x7);
 if (out.length === n9) break u8;
 out.length = n9;
+}
+if (typeof x7 === "string") {
 if (typeof x7 !== "string") bad(out, p + "/showChart", "string", x7);
 if (out.length === n9) break u8;
 out.length = n9;
+}
 bad(out, p + "/showChart", "one of the anyOf shapes", x7);
 }
 }
@@ -4573,12 +4577,16 @@ const x11 = o0["chartHeight"];
 if (x11 !== undefined) {
 u12: {
 const n13 = out.length;
+if (typeof x11 === "string") {
 if (typeof x11 !== "string") bad(out, p + "/chartHeight", "string", x11);
 if (out.length === n13) break u12;
 out.length = n13;
+}
+if (typeof x11 === "number") {
 if (typeof x11 !== "number") bad(out, p + "/chartHeight", "number", x11);
 if (out.length === n13) break u12;
 out.length = n13;
+}
 bad(out, p + "/chartHeight", "one of the anyOf shapes", x11);
 }
 }
@@ -5166,12 +5174,16 @@ if (++depth > 256) tooDeep(out, p);
 else {
 u0: {
 const n1 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_AdvancedColumnSetting(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the oneOf shapes", v);
 }
 }
@@ -5440,6 +5452,7 @@ depth--;
 function check24(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -5449,12 +5462,17 @@ check_SmartFilterOption(e1, p + "/" + i0, out);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) notOneOf(out, p, "one of: null", "|null|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "string") {
 if (v !== "") notOneOf(out, p, "one of: \"\"", "|string|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -5515,6 +5533,7 @@ if (++depth > 256) tooDeep(out, p);
 else {
 u2: {
 const n3 = out.length;
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -5524,12 +5543,17 @@ check_SmartFilterOption(e1, p + "/" + i0, out);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) notOneOf(out, p, "one of: null", "|null|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "string") {
 if (v !== "") notOneOf(out, p, "one of: \"\"", "|string|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }

@@ -495,6 +495,29 @@ check_ValidationError(e3, p + "/detail/" + i2, out);
 depth--;
 }
 
+function check25(v: unknown, p: string, out: Issue[]): void {
+u2: {
+const n3 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n3) break u2;
+out.length = n3;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check_ValidationError(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n3) break u2;
+out.length = n3;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
 function check_ErrorResponse(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
@@ -503,29 +526,14 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["detail"];
 if (x1 !== undefined) {
-u4: {
-const n5 = out.length;
-if (typeof x1 !== "string") bad(out, p + "/detail", "string", x1);
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(x1)) bad(out, p + "/detail", "array", x1);
-else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-check_ValidationError(e3, p + "/detail/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/detail", "one of the anyOf shapes", x1);
-}
+check25(x1, p + "/detail", out);
 }
 }
 }
 depth--;
 }
 
-function check25(v: unknown, p: string, out: Issue[]): void {
+function check26(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -609,7 +617,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"agentic_session
 }
 }
 
-function check26(v: unknown, p: string, out: Issue[]): void {
+function check27(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -651,7 +659,7 @@ if (!Array.isArray(x1)) bad(out, p + "/scorers", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check25(e3, p + "/scorers/" + i2, out);
+check26(e3, p + "/scorers/" + i2, out);
 }
 }
 }
@@ -692,7 +700,7 @@ if (!Array.isArray(x13)) bad(out, p + "/workflows", "array", x13);
 else {
 for (let i14 = 0; i14 < x13.length; i14++) {
 const e15 = x13[i14];
-check26(e15, p + "/workflows/" + i14, out);
+check27(e15, p + "/workflows/" + i14, out);
 }
 }
 }
@@ -855,7 +863,7 @@ check_SocialProvider(x3, p + "/provider", out);
 depth--;
 }
 
-function check27(v: unknown, p: string, out: Issue[]): void {
+function check28(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -890,7 +898,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check27(e5, p + "/filters/" + i4, out);
+check28(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -912,7 +920,7 @@ if (!Array.isArray(x1)) bad(out, p + "/workflows", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check26(e3, p + "/workflows/" + i2, out);
+check27(e3, p + "/workflows/" + i2, out);
 }
 }
 }
@@ -969,7 +977,7 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/records_coun
 depth--;
 }
 
-function check28(v: unknown, p: string, out: Issue[]): void {
+function check29(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["filter_type"];
@@ -1014,7 +1022,7 @@ if (typeof x3 !== "string") bad(out, p + "/alert_name", "string", x3);
 const x4 = o0["filter"];
 if (x4 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check28(x4, p + "/filter", out);
+check29(x4, p + "/filter", out);
 }
 const x5 = o0["field_name"];
 if (x5 === undefined) add(out, p + "/field_name", "present", "missing");
@@ -1786,7 +1794,7 @@ if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/steps_total"
 depth--;
 }
 
-function check29(v: unknown, p: string, out: Issue[]): void {
+function check30(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1813,7 +1821,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"draft\", \"id\"
 }
 }
 
-function check30(v: unknown, p: string, out: Issue[]): void {
+function check31(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1858,19 +1866,41 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check29(e3, p + "/filters/" + i2, out);
+check30(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check30(x4, p + "/sort", out);
+check31(x4, p + "/sort", out);
 }
 }
 }
 }
 depth--;
+}
+
+function check32(v: unknown, p: string, out: Issue[]): void {
+u0: {
+const n1 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_Name(v, p, out);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (v === null) {
+if (v !== null) bad(out, p, "null", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
 }
 
 function check_UpdateDatasetRequest(v: unknown, p: string, out: Issue[]): void {
@@ -1881,30 +1911,18 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
 if (x1 !== undefined) {
-u2: {
-const n3 = out.length;
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-if (out.length === n3) break u2;
-out.length = n3;
-check_Name(x1, p + "/name", out);
-if (out.length === n3) break u2;
-out.length = n3;
-if (x1 !== null) bad(out, p + "/name", "null", x1);
-if (out.length === n3) break u2;
-out.length = n3;
-bad(out, p + "/name", "one of the anyOf shapes", x1);
+check32(x1, p + "/name", out);
+}
+const x2 = o0["column_mapping"];
+if (x2 !== undefined) {
+if (x2 !== null) {
+check_ColumnMapping(x2, p + "/column_mapping", out);
 }
 }
-const x4 = o0["column_mapping"];
-if (x4 !== undefined) {
-if (x4 !== null) {
-check_ColumnMapping(x4, p + "/column_mapping", out);
-}
-}
-const x5 = o0["draft"];
-if (x5 !== undefined) {
-if (x5 !== null) {
-if (x5 !== false) notOneOf(out, p + "/draft", "one of: false", "|boolean|", x5);
+const x3 = o0["draft"];
+if (x3 !== undefined) {
+if (x3 !== null) {
+if (x3 !== false) notOneOf(out, p + "/draft", "one of: false", "|boolean|", x3);
 }
 }
 }
@@ -2005,7 +2023,7 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_inde
 depth--;
 }
 
-function check31(v: unknown, p: string, out: Issue[]): void {
+function check33(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["edit_type"];
@@ -2048,7 +2066,7 @@ if (!Array.isArray(x1)) bad(out, p + "/edits", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check31(e3, p + "/edits/" + i2, out);
+check33(e3, p + "/edits/" + i2, out);
 }
 }
 }
@@ -2391,7 +2409,7 @@ if (typeof x10 !== "string") bad(out, p + "/email", "string", x10);
 depth--;
 }
 
-function check32(v: unknown, p: string, out: Issue[]): void {
+function check34(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -2415,7 +2433,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["sort"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check32(x1, p + "/sort", out);
+check34(x1, p + "/sort", out);
 }
 }
 }
@@ -4367,7 +4385,7 @@ else if (!DATE_TIME.test(x6)) add(out, p + "/updated_at", "string (date-time)", 
 depth--;
 }
 
-function check33(v: unknown, p: string, out: Issue[]): void {
+function check35(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4400,7 +4418,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"bookmark\", \"c
 }
 }
 
-function check34(v: unknown, p: string, out: Issue[]): void {
+function check36(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4439,14 +4457,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check33(e3, p + "/filters/" + i2, out);
+check35(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check34(x4, p + "/sort", out);
+check36(x4, p + "/sort", out);
 }
 }
 }
@@ -4754,7 +4772,7 @@ check_api__schemas__observe_alerts__AlertConfigurationResponse(e7, p + "/alerts/
 depth--;
 }
 
-function check35(v: unknown, p: string, out: Issue[]): void {
+function check37(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4792,7 +4810,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check35(e6, p + "/filters/" + i5, out);
+check37(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4849,7 +4867,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check35(e6, p + "/filters/" + i5, out);
+check37(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4951,7 +4969,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check35(e6, p + "/filters/" + i5, out);
+check37(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -5016,7 +5034,7 @@ check_AlertMonitorType(x15, p + "/schema_version", out);
 depth--;
 }
 
-function check36(v: unknown, p: string, out: Issue[]): void {
+function check38(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -5034,7 +5052,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check37(v: unknown, p: string, out: Issue[]): void {
+function check39(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -5062,14 +5080,14 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check36(e3, p + "/operations/" + i2, out);
+check38(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check37(x4, p + "/selector", out);
+check39(x4, p + "/selector", out);
 }
 }
 }
@@ -5120,7 +5138,7 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 depth--;
 }
 
-function check38(v: unknown, p: string, out: Issue[]): void {
+function check40(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5172,7 +5190,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check38(x4, p + "/constraints", out);
+check40(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -5231,7 +5249,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check38(x4, p + "/constraints", out);
+check40(x4, p + "/constraints", out);
 }
 }
 }
@@ -5283,7 +5301,7 @@ if (typeof x2 !== "string") bad(out, p + "/criteria", "string", x2);
 depth--;
 }
 
-function check39(v: unknown, p: string, out: Issue[]): void {
+function check41(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5325,7 +5343,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check39(x2, p + "/rating", out);
+check41(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5360,7 +5378,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check39(x2, p + "/rating", out);
+check41(x2, p + "/rating", out);
 }
 }
 }
@@ -5369,7 +5387,7 @@ depth--;
 
 const KEYS1 = ["dataset_id","version_index","name"];
 
-function check40(v: unknown, p: string, out: Issue[]): void {
+function check42(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5395,7 +5413,7 @@ const KEYS3 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosit
 
 const KEYS4 = ["prompt_template_id","version_index","name","content"];
 
-function check41(v: unknown, p: string, out: Issue[]): void {
+function check43(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5513,7 +5531,7 @@ check_FeedbackAggregate(a21, p + "/aggregate_feedback/" + esc(k20), out);
 }
 const x22 = o0["rating_aggregates"];
 if (x22 !== undefined) {
-check40(x22, p + "/rating_aggregates", out);
+check42(x22, p + "/rating_aggregates", out);
 }
 const x23 = o0["ranking_score"];
 if (x23 !== undefined) {
@@ -5568,7 +5586,7 @@ check_ExperimentPrompt(x30, p + "/prompt", out);
 }
 const x31 = o0["tags"];
 if (x31 !== undefined) {
-check41(x31, p + "/tags", out);
+check43(x31, p + "/tags", out);
 }
 const x32 = o0["status"];
 if (x32 !== undefined) {
@@ -5676,7 +5694,7 @@ check_ColumnInfo(e3, p + "/columns/" + i2, out);
 depth--;
 }
 
-function check42(v: unknown, p: string, out: Issue[]): void {
+function check44(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -5721,7 +5739,7 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check42(e3, p + "/filters/" + i2, out);
+check44(e3, p + "/filters/" + i2, out);
 }
 }
 }
@@ -5790,7 +5808,7 @@ check_ExperimentResponse(e7, p + "/experiments/" + i6, out);
 depth--;
 }
 
-function check43(v: unknown, p: string, out: Issue[]): void {
+function check45(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5817,7 +5835,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check44(v: unknown, p: string, out: Issue[]): void {
+function check46(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5858,14 +5876,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check43(e5, p + "/filters/" + i4, out);
+check45(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check44(x6, p + "/sort", out);
+check46(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -6005,7 +6023,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check42(e6, p + "/filters/" + i5, out);
+check44(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6051,7 +6069,7 @@ if (typeof x14 !== "string") bad(out, p + "/file_name", "string", x14);
 depth--;
 }
 
-function check45(v: unknown, p: string, out: Issue[]): void {
+function check47(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -6069,7 +6087,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check46(v: unknown, p: string, out: Issue[]): void {
+function check48(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -6100,14 +6118,14 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check45(e3, p + "/operations/" + i2, out);
+check47(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check46(x4, p + "/selector", out);
+check48(x4, p + "/selector", out);
 }
 }
 }
@@ -6158,7 +6176,7 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 depth--;
 }
 
-function check47(v: unknown, p: string, out: Issue[]): void {
+function check49(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6210,7 +6228,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check47(x4, p + "/constraints", out);
+check49(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -6270,7 +6288,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check47(x4, p + "/constraints", out);
+check49(x4, p + "/constraints", out);
 }
 }
 }
@@ -6281,7 +6299,7 @@ const check_FeedbackTemplateReorder = check_AnnotationTemplateReorder;
 
 const check_FeedbackTemplateUpdate = check_AnnotationTemplateUpdate;
 
-function check48(v: unknown, p: string, out: Issue[]): void {
+function check50(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6323,7 +6341,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check48(x2, p + "/rating", out);
+check50(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6358,7 +6376,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check48(x2, p + "/rating", out);
+check50(x2, p + "/rating", out);
 }
 }
 }
@@ -6487,7 +6505,7 @@ check_LogStreamResponse(e7, p + "/log_streams/" + i6, out);
 depth--;
 }
 
-function check49(v: unknown, p: string, out: Issue[]): void {
+function check51(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6514,7 +6532,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check50(v: unknown, p: string, out: Issue[]): void {
+function check52(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6555,14 +6573,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check49(e5, p + "/filters/" + i4, out);
+check51(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check50(x6, p + "/sort", out);
+check52(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -6576,7 +6594,7 @@ depth--;
 
 const check_LogStreamUpdateRequest = check_LogStreamCreateRequest;
 
-function check51(v: unknown, p: string, out: Issue[]): void {
+function check53(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6614,7 +6632,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check51(e6, p + "/filters/" + i5, out);
+check53(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6692,7 +6710,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check51(e6, p + "/filters/" + i5, out);
+check53(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6757,7 +6775,7 @@ check_AlertType(x15, p + "/schema_version", out);
 depth--;
 }
 
-function check52(v: unknown, p: string, out: Issue[]): void {
+function check54(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6797,7 +6815,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check52(e5, p + "/filters/" + i4, out);
+check54(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -6936,7 +6954,7 @@ if (typeof x17 !== "string") bad(out, p + "/relative_time", "string", x17);
 depth--;
 }
 
-function check53(v: unknown, p: string, out: Issue[]): void {
+function check55(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6968,7 +6986,7 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/interval_min
 const x2 = o0["layout_map"];
 if (x2 === undefined) add(out, p + "/layout_map", "present", "missing");
 else {
-check53(x2, p + "/layout_map", out);
+check55(x2, p + "/layout_map", out);
 }
 const x3 = o0["start_time"];
 if (x3 !== undefined) {
@@ -7105,7 +7123,7 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 depth--;
 }
 
-function check54(v: unknown, p: string, out: Issue[]): void {
+function check56(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7152,7 +7170,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check54(e6, p + "/dataset/" + i5, out);
+check56(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7212,7 +7230,7 @@ if (!Array.isArray(x5)) bad(out, p + "/dataset", "array", x5);
 else {
 for (let i6 = 0; i6 < x5.length; i6++) {
 const e7 = x5[i6];
-check54(e7, p + "/dataset/" + i6, out);
+check56(e7, p + "/dataset/" + i6, out);
 }
 }
 }
@@ -7269,7 +7287,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check54(e6, p + "/dataset/" + i5, out);
+check56(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7450,15 +7468,20 @@ if (typeof x11 !== "string") bad(out, p + "/group_by", "string", x11);
 depth--;
 }
 
-function check55(v: unknown, p: string, out: Issue[]): void {
+function check57(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7470,11 +7493,12 @@ if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1),
 }
 if (out.length === n4) break u3;
 out.length = n4;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check56(v: unknown, p: string, out: Issue[]): void {
+function check58(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7518,14 +7542,14 @@ const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
 const a7 = o5[k6];
-check55(a7, p + "/aggregate_metrics/" + esc(k6), out);
+check57(a7, p + "/aggregate_metrics/" + esc(k6), out);
 }
 }
 }
 const x8 = o0["bucketed_metrics"];
 if (x8 === undefined) add(out, p + "/bucketed_metrics", "present", "missing");
 else {
-check56(x8, p + "/bucketed_metrics", out);
+check58(x8, p + "/bucketed_metrics", out);
 }
 const x9 = o0["ems_captured_error"];
 if (x9 !== undefined) {
@@ -7580,7 +7604,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check42(e6, p + "/filters/" + i5, out);
+check44(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -7739,7 +7763,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check42(e9, p + "/filters/" + i8, out);
+check44(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8007,7 +8031,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check42(e6, p + "/filters/" + i5, out);
+check44(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -8086,7 +8110,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check42(e9, p + "/filters/" + i8, out);
+check44(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8120,7 +8144,7 @@ check_SelectColumns(x14, p + "/select_columns", out);
 depth--;
 }
 
-function check57(v: unknown, p: string, out: Issue[]): void {
+function check59(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8192,7 +8216,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check57(e8, p + "/records/" + i7, out);
+check59(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8250,7 +8274,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check42(e9, p + "/filters/" + i8, out);
+check44(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8279,7 +8303,7 @@ if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 depth--;
 }
 
-function check58(v: unknown, p: string, out: Issue[]): void {
+function check60(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8351,7 +8375,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check58(e8, p + "/records/" + i7, out);
+check60(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8365,7 +8389,7 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records"
 depth--;
 }
 
-function check59(v: unknown, p: string, out: Issue[]): void {
+function check61(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8383,74 +8407,93 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"file\", \"text\
 }
 }
 
-function check60(v: unknown, p: string, out: Issue[]): void {
-u4: {
-const n5 = out.length;
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-check59(e3, p + "/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check61(v: unknown, p: string, out: Issue[]): void {
-u4: {
-const n5 = out.length;
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-check59(e3, p + "/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-if (v !== null) bad(out, p, "null", v);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
 function check62(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i2 = 0; i2 < v.length; i2++) {
+const e3 = v[i2];
+check61(e3, p + "/" + i2, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
+function check63(v: unknown, p: string, out: Issue[]): void {
+u4: {
+const n5 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i2 = 0; i2 < v.length; i2++) {
+const e3 = v[i2];
+check61(e3, p + "/" + i2, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (v === null) {
+if (v !== null) bad(out, p, "null", v);
+if (out.length === n5) break u4;
+out.length = n5;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
+function check64(v: unknown, p: string, out: Issue[]): void {
+u4: {
+const n5 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__logging__llm__Message(v, p, out);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -8460,26 +8503,33 @@ check_Document_Output(e1, p + "/" + i0, out);
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check59(e3, p + "/" + i2, out);
+check61(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_ControlResult(v, p, out);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check63(v: unknown, p: string, out: Issue[]): void {
+function check65(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8499,7 +8549,7 @@ check_AnnotationRatingInfo(a5, p + "/" + esc(k1) + "/" + esc(k4), out);
 }
 }
 
-function check64(v: unknown, p: string, out: Issue[]): void {
+function check66(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["status_type"];
@@ -8557,19 +8607,19 @@ if (x4 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check60(x5, p + "/input", out);
+check62(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check61(x6, p + "/redacted_input", out);
+check63(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check62(x7, p + "/output", out);
+check64(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check62(x8, p + "/redacted_output", out);
+check64(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -8708,7 +8758,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check63(x40, p + "/annotations", out);
+check65(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -8761,7 +8811,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check64(a57, p + "/metric_info/" + esc(k56), out);
+check66(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -8797,7 +8847,7 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_traces
 depth--;
 }
 
-function check65(v: unknown, p: string, out: Issue[]): void {
+function check67(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8872,7 +8922,7 @@ if (!Array.isArray(x7)) bad(out, p + "/spans", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check65(e9, p + "/spans/" + i8, out);
+check67(e9, p + "/spans/" + i8, out);
 }
 }
 }
@@ -8951,7 +9001,7 @@ if (typeof x9 !== "string") bad(out, p + "/parent_id", "string", x9);
 depth--;
 }
 
-function check66(v: unknown, p: string, out: Issue[]): void {
+function check68(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8993,7 +9043,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check66(e3, p + "/spans/" + i2, out);
+check68(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9003,19 +9053,19 @@ if (x4 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check60(x5, p + "/input", out);
+check62(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check61(x6, p + "/redacted_input", out);
+check63(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check62(x7, p + "/output", out);
+check64(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check62(x8, p + "/redacted_output", out);
+check64(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9153,7 +9203,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check63(x40, p + "/annotations", out);
+check65(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9206,7 +9256,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check64(a57, p + "/metric_info/" + esc(k56), out);
+check66(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9261,7 +9311,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check66(e3, p + "/spans/" + i2, out);
+check68(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9271,19 +9321,19 @@ if (x4 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check60(x5, p + "/input", out);
+check62(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check61(x6, p + "/redacted_input", out);
+check63(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check62(x7, p + "/output", out);
+check64(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check62(x8, p + "/redacted_output", out);
+check64(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9421,7 +9471,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check63(x40, p + "/annotations", out);
+check65(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9474,7 +9524,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check64(a57, p + "/metric_info/" + esc(k56), out);
+check66(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9513,7 +9563,7 @@ if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_numbe
 depth--;
 }
 
-function check67(v: unknown, p: string, out: Issue[]): void {
+function check69(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -9727,7 +9777,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+check65(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -9780,7 +9830,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check66(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -9833,7 +9883,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check67(e72, p + "/events/" + i71, out);
+check69(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -9873,7 +9923,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check66(e3, p + "/spans/" + i2, out);
+check68(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10039,7 +10089,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check63(x40, p + "/annotations", out);
+check65(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -10092,7 +10142,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check64(a57, p + "/metric_info/" + esc(k56), out);
+check66(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -10149,7 +10199,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check66(e3, p + "/spans/" + i2, out);
+check68(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10325,7 +10375,7 @@ check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
 }
 const x44 = o0["annotations"];
 if (x44 !== undefined) {
-check63(x44, p + "/annotations", out);
+check65(x44, p + "/annotations", out);
 }
 const x45 = o0["file_ids"];
 if (x45 !== undefined) {
@@ -10378,7 +10428,7 @@ const o59 = x58 as Record<string, unknown>;
 for (const k60 in o59) {
 if (!Object.hasOwn(o59, k60)) continue;
 const a61 = o59[k60];
-check64(a61, p + "/metric_info/" + esc(k60), out);
+check66(a61, p + "/metric_info/" + esc(k60), out);
 }
 }
 }
@@ -10429,11 +10479,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -10583,7 +10633,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -10636,7 +10686,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -10711,15 +10761,20 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 depth--;
 }
 
-function check68(v: unknown, p: string, out: Issue[]): void {
+function check70(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__logging__llm__Message(v, p, out);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -10729,21 +10784,28 @@ check_Document_Input(e1, p + "/" + i0, out);
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check59(e3, p + "/" + i2, out);
+check61(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_ControlResult(v, p, out);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -10793,11 +10855,11 @@ if (typeof x7 !== "string") bad(out, p + "/span_id", "string", x7);
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
-check61(x8, p + "/input", out);
+check63(x8, p + "/input", out);
 }
 const x9 = o0["output"];
 if (x9 !== undefined) {
-check68(x9, p + "/output", out);
+check70(x9, p + "/output", out);
 }
 const x10 = o0["tags"];
 if (x10 !== undefined) {
@@ -11041,7 +11103,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check42(e4, p + "/filters/" + i3, out);
+check44(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -11095,24 +11157,53 @@ if (typeof x6 !== "boolean") bad(out, p + "/has_all_traces", "boolean", x6);
 depth--;
 }
 
-function check69(v: unknown, p: string, out: Issue[]): void {
+function check71(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check59(e1, p + "/" + i0, out);
+check61(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
+function check72(v: unknown, p: string, out: Issue[]): void {
+u2: {
+const n3 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n3) break u2;
+out.length = n3;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check61(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n3) break u2;
+out.length = n3;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -11129,7 +11220,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check66(e3, p + "/spans/" + i2, out);
+check68(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -11139,250 +11230,235 @@ if (x4 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-u8: {
-const n9 = out.length;
-if (typeof x5 !== "string") bad(out, p + "/input", "string", x5);
-if (out.length === n9) break u8;
-out.length = n9;
-if (!Array.isArray(x5)) bad(out, p + "/input", "array", x5);
-else {
-for (let i6 = 0; i6 < x5.length; i6++) {
-const e7 = x5[i6];
-check59(e7, p + "/input/" + i6, out);
+check71(x5, p + "/input", out);
 }
+const x6 = o0["redacted_input"];
+if (x6 !== undefined) {
+check72(x6, p + "/redacted_input", out);
 }
-if (out.length === n9) break u8;
-out.length = n9;
-bad(out, p + "/input", "one of the anyOf shapes", x5);
+const x7 = o0["output"];
+if (x7 !== undefined) {
+check72(x7, p + "/output", out);
 }
+const x8 = o0["redacted_output"];
+if (x8 !== undefined) {
+check72(x8, p + "/redacted_output", out);
 }
-const x10 = o0["redacted_input"];
+const x9 = o0["name"];
+if (x9 !== undefined) {
+if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
+}
+const x10 = o0["created_at"];
 if (x10 !== undefined) {
-check69(x10, p + "/redacted_input", out);
+if (typeof x10 !== "string") bad(out, p + "/created_at", "string", x10);
+else if (!DATE_TIME.test(x10)) add(out, p + "/created_at", "string (date-time)", "string");
 }
-const x11 = o0["output"];
+const x11 = o0["user_metadata"];
 if (x11 !== undefined) {
-check69(x11, p + "/output", out);
+if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + "/user_metadata", "object", x11);
+else {
+const o12 = x11 as Record<string, unknown>;
+for (const k13 in o12) {
+if (!Object.hasOwn(o12, k13)) continue;
+const a14 = o12[k13];
+if (typeof a14 !== "string") bad(out, p + "/user_metadata/" + esc(k13), "string", a14);
 }
-const x12 = o0["redacted_output"];
-if (x12 !== undefined) {
-check69(x12, p + "/redacted_output", out);
 }
-const x13 = o0["name"];
-if (x13 !== undefined) {
-if (typeof x13 !== "string") bad(out, p + "/name", "string", x13);
 }
-const x14 = o0["created_at"];
-if (x14 !== undefined) {
-if (typeof x14 !== "string") bad(out, p + "/created_at", "string", x14);
-else if (!DATE_TIME.test(x14)) add(out, p + "/created_at", "string (date-time)", "string");
-}
-const x15 = o0["user_metadata"];
+const x15 = o0["tags"];
 if (x15 !== undefined) {
-if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + "/user_metadata", "object", x15);
+if (!Array.isArray(x15)) bad(out, p + "/tags", "array", x15);
 else {
-const o16 = x15 as Record<string, unknown>;
-for (const k17 in o16) {
-if (!Object.hasOwn(o16, k17)) continue;
-const a18 = o16[k17];
-if (typeof a18 !== "string") bad(out, p + "/user_metadata/" + esc(k17), "string", a18);
+for (let i16 = 0; i16 < x15.length; i16++) {
+const e17 = x15[i16];
+if (typeof e17 !== "string") bad(out, p + "/tags/" + i16, "string", e17);
 }
 }
 }
-const x19 = o0["tags"];
+const x18 = o0["status_code"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/status_code", "integer", x18);
+}
+}
+const x19 = o0["metrics"];
 if (x19 !== undefined) {
-if (!Array.isArray(x19)) bad(out, p + "/tags", "array", x19);
-else {
-for (let i20 = 0; i20 < x19.length; i20++) {
-const e21 = x19[i20];
-if (typeof e21 !== "string") bad(out, p + "/tags/" + i20, "string", e21);
+check_Metrics(x19, p + "/metrics", out);
+}
+const x20 = o0["external_id"];
+if (x20 !== undefined) {
+if (x20 !== null) {
+if (typeof x20 !== "string") bad(out, p + "/external_id", "string", x20);
 }
 }
+const x21 = o0["dataset_input"];
+if (x21 !== undefined) {
+if (x21 !== null) {
+if (typeof x21 !== "string") bad(out, p + "/dataset_input", "string", x21);
 }
-const x22 = o0["status_code"];
+}
+const x22 = o0["dataset_output"];
 if (x22 !== undefined) {
 if (x22 !== null) {
-if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/status_code", "integer", x22);
+if (typeof x22 !== "string") bad(out, p + "/dataset_output", "string", x22);
 }
 }
-const x23 = o0["metrics"];
+const x23 = o0["dataset_metadata"];
 if (x23 !== undefined) {
-check_Metrics(x23, p + "/metrics", out);
-}
-const x24 = o0["external_id"];
-if (x24 !== undefined) {
-if (x24 !== null) {
-if (typeof x24 !== "string") bad(out, p + "/external_id", "string", x24);
-}
-}
-const x25 = o0["dataset_input"];
-if (x25 !== undefined) {
-if (x25 !== null) {
-if (typeof x25 !== "string") bad(out, p + "/dataset_input", "string", x25);
-}
-}
-const x26 = o0["dataset_output"];
-if (x26 !== undefined) {
-if (x26 !== null) {
-if (typeof x26 !== "string") bad(out, p + "/dataset_output", "string", x26);
-}
-}
-const x27 = o0["dataset_metadata"];
-if (x27 !== undefined) {
-if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + "/dataset_metadata", "object", x27);
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/dataset_metadata", "object", x23);
 else {
-const o28 = x27 as Record<string, unknown>;
-for (const k29 in o28) {
-if (!Object.hasOwn(o28, k29)) continue;
-const a30 = o28[k29];
-if (typeof a30 !== "string") bad(out, p + "/dataset_metadata/" + esc(k29), "string", a30);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/dataset_metadata/" + esc(k25), "string", a26);
 }
 }
 }
-const x31 = o0["id"];
-if (x31 === undefined) add(out, p + "/id", "present", "missing");
+const x27 = o0["id"];
+if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x31 !== "string") bad(out, p + "/id", "string", x31);
+if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
 }
-const x32 = o0["session_id"];
-if (x32 === undefined) add(out, p + "/session_id", "present", "missing");
+const x28 = o0["session_id"];
+if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x32 !== "string") bad(out, p + "/session_id", "string", x32);
+if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
 }
-const x33 = o0["trace_id"];
-if (x33 === undefined) add(out, p + "/trace_id", "present", "missing");
+const x29 = o0["trace_id"];
+if (x29 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
-if (typeof x33 !== "string") bad(out, p + "/trace_id", "string", x33);
+if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
 }
-const x34 = o0["project_id"];
-if (x34 === undefined) add(out, p + "/project_id", "present", "missing");
+const x30 = o0["project_id"];
+if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x34 !== "string") bad(out, p + "/project_id", "string", x34);
+if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
 }
-const x35 = o0["run_id"];
-if (x35 === undefined) add(out, p + "/run_id", "present", "missing");
+const x31 = o0["run_id"];
+if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x35 !== "string") bad(out, p + "/run_id", "string", x35);
+if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
 }
-const x36 = o0["updated_at"];
+const x32 = o0["updated_at"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/updated_at", "string", x32);
+else if (!DATE_TIME.test(x32)) add(out, p + "/updated_at", "string (date-time)", "string");
+}
+}
+const x33 = o0["has_children"];
+if (x33 !== undefined) {
+if (x33 !== null) {
+if (typeof x33 !== "boolean") bad(out, p + "/has_children", "boolean", x33);
+}
+}
+const x34 = o0["metrics_batch_id"];
+if (x34 !== undefined) {
+if (x34 !== null) {
+if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+}
+}
+const x35 = o0["session_batch_id"];
+if (x35 !== undefined) {
+if (x35 !== null) {
+if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+}
+}
+const x36 = o0["feedback_rating_info"];
 if (x36 !== undefined) {
-if (x36 !== null) {
-if (typeof x36 !== "string") bad(out, p + "/updated_at", "string", x36);
-else if (!DATE_TIME.test(x36)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x36 !== "object" || x36 === null || Array.isArray(x36)) bad(out, p + "/feedback_rating_info", "object", x36);
+else {
+const o37 = x36 as Record<string, unknown>;
+for (const k38 in o37) {
+if (!Object.hasOwn(o37, k38)) continue;
+const a39 = o37[k38];
+check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 }
-const x37 = o0["has_children"];
-if (x37 !== undefined) {
-if (x37 !== null) {
-if (typeof x37 !== "boolean") bad(out, p + "/has_children", "boolean", x37);
 }
-}
-const x38 = o0["metrics_batch_id"];
-if (x38 !== undefined) {
-if (x38 !== null) {
-if (typeof x38 !== "string") bad(out, p + "/metrics_batch_id", "string", x38);
-}
-}
-const x39 = o0["session_batch_id"];
-if (x39 !== undefined) {
-if (x39 !== null) {
-if (typeof x39 !== "string") bad(out, p + "/session_batch_id", "string", x39);
-}
-}
-const x40 = o0["feedback_rating_info"];
+const x40 = o0["annotations"];
 if (x40 !== undefined) {
-if (typeof x40 !== "object" || x40 === null || Array.isArray(x40)) bad(out, p + "/feedback_rating_info", "object", x40);
+check65(x40, p + "/annotations", out);
+}
+const x41 = o0["file_ids"];
+if (x41 !== undefined) {
+if (!Array.isArray(x41)) bad(out, p + "/file_ids", "array", x41);
 else {
-const o41 = x40 as Record<string, unknown>;
-for (const k42 in o41) {
-if (!Object.hasOwn(o41, k42)) continue;
-const a43 = o41[k42];
-check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
 }
 }
 }
-const x44 = o0["annotations"];
+const x44 = o0["file_modalities"];
 if (x44 !== undefined) {
-check63(x44, p + "/annotations", out);
-}
-const x45 = o0["file_ids"];
-if (x45 !== undefined) {
-if (!Array.isArray(x45)) bad(out, p + "/file_ids", "array", x45);
+if (!Array.isArray(x44)) bad(out, p + "/file_modalities", "array", x44);
 else {
-for (let i46 = 0; i46 < x45.length; i46++) {
-const e47 = x45[i46];
-if (typeof e47 !== "string") bad(out, p + "/file_ids/" + i46, "string", e47);
+for (let i45 = 0; i45 < x44.length; i45++) {
+const e46 = x44[i45];
+check_ContentModality(e46, p + "/file_modalities/" + i45, out);
 }
 }
 }
-const x48 = o0["file_modalities"];
-if (x48 !== undefined) {
-if (!Array.isArray(x48)) bad(out, p + "/file_modalities", "array", x48);
+const x47 = o0["annotation_aggregates"];
+if (x47 !== undefined) {
+if (typeof x47 !== "object" || x47 === null || Array.isArray(x47)) bad(out, p + "/annotation_aggregates", "object", x47);
 else {
-for (let i49 = 0; i49 < x48.length; i49++) {
-const e50 = x48[i49];
-check_ContentModality(e50, p + "/file_modalities/" + i49, out);
+const o48 = x47 as Record<string, unknown>;
+for (const k49 in o48) {
+if (!Object.hasOwn(o48, k49)) continue;
+const a50 = o48[k49];
+check_AnnotationAggregate(a50, p + "/annotation_aggregates/" + esc(k49), out);
 }
 }
 }
-const x51 = o0["annotation_aggregates"];
+const x51 = o0["annotation_queue_ids"];
 if (x51 !== undefined) {
-if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/annotation_aggregates", "object", x51);
+if (!Array.isArray(x51)) bad(out, p + "/annotation_queue_ids", "array", x51);
 else {
-const o52 = x51 as Record<string, unknown>;
-for (const k53 in o52) {
-if (!Object.hasOwn(o52, k53)) continue;
-const a54 = o52[k53];
-check_AnnotationAggregate(a54, p + "/annotation_aggregates/" + esc(k53), out);
+for (let i52 = 0; i52 < x51.length; i52++) {
+const e53 = x51[i52];
+if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
 }
 }
 }
-const x55 = o0["annotation_queue_ids"];
-if (x55 !== undefined) {
-if (!Array.isArray(x55)) bad(out, p + "/annotation_queue_ids", "array", x55);
+const x54 = o0["metric_info"];
+if (x54 !== undefined) {
+if (x54 !== null) {
+if (typeof x54 !== "object" || x54 === null || Array.isArray(x54)) bad(out, p + "/metric_info", "object", x54);
 else {
-for (let i56 = 0; i56 < x55.length; i56++) {
-const e57 = x55[i56];
-if (typeof e57 !== "string") bad(out, p + "/annotation_queue_ids/" + i56, "string", e57);
+const o55 = x54 as Record<string, unknown>;
+for (const k56 in o55) {
+if (!Object.hasOwn(o55, k56)) continue;
+const a57 = o55[k56];
+check66(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
-const x58 = o0["metric_info"];
+}
+const x58 = o0["files"];
 if (x58 !== undefined) {
 if (x58 !== null) {
-if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/metric_info", "object", x58);
+if (typeof x58 !== "object" || x58 === null || Array.isArray(x58)) bad(out, p + "/files", "object", x58);
 else {
 const o59 = x58 as Record<string, unknown>;
 for (const k60 in o59) {
 if (!Object.hasOwn(o59, k60)) continue;
 const a61 = o59[k60];
-check64(a61, p + "/metric_info/" + esc(k60), out);
+check_FileMetadata(a61, p + "/files/" + esc(k60), out);
 }
 }
 }
 }
-const x62 = o0["files"];
+const x62 = o0["is_complete"];
 if (x62 !== undefined) {
-if (x62 !== null) {
-if (typeof x62 !== "object" || x62 === null || Array.isArray(x62)) bad(out, p + "/files", "object", x62);
-else {
-const o63 = x62 as Record<string, unknown>;
-for (const k64 in o63) {
-if (!Object.hasOwn(o63, k64)) continue;
-const a65 = o63[k64];
-check_FileMetadata(a65, p + "/files/" + esc(k64), out);
+if (typeof x62 !== "boolean") bad(out, p + "/is_complete", "boolean", x62);
 }
-}
-}
-}
-const x66 = o0["is_complete"];
-if (x66 !== undefined) {
-if (typeof x66 !== "boolean") bad(out, p + "/is_complete", "boolean", x66);
-}
-const x67 = o0["num_spans"];
-if (x67 !== undefined) {
-if (x67 !== null) {
-if (typeof x67 !== "number" || !Number.isInteger(x67)) bad(out, p + "/num_spans", "integer", x67);
+const x63 = o0["num_spans"];
+if (x63 !== undefined) {
+if (x63 !== null) {
+if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_spans", "integer", x63);
 }
 }
 }
@@ -11537,7 +11613,7 @@ depth--;
 
 const KEYS7 = ["model_name","num_judges","filters","scoreable_node_types","cot_enabled","output_type","input_type"];
 
-function check70(v: unknown, p: string, out: Issue[]): void {
+function check73(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -11685,7 +11761,7 @@ check_RollUpMethodDisplayOptions(x24, p + "/roll_up_method", out);
 const x25 = o0["metric_color_picker_config"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-check70(x25, p + "/metric_color_picker_config", out);
+check73(x25, p + "/metric_color_picker_config", out);
 }
 }
 }
@@ -11879,7 +11955,7 @@ check_RollUpMethodDisplayOptions(x35, p + "/roll_up_method", out);
 const x36 = o0["metric_color_picker_config"];
 if (x36 !== undefined) {
 if (x36 !== null) {
-check70(x36, p + "/metric_color_picker_config", out);
+check73(x36, p + "/metric_color_picker_config", out);
 }
 }
 const x37 = o0["metric_name"];
@@ -11925,6 +12001,28 @@ if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1)
 depth--;
 }
 
+function check74(v: unknown, p: string, out: Issue[]): void {
+u0: {
+const n1 = out.length;
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_ValidateRegisteredScorerResult(v, p, out);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (v === null) {
+if (v !== null) bad(out, p, "null", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
 function check_RegisteredScorerTaskResultResponse(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
@@ -11955,26 +12053,14 @@ check_TaskResultStatus(x4, p + "/status", out);
 }
 const x5 = o0["result"];
 if (x5 !== undefined) {
-u6: {
-const n7 = out.length;
-check_ValidateRegisteredScorerResult(x5, p + "/result", out);
-if (out.length === n7) break u6;
-out.length = n7;
-if (typeof x5 !== "string") bad(out, p + "/result", "string", x5);
-if (out.length === n7) break u6;
-out.length = n7;
-if (x5 !== null) bad(out, p + "/result", "null", x5);
-if (out.length === n7) break u6;
-out.length = n7;
-bad(out, p + "/result", "one of the anyOf shapes", x5);
-}
+check74(x5, p + "/result", out);
 }
 }
 }
 depth--;
 }
 
-function check71(v: unknown, p: string, out: Issue[]): void {
+function check75(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12022,7 +12108,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check72(v: unknown, p: string, out: Issue[]): void {
+function check76(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12055,14 +12141,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check71(e3, p + "/filters/" + i2, out);
+check75(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check72(x4, p + "/sort", out);
+check76(x4, p + "/sort", out);
 }
 }
 }
@@ -12213,7 +12299,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check42(e9, p + "/filters/" + i8, out);
+check44(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -12377,7 +12463,7 @@ check_RollUpMethodDisplayOptions(x19, p + "/roll_up_method", out);
 const x20 = o0["metric_color_picker_config"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-check70(x20, p + "/metric_color_picker_config", out);
+check73(x20, p + "/metric_color_picker_config", out);
 }
 }
 }
@@ -12843,7 +12929,7 @@ if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 depth--;
 }
 
-function check73(v: unknown, p: string, out: Issue[]): void {
+function check77(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12873,7 +12959,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check74(v: unknown, p: string, out: Issue[]): void {
+function check78(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12903,14 +12989,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check73(e3, p + "/filters/" + i2, out);
+check77(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check74(x4, p + "/sort", out);
+check78(x4, p + "/sort", out);
 }
 }
 }
@@ -13434,19 +13520,23 @@ check_StepMetric(e23, p + "/metrics/" + i22, out);
 depth--;
 }
 
-function check75(v: unknown, p: string, out: Issue[]): void {
+function check79(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
 u2: {
 const n3 = out.length;
+if (typeof e1 === "string") {
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof e1 === "number") {
 if (typeof e1 !== "number" || !Number.isInteger(e1)) bad(out, p + "/" + i0, "integer", e1);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 }
@@ -13462,7 +13552,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["loc"];
 if (x1 === undefined) add(out, p + "/loc", "present", "missing");
 else {
-check75(x1, p + "/loc", out);
+check79(x1, p + "/loc", out);
 }
 const x2 = o0["msg"];
 if (x2 === undefined) add(out, p + "/msg", "present", "missing");
@@ -13479,7 +13569,7 @@ if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 depth--;
 }
 
-function check76(v: unknown, p: string, out: Issue[]): void {
+function check80(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -13517,7 +13607,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13560,7 +13650,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13603,7 +13693,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13630,7 +13720,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13667,7 +13757,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13710,7 +13800,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13753,7 +13843,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13780,7 +13870,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13823,7 +13913,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13866,7 +13956,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13893,7 +13983,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13936,7 +14026,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13963,7 +14053,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14006,7 +14096,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14049,7 +14139,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14076,7 +14166,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14119,7 +14209,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14146,7 +14236,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14189,7 +14279,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14232,7 +14322,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14259,7 +14349,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14286,7 +14376,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14323,7 +14413,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14366,7 +14456,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14394,7 +14484,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check76(e4, p + "/filters/" + i3, out);
+check80(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14408,7 +14498,7 @@ const check_GeneratedScorerConfig = check_RegisteredScorerConfig;
 
 const check_FinetunedScorerConfig = check_RegisteredScorerConfig;
 
-function check77(v: unknown, p: string, out: Issue[]): void {
+function check81(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -14426,21 +14516,30 @@ if (typeof a4 !== "string") bad(out, p + "/" + i0 + "/" + esc(k3), "string", a4)
 }
 }
 
-function check78(v: unknown, p: string, out: Issue[]): void {
+function check82(v: unknown, p: string, out: Issue[]): void {
 u10: {
 const n11 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Document_Input(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__shared__message__Message(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i1 = 0; i1 < v.length; i1++) {
@@ -14450,6 +14549,8 @@ if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i3 = 0; i3 < v.length; i3++) {
@@ -14459,6 +14560,8 @@ check_Document_Input(e4, p + "/" + i3, out);
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i5 = 0; i5 < v.length; i5++) {
@@ -14468,9 +14571,13 @@ check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 if (out.length === n11) break u10;
 out.length = n11;
-check77(v, p, out);
+}
+if (Array.isArray(v)) {
+check81(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i7 = 0; i7 < v.length; i7++) {
@@ -14480,25 +14587,35 @@ if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/"
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check79(v: unknown, p: string, out: Issue[]): void {
+function check83(v: unknown, p: string, out: Issue[]): void {
 u10: {
 const n11 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Document_Input(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__shared__message__Message(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i1 = 0; i1 < v.length; i1++) {
@@ -14508,6 +14625,8 @@ if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i3 = 0; i3 < v.length; i3++) {
@@ -14517,6 +14636,8 @@ check_Document_Input(e4, p + "/" + i3, out);
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i5 = 0; i5 < v.length; i5++) {
@@ -14526,9 +14647,13 @@ check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 if (out.length === n11) break u10;
 out.length = n11;
-check77(v, p, out);
+}
+if (Array.isArray(v)) {
+check81(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i7 = 0; i7 < v.length; i7++) {
@@ -14538,9 +14663,12 @@ if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/"
 }
 if (out.length === n11) break u10;
 out.length = n11;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n11) break u10;
 out.length = n11;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -14558,19 +14686,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check78(x2, p + "/input", out);
+check82(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check79(x3, p + "/redacted_input", out);
+check83(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check78(x4, p + "/output", out);
+check82(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check79(x5, p + "/redacted_output", out);
+check83(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14614,7 +14742,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check26(e17, p + "/steps/" + i16, out);
+check27(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14642,19 +14770,19 @@ if (x1 !== "chain") notOneOf(out, p + "/type", "one of: \"chain\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check78(x2, p + "/input", out);
+check82(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check79(x3, p + "/redacted_input", out);
+check83(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check78(x4, p + "/output", out);
+check82(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check79(x5, p + "/redacted_output", out);
+check83(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14698,7 +14826,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check26(e17, p + "/steps/" + i16, out);
+check27(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14713,12 +14841,15 @@ check_StepWithChildren(x18, p + "/parent", out);
 depth--;
 }
 
-function check80(v: unknown, p: string, out: Issue[]): void {
+function check84(v: unknown, p: string, out: Issue[]): void {
 u7: {
 const n8 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14730,9 +14861,13 @@ if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__shared__message__Message(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i3 = 0; i3 < v.length; i3++) {
@@ -14742,9 +14877,13 @@ if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
 }
 if (out.length === n8) break u7;
 out.length = n8;
-check77(v, p, out);
+}
+if (Array.isArray(v)) {
+check81(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i5 = 0; i5 < v.length; i5++) {
@@ -14754,16 +14893,20 @@ check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 if (out.length === n8) break u7;
 out.length = n8;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check81(v: unknown, p: string, out: Issue[]): void {
+function check85(v: unknown, p: string, out: Issue[]): void {
 u7: {
 const n8 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14775,9 +14918,13 @@ if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_galileo_core__schemas__shared__message__Message(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i3 = 0; i3 < v.length; i3++) {
@@ -14787,9 +14934,13 @@ if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
 }
 if (out.length === n8) break u7;
 out.length = n8;
-check77(v, p, out);
+}
+if (Array.isArray(v)) {
+check81(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i5 = 0; i5 < v.length; i5++) {
@@ -14799,9 +14950,12 @@ check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
 }
 if (out.length === n8) break u7;
 out.length = n8;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n8) break u7;
 out.length = n8;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -14819,19 +14973,19 @@ if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check80(x2, p + "/input", out);
+check84(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check81(x3, p + "/redacted_input", out);
+check85(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check80(x4, p + "/output", out);
+check84(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check81(x5, p + "/redacted_output", out);
+check85(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15019,19 +15173,19 @@ if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check78(x2, p + "/input", out);
+check82(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check79(x3, p + "/redacted_input", out);
+check83(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check78(x4, p + "/output", out);
+check82(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check79(x5, p + "/redacted_output", out);
+check83(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15087,19 +15241,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check78(x2, p + "/input", out);
+check82(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check79(x3, p + "/redacted_input", out);
+check83(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check78(x4, p + "/output", out);
+check82(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check79(x5, p + "/redacted_output", out);
+check83(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15143,7 +15297,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check26(e17, p + "/steps/" + i16, out);
+check27(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -15168,12 +15322,15 @@ if (!ENUM8.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \
 depth--;
 }
 
-function check82(v: unknown, p: string, out: Issue[]): void {
+function check86(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -15183,6 +15340,7 @@ if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -15210,7 +15368,7 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x4, p + "/value", out);
+check86(x4, p + "/value", out);
 }
 }
 }
@@ -15284,21 +15442,29 @@ if (typeof x4 !== "number") bad(out, p + "/high", "number", x4);
 depth--;
 }
 
-function check83(v: unknown, p: string, out: Issue[]): void {
+function check87(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -15322,7 +15488,7 @@ if (x2 !== "value") notOneOf(out, p + "/filter_type", "one of: \"value\"", "|str
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check83(x3, p + "/value", out);
+check87(x3, p + "/value", out);
 }
 const x4 = o0["relation"];
 if (x4 === undefined) add(out, p + "/relation", "present", "missing");
@@ -15334,7 +15500,7 @@ check_Operator(x4, p + "/relation", out);
 depth--;
 }
 
-function check84(v: unknown, p: string, out: Issue[]): void {
+function check88(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -15370,7 +15536,7 @@ check_Rule(e3, p + "/rules/" + i2, out);
 }
 const x4 = o0["action"];
 if (x4 !== undefined) {
-check84(x4, p + "/action", out);
+check88(x4, p + "/action", out);
 }
 const x5 = o0["description"];
 if (x5 !== undefined) {
@@ -15491,7 +15657,7 @@ check_Rule(e4, p + "/rules/" + i3, out);
 }
 const x5 = o0["action"];
 if (x5 !== undefined) {
-check84(x5, p + "/action", out);
+check88(x5, p + "/action", out);
 }
 const x6 = o0["description"];
 if (x6 !== undefined) {
@@ -15514,60 +15680,80 @@ check_RuleResult(e9, p + "/rule_results/" + i8, out);
 depth--;
 }
 
-function check85(v: unknown, p: string, out: Issue[]): void {
+function check89(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check86(v: unknown, p: string, out: Issue[]): void {
+function check90(v: unknown, p: string, out: Issue[]): void {
 u5: {
 const n6 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n6) break u5;
 out.length = n6;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n6) break u5;
 out.length = n6;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n6) break u5;
 out.length = n6;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check85(e1, p + "/" + i0, out);
+check89(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n6) break u5;
 out.length = n6;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o2 = v as Record<string, unknown>;
 for (const k3 in o2) {
 if (!Object.hasOwn(o2, k3)) continue;
 const a4 = o2[k3];
-check85(a4, p + "/" + esc(k3), out);
+check89(a4, p + "/" + esc(k3), out);
 }
 }
 if (out.length === n6) break u5;
 out.length = n6;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n6) break u5;
 out.length = n6;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -15580,7 +15766,7 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["value"];
 if (x1 !== undefined) {
-check86(x1, p + "/value", out);
+check90(x1, p + "/value", out);
 }
 const x2 = o0["execution_time"];
 if (x2 !== undefined) {
@@ -15673,7 +15859,7 @@ if (v !== "owner" && v !== "editor" && v !== "annotator" && v !== "viewer") notO
 depth--;
 }
 
-function check87(v: unknown, p: string, out: Issue[]): void {
+function check91(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_UserAction(v, p, out);
@@ -15725,7 +15911,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["action"];
 if (x1 === undefined) add(out, p + "/action", "present", "missing");
 else {
-check87(x1, p + "/action", out);
+check91(x1, p + "/action", out);
 }
 const x2 = o0["allowed"];
 if (x2 === undefined) add(out, p + "/allowed", "present", "missing");
@@ -15868,6 +16054,28 @@ if (typeof x3 !== "string") bad(out, p + "/reason", "string", x3);
 depth--;
 }
 
+function check92(v: unknown, p: string, out: Issue[]): void {
+u0: {
+const n1 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_OpenAIToolChoice(v, p, out);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (v === null) {
+if (v !== null) bad(out, p, "null", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
 function check_PromptRunSettings_Input(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
@@ -15960,41 +16168,29 @@ if (typeof e20 !== "object" || e20 === null || Array.isArray(e20)) bad(out, p + 
 }
 const x22 = o0["tool_choice"];
 if (x22 !== undefined) {
-u23: {
-const n24 = out.length;
-if (typeof x22 !== "string") bad(out, p + "/tool_choice", "string", x22);
-if (out.length === n24) break u23;
-out.length = n24;
-check_OpenAIToolChoice(x22, p + "/tool_choice", out);
-if (out.length === n24) break u23;
-out.length = n24;
-if (x22 !== null) bad(out, p + "/tool_choice", "null", x22);
-if (out.length === n24) break u23;
-out.length = n24;
-bad(out, p + "/tool_choice", "one of the anyOf shapes", x22);
+check92(x22, p + "/tool_choice", out);
 }
-}
-const x25 = o0["response_format"];
-if (x25 !== undefined) {
-if (x25 !== null) {
-if (typeof x25 !== "object" || x25 === null || Array.isArray(x25)) bad(out, p + "/response_format", "object", x25);
+const x23 = o0["response_format"];
+if (x23 !== undefined) {
+if (x23 !== null) {
+if (typeof x23 !== "object" || x23 === null || Array.isArray(x23)) bad(out, p + "/response_format", "object", x23);
 else {
-const o26 = x25 as Record<string, unknown>;
-for (const k27 in o26) {
-if (!Object.hasOwn(o26, k27)) continue;
-const a28 = o26[k27];
-if (typeof a28 !== "string") bad(out, p + "/response_format/" + esc(k27), "string", a28);
+const o24 = x23 as Record<string, unknown>;
+for (const k25 in o24) {
+if (!Object.hasOwn(o24, k25)) continue;
+const a26 = o24[k25];
+if (typeof a26 !== "string") bad(out, p + "/response_format/" + esc(k25), "string", a26);
 }
 }
 }
 }
-const x29 = o0["known_models"];
-if (x29 !== undefined) {
-if (!Array.isArray(x29)) bad(out, p + "/known_models", "array", x29);
+const x27 = o0["known_models"];
+if (x27 !== undefined) {
+if (!Array.isArray(x27)) bad(out, p + "/known_models", "array", x27);
 else {
-for (let i30 = 0; i30 < x29.length; i30++) {
-const e31 = x29[i30];
-check_Model(e31, p + "/known_models/" + i30, out);
+for (let i28 = 0; i28 < x27.length; i28++) {
+const e29 = x27[i28];
+check_Model(e29, p + "/known_models/" + i28, out);
 }
 }
 }
@@ -16073,7 +16269,7 @@ depth--;
 
 const ENUM11 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
 
-function check88(v: unknown, p: string, out: Issue[]): void {
+function check93(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -16089,6 +16285,28 @@ out.length = n3;
 bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 }
+}
+}
+
+function check94(v: unknown, p: string, out: Issue[]): void {
+u0: {
+const n1 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (Array.isArray(v)) {
+check93(v, p, out);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n1) break u0;
+out.length = n1;
+}
+bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
@@ -16109,19 +16327,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
+check94(x3, p + "/value", out);
 }
 }
 }
@@ -16148,7 +16354,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -16390,12 +16596,15 @@ if (typeof x2 !== "boolean") bad(out, p + "/append_suffix_if_duplicate", "boolea
 depth--;
 }
 
-function check89(v: unknown, p: string, out: Issue[]): void {
+function check95(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_ColumnMappingConfig(v, p, out);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -16405,9 +16614,12 @@ if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -16421,73 +16633,91 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["input"];
 if (x1 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check89(x1, p + "/input", out);
+check95(x1, p + "/input", out);
 }
 const x2 = o0["output"];
 if (x2 === undefined) add(out, p + "/output", "present", "missing");
 else {
-check89(x2, p + "/output", out);
+check95(x2, p + "/output", out);
 }
 const x3 = o0["generated_output"];
 if (x3 === undefined) add(out, p + "/generated_output", "present", "missing");
 else {
-check89(x3, p + "/generated_output", out);
+check95(x3, p + "/generated_output", out);
 }
 const x4 = o0["metadata"];
 if (x4 === undefined) add(out, p + "/metadata", "present", "missing");
 else {
-check89(x4, p + "/metadata", out);
+check95(x4, p + "/metadata", out);
 }
 }
 }
 depth--;
 }
 
-function check90(v: unknown, p: string, out: Issue[]): void {
+function check96(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check91(v: unknown, p: string, out: Issue[]): void {
+function check97(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check90(a2, p + "/" + esc(k1), out);
+check96(a2, p + "/" + esc(k1), out);
 }
 }
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -16515,7 +16745,7 @@ if (!Array.isArray(x3)) bad(out, p + "/values", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check91(e5, p + "/values/" + i4, out);
+check97(e5, p + "/values/" + i4, out);
 }
 }
 }
@@ -16528,7 +16758,7 @@ const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
 const a9 = o7[k8];
-check91(a9, p + "/values_dict/" + esc(k8), out);
+check97(a9, p + "/values_dict/" + esc(k8), out);
 }
 }
 }
@@ -16563,7 +16793,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check91(a5, p + "/values/" + esc(k4), out);
+check97(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16689,7 +16919,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check91(a5, p + "/values/" + esc(k4), out);
+check97(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16728,7 +16958,7 @@ const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
 const a6 = o4[k5];
-check91(a6, p + "/values/" + esc(k5), out);
+check97(a6, p + "/values/" + esc(k5), out);
 }
 }
 }
@@ -17261,19 +17491,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
+check94(x3, p + "/value", out);
 }
 }
 }
@@ -17284,15 +17502,20 @@ const check_api__schemas__project_v2__ProjectNameFilter = check_DatasetNameFilte
 
 const ENUM15 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
 
-function check92(v: unknown, p: string, out: Issue[]): void {
+function check98(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -17302,6 +17525,8 @@ if (typeof e1 !== "number" || !Number.isInteger(e1)) bad(out, p + "/" + i0, "int
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
@@ -17311,6 +17536,7 @@ if (typeof e3 !== "number") bad(out, p + "/" + i2, "number", e3);
 }
 if (out.length === n5) break u4;
 out.length = n5;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -17333,7 +17559,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check92(x3, p + "/value", out);
+check98(x3, p + "/value", out);
 }
 }
 }
@@ -17358,7 +17584,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check92(x3, p + "/value", out);
+check98(x3, p + "/value", out);
 }
 }
 }
@@ -17653,37 +17879,51 @@ if (v !== "sample") notOneOf(out, p, "one of: \"sample\"", "|string|", v);
 depth--;
 }
 
-function check93(v: unknown, p: string, out: Issue[]): void {
+function check99(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check94(v: unknown, p: string, out: Issue[]): void {
+function check100(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -17721,11 +17961,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check93(x6, p + "/value", out);
+check99(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check94(x7, p + "/filter_value", out);
+check100(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -17765,7 +18005,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -17799,7 +18039,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check39(x2, p + "/rating", out);
+check41(x2, p + "/rating", out);
 }
 const x3 = o0["annotation_template_id"];
 if (x3 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
@@ -18212,7 +18452,7 @@ if (typeof a14 !== "number" || !Number.isInteger(a14)) bad(out, p + "/value_dist
 depth--;
 }
 
-function check95(v: unknown, p: string, out: Issue[]): void {
+function check101(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -18248,7 +18488,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check95(x1, p + "/aggregate", out);
+check101(x1, p + "/aggregate", out);
 }
 }
 }
@@ -18362,30 +18602,18 @@ if (typeof x18 !== "string") bad(out, p + "/tools", "string", x18);
 }
 const x19 = o0["tool_choice"];
 if (x19 !== undefined) {
-u20: {
-const n21 = out.length;
-if (typeof x19 !== "string") bad(out, p + "/tool_choice", "string", x19);
-if (out.length === n21) break u20;
-out.length = n21;
-check_OpenAIToolChoice(x19, p + "/tool_choice", out);
-if (out.length === n21) break u20;
-out.length = n21;
-if (x19 !== null) bad(out, p + "/tool_choice", "null", x19);
-if (out.length === n21) break u20;
-out.length = n21;
-bad(out, p + "/tool_choice", "one of the anyOf shapes", x19);
+check92(x19, p + "/tool_choice", out);
 }
-}
-const x22 = o0["response_format"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "object" || x22 === null || Array.isArray(x22)) bad(out, p + "/response_format", "object", x22);
+const x20 = o0["response_format"];
+if (x20 !== undefined) {
+if (x20 !== null) {
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/response_format", "object", x20);
 else {
-const o23 = x22 as Record<string, unknown>;
-for (const k24 in o23) {
-if (!Object.hasOwn(o23, k24)) continue;
-const a25 = o23[k24];
-if (typeof a25 !== "string") bad(out, p + "/response_format/" + esc(k24), "string", a25);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/response_format/" + esc(k22), "string", a23);
 }
 }
 }
@@ -18549,7 +18777,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check76(e5, p + "/filters/" + i4, out);
+check80(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -18787,7 +19015,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -18882,23 +19110,11 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
+check94(x3, p + "/value", out);
 }
-}
-const x6 = o0["type"];
-if (x6 !== undefined) {
-if (x6 !== "id") notOneOf(out, p + "/type", "one of: \"id\"", "|string|", x6);
+const x4 = o0["type"];
+if (x4 !== undefined) {
+if (x4 !== "id") notOneOf(out, p + "/type", "one of: \"id\"", "|string|", x4);
 }
 }
 }
@@ -18924,7 +19140,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check92(x3, p + "/value", out);
+check98(x3, p + "/value", out);
 }
 const x4 = o0["type"];
 if (x4 !== undefined) {
@@ -18954,7 +19170,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -19035,19 +19251,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-check88(x3, p + "/value", out);
-if (out.length === n5) break u4;
-out.length = n5;
-if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/value", "one of the anyOf shapes", x3);
-}
+check94(x3, p + "/value", out);
 }
 }
 }
@@ -19075,7 +19279,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check76(x1, p + "/filter", out);
+check80(x1, p + "/filter", out);
 }
 }
 const x2 = o0["sample_rate"];
@@ -19147,7 +19351,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check48(x2, p + "/rating", out);
+check50(x2, p + "/rating", out);
 }
 const x3 = o0["feedback_template_id"];
 if (x3 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
@@ -19481,11 +19685,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check93(x6, p + "/value", out);
+check99(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check94(x7, p + "/filter_value", out);
+check100(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -19973,19 +20177,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -20131,7 +20335,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20184,7 +20388,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20241,11 +20445,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -20403,7 +20607,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20456,7 +20660,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20719,7 +20923,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+check65(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -20772,7 +20976,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check66(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -20827,7 +21031,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check67(e72, p + "/events/" + i71, out);
+check69(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -21041,7 +21245,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+check65(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -21094,7 +21298,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check66(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -21147,19 +21351,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -21304,7 +21508,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21357,7 +21561,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21563,7 +21767,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21616,7 +21820,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21675,255 +21879,240 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-u5: {
-const n6 = out.length;
-if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
-if (out.length === n6) break u5;
-out.length = n6;
-if (!Array.isArray(x2)) bad(out, p + "/input", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check59(e4, p + "/input/" + i3, out);
+check71(x2, p + "/input", out);
 }
+const x3 = o0["redacted_input"];
+if (x3 !== undefined) {
+check72(x3, p + "/redacted_input", out);
 }
-if (out.length === n6) break u5;
-out.length = n6;
-bad(out, p + "/input", "one of the anyOf shapes", x2);
+const x4 = o0["output"];
+if (x4 !== undefined) {
+check72(x4, p + "/output", out);
 }
+const x5 = o0["redacted_output"];
+if (x5 !== undefined) {
+check72(x5, p + "/redacted_output", out);
 }
-const x7 = o0["redacted_input"];
+const x6 = o0["name"];
+if (x6 !== undefined) {
+if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
+}
+const x7 = o0["created_at"];
 if (x7 !== undefined) {
-check69(x7, p + "/redacted_input", out);
+if (typeof x7 !== "string") bad(out, p + "/created_at", "string", x7);
+else if (!DATE_TIME.test(x7)) add(out, p + "/created_at", "string (date-time)", "string");
 }
-const x8 = o0["output"];
+const x8 = o0["user_metadata"];
 if (x8 !== undefined) {
-check69(x8, p + "/output", out);
+if (typeof x8 !== "object" || x8 === null || Array.isArray(x8)) bad(out, p + "/user_metadata", "object", x8);
+else {
+const o9 = x8 as Record<string, unknown>;
+for (const k10 in o9) {
+if (!Object.hasOwn(o9, k10)) continue;
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
-const x9 = o0["redacted_output"];
-if (x9 !== undefined) {
-check69(x9, p + "/redacted_output", out);
 }
-const x10 = o0["name"];
-if (x10 !== undefined) {
-if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
-const x11 = o0["created_at"];
-if (x11 !== undefined) {
-if (typeof x11 !== "string") bad(out, p + "/created_at", "string", x11);
-else if (!DATE_TIME.test(x11)) add(out, p + "/created_at", "string (date-time)", "string");
-}
-const x12 = o0["user_metadata"];
+const x12 = o0["tags"];
 if (x12 !== undefined) {
-if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/user_metadata", "object", x12);
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-const o13 = x12 as Record<string, unknown>;
-for (const k14 in o13) {
-if (!Object.hasOwn(o13, k14)) continue;
-const a15 = o13[k14];
-if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x16 = o0["tags"];
+const x15 = o0["status_code"];
+if (x15 !== undefined) {
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
+}
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
-else {
-for (let i17 = 0; i17 < x16.length; i17++) {
-const e18 = x16[i17];
-if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
+check_Metrics(x16, p + "/metrics", out);
+}
+const x17 = o0["external_id"];
+if (x17 !== undefined) {
+if (x17 !== null) {
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
+const x18 = o0["dataset_input"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
-const x19 = o0["status_code"];
+}
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
 if (x19 !== null) {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
 }
 }
-const x20 = o0["metrics"];
+const x20 = o0["dataset_metadata"];
 if (x20 !== undefined) {
-check_Metrics(x20, p + "/metrics", out);
-}
-const x21 = o0["external_id"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
-}
-}
-const x22 = o0["dataset_input"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
-}
-}
-const x23 = o0["dataset_output"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
-}
-}
-const x24 = o0["dataset_metadata"];
-if (x24 !== undefined) {
-if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o25 = x24 as Record<string, unknown>;
-for (const k26 in o25) {
-if (!Object.hasOwn(o25, k26)) continue;
-const a27 = o25[k26];
-if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x28 = o0["id"];
+const x24 = o0["id"];
+if (x24 !== undefined) {
+if (x24 !== null) {
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid)", "string");
+}
+}
+const x25 = o0["session_id"];
+if (x25 !== undefined) {
+if (x25 !== null) {
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid)", "string");
+}
+}
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid)", "string");
+}
+}
+const x27 = o0["project_id"];
+if (x27 !== undefined) {
+if (x27 !== null) {
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid)", "string");
+}
+}
+const x28 = o0["run_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
-else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid)", "string");
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid)", "string");
 }
 }
-const x29 = o0["session_id"];
+const x29 = o0["updated_at"];
 if (x29 !== undefined) {
 if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
-else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid)", "string");
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-const x30 = o0["trace_id"];
+const x30 = o0["has_children"];
 if (x30 !== undefined) {
 if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
-else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid)", "string");
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
 }
 }
-const x31 = o0["project_id"];
+const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
-if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
-else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid)", "string");
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
 }
 }
-const x32 = o0["run_id"];
+const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
-else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid)", "string");
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
 }
 }
-const x33 = o0["updated_at"];
+const x33 = o0["feedback_rating_info"];
 if (x33 !== undefined) {
-if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
-else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
+else {
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
-const x34 = o0["has_children"];
-if (x34 !== undefined) {
-if (x34 !== null) {
-if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
-}
-const x35 = o0["metrics_batch_id"];
-if (x35 !== undefined) {
-if (x35 !== null) {
-if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
-}
-}
-const x36 = o0["session_batch_id"];
-if (x36 !== undefined) {
-if (x36 !== null) {
-if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
-}
-}
-const x37 = o0["feedback_rating_info"];
+const x37 = o0["annotations"];
 if (x37 !== undefined) {
-if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
+check65(x37, p + "/annotations", out);
+}
+const x38 = o0["file_ids"];
+if (x38 !== undefined) {
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
-const o38 = x37 as Record<string, unknown>;
-for (const k39 in o38) {
-if (!Object.hasOwn(o38, k39)) continue;
-const a40 = o38[k39];
-check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
+for (let i39 = 0; i39 < x38.length; i39++) {
+const e40 = x38[i39];
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotations"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
-}
-const x42 = o0["file_ids"];
-if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-for (let i43 = 0; i43 < x42.length; i43++) {
-const e44 = x42[i43];
-if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x45 = o0["file_modalities"];
-if (x45 !== undefined) {
-if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
+const x44 = o0["annotation_aggregates"];
+if (x44 !== undefined) {
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i46 = 0; i46 < x45.length; i46++) {
-const e47 = x45[i46];
-check_ContentModality(e47, p + "/file_modalities/" + i46, out);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x48 = o0["annotation_aggregates"];
+const x48 = o0["annotation_queue_ids"];
 if (x48 !== undefined) {
-if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o49 = x48 as Record<string, unknown>;
-for (const k50 in o49) {
-if (!Object.hasOwn(o49, k50)) continue;
-const a51 = o49[k50];
-check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-const x52 = o0["annotation_queue_ids"];
-if (x52 !== undefined) {
-if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-for (let i53 = 0; i53 < x52.length; i53++) {
-const e54 = x52[i53];
-if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
-const x55 = o0["metric_info"];
+}
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
 else {
 const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
 }
 }
-const x59 = o0["files"];
+const x59 = o0["is_complete"];
 if (x59 !== undefined) {
-if (x59 !== null) {
-if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
-else {
-const o60 = x59 as Record<string, unknown>;
-for (const k61 in o60) {
-if (!Object.hasOwn(o60, k61)) continue;
-const a62 = o60[k61];
-check_FileMetadata(a62, p + "/files/" + esc(k61), out);
-}
-}
-}
-}
-const x63 = o0["is_complete"];
-if (x63 !== undefined) {
-if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
+if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
 }
 }
@@ -21942,19 +22131,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22100,7 +22289,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22153,7 +22342,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22206,19 +22395,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22356,7 +22545,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22409,7 +22598,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22630,7 +22819,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
+check65(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -22683,7 +22872,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check66(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -22734,19 +22923,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22885,7 +23074,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22938,7 +23127,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23142,7 +23331,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23195,7 +23384,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23252,250 +23441,235 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-u5: {
-const n6 = out.length;
-if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
-if (out.length === n6) break u5;
-out.length = n6;
-if (!Array.isArray(x2)) bad(out, p + "/input", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check59(e4, p + "/input/" + i3, out);
+check71(x2, p + "/input", out);
 }
+const x3 = o0["redacted_input"];
+if (x3 !== undefined) {
+check72(x3, p + "/redacted_input", out);
 }
-if (out.length === n6) break u5;
-out.length = n6;
-bad(out, p + "/input", "one of the anyOf shapes", x2);
+const x4 = o0["output"];
+if (x4 !== undefined) {
+check72(x4, p + "/output", out);
 }
+const x5 = o0["redacted_output"];
+if (x5 !== undefined) {
+check72(x5, p + "/redacted_output", out);
 }
-const x7 = o0["redacted_input"];
+const x6 = o0["name"];
+if (x6 !== undefined) {
+if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
+}
+const x7 = o0["created_at"];
 if (x7 !== undefined) {
-check69(x7, p + "/redacted_input", out);
+if (typeof x7 !== "string") bad(out, p + "/created_at", "string", x7);
+else if (!DATE_TIME.test(x7)) add(out, p + "/created_at", "string (date-time)", "string");
 }
-const x8 = o0["output"];
+const x8 = o0["user_metadata"];
 if (x8 !== undefined) {
-check69(x8, p + "/output", out);
+if (typeof x8 !== "object" || x8 === null || Array.isArray(x8)) bad(out, p + "/user_metadata", "object", x8);
+else {
+const o9 = x8 as Record<string, unknown>;
+for (const k10 in o9) {
+if (!Object.hasOwn(o9, k10)) continue;
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
-const x9 = o0["redacted_output"];
-if (x9 !== undefined) {
-check69(x9, p + "/redacted_output", out);
 }
-const x10 = o0["name"];
-if (x10 !== undefined) {
-if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
-const x11 = o0["created_at"];
-if (x11 !== undefined) {
-if (typeof x11 !== "string") bad(out, p + "/created_at", "string", x11);
-else if (!DATE_TIME.test(x11)) add(out, p + "/created_at", "string (date-time)", "string");
-}
-const x12 = o0["user_metadata"];
+const x12 = o0["tags"];
 if (x12 !== undefined) {
-if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/user_metadata", "object", x12);
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-const o13 = x12 as Record<string, unknown>;
-for (const k14 in o13) {
-if (!Object.hasOwn(o13, k14)) continue;
-const a15 = o13[k14];
-if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x16 = o0["tags"];
+const x15 = o0["status_code"];
+if (x15 !== undefined) {
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
+}
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
-else {
-for (let i17 = 0; i17 < x16.length; i17++) {
-const e18 = x16[i17];
-if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
+check_Metrics(x16, p + "/metrics", out);
+}
+const x17 = o0["external_id"];
+if (x17 !== undefined) {
+if (x17 !== null) {
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
+const x18 = o0["dataset_input"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
-const x19 = o0["status_code"];
+}
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
 if (x19 !== null) {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
 }
 }
-const x20 = o0["metrics"];
+const x20 = o0["dataset_metadata"];
 if (x20 !== undefined) {
-check_Metrics(x20, p + "/metrics", out);
-}
-const x21 = o0["external_id"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
-}
-}
-const x22 = o0["dataset_input"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
-}
-}
-const x23 = o0["dataset_output"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
-}
-}
-const x24 = o0["dataset_metadata"];
-if (x24 !== undefined) {
-if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o25 = x24 as Record<string, unknown>;
-for (const k26 in o25) {
-if (!Object.hasOwn(o25, k26)) continue;
-const a27 = o25[k26];
-if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x28 = o0["id"];
-if (x28 === undefined) add(out, p + "/id", "present", "missing");
+const x24 = o0["id"];
+if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
 }
-const x29 = o0["session_id"];
-if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
+const x25 = o0["session_id"];
+if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
-if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
 }
-const x30 = o0["trace_id"];
-if (x30 === undefined) add(out, p + "/trace_id", "present", "missing");
+const x26 = o0["trace_id"];
+if (x26 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
-if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
 }
-const x31 = o0["project_id"];
-if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
+const x27 = o0["project_id"];
+if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
-if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
 }
-const x32 = o0["run_id"];
-if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
+const x28 = o0["run_id"];
+if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
-if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
 }
-const x33 = o0["updated_at"];
+const x29 = o0["updated_at"];
+if (x29 !== undefined) {
+if (x29 !== null) {
+if (typeof x29 !== "string") bad(out, p + "/updated_at", "string", x29);
+else if (!DATE_TIME.test(x29)) add(out, p + "/updated_at", "string (date-time)", "string");
+}
+}
+const x30 = o0["has_children"];
+if (x30 !== undefined) {
+if (x30 !== null) {
+if (typeof x30 !== "boolean") bad(out, p + "/has_children", "boolean", x30);
+}
+}
+const x31 = o0["metrics_batch_id"];
+if (x31 !== undefined) {
+if (x31 !== null) {
+if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+}
+}
+const x32 = o0["session_batch_id"];
+if (x32 !== undefined) {
+if (x32 !== null) {
+if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+}
+}
+const x33 = o0["feedback_rating_info"];
 if (x33 !== undefined) {
-if (x33 !== null) {
-if (typeof x33 !== "string") bad(out, p + "/updated_at", "string", x33);
-else if (!DATE_TIME.test(x33)) add(out, p + "/updated_at", "string (date-time)", "string");
+if (typeof x33 !== "object" || x33 === null || Array.isArray(x33)) bad(out, p + "/feedback_rating_info", "object", x33);
+else {
+const o34 = x33 as Record<string, unknown>;
+for (const k35 in o34) {
+if (!Object.hasOwn(o34, k35)) continue;
+const a36 = o34[k35];
+check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 }
-const x34 = o0["has_children"];
-if (x34 !== undefined) {
-if (x34 !== null) {
-if (typeof x34 !== "boolean") bad(out, p + "/has_children", "boolean", x34);
 }
-}
-const x35 = o0["metrics_batch_id"];
-if (x35 !== undefined) {
-if (x35 !== null) {
-if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
-}
-}
-const x36 = o0["session_batch_id"];
-if (x36 !== undefined) {
-if (x36 !== null) {
-if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
-}
-}
-const x37 = o0["feedback_rating_info"];
+const x37 = o0["annotations"];
 if (x37 !== undefined) {
-if (typeof x37 !== "object" || x37 === null || Array.isArray(x37)) bad(out, p + "/feedback_rating_info", "object", x37);
+check65(x37, p + "/annotations", out);
+}
+const x38 = o0["file_ids"];
+if (x38 !== undefined) {
+if (!Array.isArray(x38)) bad(out, p + "/file_ids", "array", x38);
 else {
-const o38 = x37 as Record<string, unknown>;
-for (const k39 in o38) {
-if (!Object.hasOwn(o38, k39)) continue;
-const a40 = o38[k39];
-check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
+for (let i39 = 0; i39 < x38.length; i39++) {
+const e40 = x38[i39];
+if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
 }
 }
 }
-const x41 = o0["annotations"];
+const x41 = o0["file_modalities"];
 if (x41 !== undefined) {
-check63(x41, p + "/annotations", out);
-}
-const x42 = o0["file_ids"];
-if (x42 !== undefined) {
-if (!Array.isArray(x42)) bad(out, p + "/file_ids", "array", x42);
+if (!Array.isArray(x41)) bad(out, p + "/file_modalities", "array", x41);
 else {
-for (let i43 = 0; i43 < x42.length; i43++) {
-const e44 = x42[i43];
-if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+for (let i42 = 0; i42 < x41.length; i42++) {
+const e43 = x41[i42];
+check_ContentModality(e43, p + "/file_modalities/" + i42, out);
 }
 }
 }
-const x45 = o0["file_modalities"];
-if (x45 !== undefined) {
-if (!Array.isArray(x45)) bad(out, p + "/file_modalities", "array", x45);
+const x44 = o0["annotation_aggregates"];
+if (x44 !== undefined) {
+if (typeof x44 !== "object" || x44 === null || Array.isArray(x44)) bad(out, p + "/annotation_aggregates", "object", x44);
 else {
-for (let i46 = 0; i46 < x45.length; i46++) {
-const e47 = x45[i46];
-check_ContentModality(e47, p + "/file_modalities/" + i46, out);
+const o45 = x44 as Record<string, unknown>;
+for (const k46 in o45) {
+if (!Object.hasOwn(o45, k46)) continue;
+const a47 = o45[k46];
+check_AnnotationAggregate(a47, p + "/annotation_aggregates/" + esc(k46), out);
 }
 }
 }
-const x48 = o0["annotation_aggregates"];
+const x48 = o0["annotation_queue_ids"];
 if (x48 !== undefined) {
-if (typeof x48 !== "object" || x48 === null || Array.isArray(x48)) bad(out, p + "/annotation_aggregates", "object", x48);
+if (!Array.isArray(x48)) bad(out, p + "/annotation_queue_ids", "array", x48);
 else {
-const o49 = x48 as Record<string, unknown>;
-for (const k50 in o49) {
-if (!Object.hasOwn(o49, k50)) continue;
-const a51 = o49[k50];
-check_AnnotationAggregate(a51, p + "/annotation_aggregates/" + esc(k50), out);
+for (let i49 = 0; i49 < x48.length; i49++) {
+const e50 = x48[i49];
+if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
 }
 }
 }
-const x52 = o0["annotation_queue_ids"];
-if (x52 !== undefined) {
-if (!Array.isArray(x52)) bad(out, p + "/annotation_queue_ids", "array", x52);
+const x51 = o0["metric_info"];
+if (x51 !== undefined) {
+if (x51 !== null) {
+if (typeof x51 !== "object" || x51 === null || Array.isArray(x51)) bad(out, p + "/metric_info", "object", x51);
 else {
-for (let i53 = 0; i53 < x52.length; i53++) {
-const e54 = x52[i53];
-if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+const o52 = x51 as Record<string, unknown>;
+for (const k53 in o52) {
+if (!Object.hasOwn(o52, k53)) continue;
+const a54 = o52[k53];
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
-const x55 = o0["metric_info"];
+}
+const x55 = o0["files"];
 if (x55 !== undefined) {
 if (x55 !== null) {
-if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/metric_info", "object", x55);
+if (typeof x55 !== "object" || x55 === null || Array.isArray(x55)) bad(out, p + "/files", "object", x55);
 else {
 const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check64(a58, p + "/metric_info/" + esc(k57), out);
+check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
 }
 }
-const x59 = o0["files"];
+const x59 = o0["is_complete"];
 if (x59 !== undefined) {
-if (x59 !== null) {
-if (typeof x59 !== "object" || x59 === null || Array.isArray(x59)) bad(out, p + "/files", "object", x59);
-else {
-const o60 = x59 as Record<string, unknown>;
-for (const k61 in o60) {
-if (!Object.hasOwn(o60, k61)) continue;
-const a62 = o60[k61];
-check_FileMetadata(a62, p + "/files/" + esc(k61), out);
+if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
-}
-}
-}
-const x63 = o0["is_complete"];
-if (x63 !== undefined) {
-if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
-}
-const x64 = o0["num_spans"];
-if (x64 !== undefined) {
-if (x64 !== null) {
-if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/num_spans", "integer", x64);
+const x60 = o0["num_spans"];
+if (x60 !== undefined) {
+if (x60 !== null) {
+if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_spans", "integer", x60);
 }
 }
 }
@@ -23515,19 +23689,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check62(x4, p + "/output", out);
+check64(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check62(x5, p + "/redacted_output", out);
+check64(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23665,7 +23839,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check63(x37, p + "/annotations", out);
+check65(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23718,7 +23892,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check64(a54, p + "/metric_info/" + esc(k53), out);
+check66(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23766,42 +23940,27 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x1 !== "string") bad(out, p + "/content", "string", x1);
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(x1)) bad(out, p + "/content", "array", x1);
+check71(x1, p + "/content", out);
+}
+const x2 = o0["role"];
+if (x2 === undefined) add(out, p + "/role", "present", "missing");
 else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-check59(e3, p + "/content/" + i2, out);
+check_galileo_core__schemas__logging__llm__MessageRole(x2, p + "/role", out);
+}
+const x3 = o0["tool_call_id"];
+if (x3 !== undefined) {
+if (x3 !== null) {
+if (typeof x3 !== "string") bad(out, p + "/tool_call_id", "string", x3);
 }
 }
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/content", "one of the anyOf shapes", x1);
-}
-}
-const x6 = o0["role"];
-if (x6 === undefined) add(out, p + "/role", "present", "missing");
+const x4 = o0["tool_calls"];
+if (x4 !== undefined) {
+if (x4 !== null) {
+if (!Array.isArray(x4)) bad(out, p + "/tool_calls", "array", x4);
 else {
-check_galileo_core__schemas__logging__llm__MessageRole(x6, p + "/role", out);
-}
-const x7 = o0["tool_call_id"];
-if (x7 !== undefined) {
-if (x7 !== null) {
-if (typeof x7 !== "string") bad(out, p + "/tool_call_id", "string", x7);
-}
-}
-const x8 = o0["tool_calls"];
-if (x8 !== undefined) {
-if (x8 !== null) {
-if (!Array.isArray(x8)) bad(out, p + "/tool_calls", "array", x8);
-else {
-for (let i9 = 0; i9 < x8.length; i9++) {
-const e10 = x8[i9];
-check_ToolCall(e10, p + "/tool_calls/" + i9, out);
+for (let i5 = 0; i5 < x4.length; i5++) {
+const e6 = x4[i5];
+check_ToolCall(e6, p + "/tool_calls/" + i5, out);
 }
 }
 }
@@ -23851,21 +24010,29 @@ if (typeof x2 !== "string") bad(out, p + "/text", "string", x2);
 depth--;
 }
 
-function check96(v: unknown, p: string, out: Issue[]): void {
+function check102(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -23889,7 +24056,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check96(a5, p + "/metadata/" + esc(k4), out);
+check102(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -23956,18 +24123,25 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/duration_ns"
 depth--;
 }
 
-function check97(v: unknown, p: string, out: Issue[]): void {
+function check103(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -23977,6 +24151,7 @@ if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -23995,7 +24170,7 @@ check_FeedbackType(x1, p + "/feedback_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check97(x2, p + "/value", out);
+check103(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24023,7 +24198,7 @@ check_AnnotationType(x1, p + "/annotation_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check97(x2, p + "/value", out);
+check103(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24047,7 +24222,7 @@ if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\",
 depth--;
 }
 
-function check98(v: unknown, p: string, out: Issue[]): void {
+function check104(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -24083,7 +24258,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check98(x1, p + "/aggregate", out);
+check104(x1, p + "/aggregate", out);
 }
 }
 }
@@ -24312,52 +24487,76 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 depth--;
 }
 
-function check99(v: unknown, p: string, out: Issue[]): void {
+function check105(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 else if (!UUID.test(v)) add(out, p, "string (uuid)", "string");
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 else if (!DATE_TIME.test(v)) add(out, p, "string (date-time)", "string");
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Segment(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_HallucinationSegment(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Document_Output(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_FeedbackRatingDB(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_FeedbackAggregate(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check100(v: unknown, p: string, out: Issue[]): void {
+function check106(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -24370,7 +24569,7 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i0 + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check99(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
+check105(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 }
@@ -24379,53 +24578,78 @@ check99(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 
-function check101(v: unknown, p: string, out: Issue[]): void {
+function check107(v: unknown, p: string, out: Issue[]): void {
 u6: {
 const n7 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 else if (!UUID.test(v)) add(out, p, "string (uuid)", "string");
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 else if (!DATE_TIME.test(v)) add(out, p, "string (date-time)", "string");
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Segment(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_HallucinationSegment(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_Document_Output(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_FeedbackRatingDB(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_FeedbackAggregate(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check99(e1, p + "/" + i0, out);
+check105(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
@@ -24434,29 +24658,37 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check99(e5, p + "/" + i2 + "/" + i4, out);
+check105(e5, p + "/" + i2 + "/" + i4, out);
 }
 }
 }
 }
 if (out.length === n7) break u6;
 out.length = n7;
-check100(v, p, out);
+}
+if (Array.isArray(v)) {
+check106(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n7) break u6;
 out.length = n7;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check102(v: unknown, p: string, out: Issue[]): void {
+function check108(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24468,6 +24700,7 @@ if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1),
 }
 if (out.length === n4) break u3;
 out.length = n4;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -24497,7 +24730,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check101(x4, p + "/value", out);
+check107(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24555,7 +24788,7 @@ const o14 = x13 as Record<string, unknown>;
 for (const k15 in o14) {
 if (!Object.hasOwn(o14, k15)) continue;
 const a16 = o14[k15];
-check102(a16, p + "/roll_up_metrics/" + esc(k15), out);
+check108(a16, p + "/roll_up_metrics/" + esc(k15), out);
 }
 }
 }
@@ -24589,7 +24822,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check101(x4, p + "/value", out);
+check107(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24730,19 +24963,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check68(x4, p + "/output", out);
+check70(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check68(x5, p + "/redacted_output", out);
+check70(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -24851,7 +25084,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check65(e31, p + "/spans/" + i30, out);
+check67(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -24876,11 +25109,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -25198,7 +25431,7 @@ if (!Array.isArray(x37)) bad(out, p + "/events", "array", x37);
 else {
 for (let i38 = 0; i38 < x37.length; i38++) {
 const e39 = x37[i38];
-check67(e39, p + "/events/" + i38, out);
+check69(e39, p + "/events/" + i38, out);
 }
 }
 }
@@ -25375,7 +25608,7 @@ if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
 else {
 for (let i34 = 0; i34 < x33.length; i34++) {
 const e35 = x33[i34];
-check65(e35, p + "/spans/" + i34, out);
+check67(e35, p + "/spans/" + i34, out);
 }
 }
 }
@@ -25523,7 +25756,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check65(e31, p + "/spans/" + i30, out);
+check67(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -25550,19 +25783,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check60(x2, p + "/input", out);
+check62(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check61(x3, p + "/redacted_input", out);
+check63(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check68(x4, p + "/output", out);
+check70(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check68(x5, p + "/redacted_output", out);
+check70(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -25671,7 +25904,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check65(e31, p + "/spans/" + i30, out);
+check67(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -26089,12 +26322,15 @@ if (typeof e11 !== "object" || e11 === null || Array.isArray(e11)) bad(out, p + 
 depth--;
 }
 
-function check103(v: unknown, p: string, out: Issue[]): void {
+function check109(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -26104,9 +26340,12 @@ if (typeof e1 !== "object" || e1 === null || Array.isArray(e1)) bad(out, p + "/"
 }
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -26153,7 +26392,7 @@ if (typeof x7 !== "string") bad(out, p + "/content", "string", x7);
 }
 const x8 = o0["summary"];
 if (x8 !== undefined) {
-check103(x8, p + "/summary", out);
+check109(x8, p + "/summary", out);
 }
 }
 }
@@ -26239,7 +26478,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check96(a5, p + "/metadata/" + esc(k4), out);
+check102(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -26268,143 +26507,128 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-u5: {
-const n6 = out.length;
-if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
-if (out.length === n6) break u5;
-out.length = n6;
-if (!Array.isArray(x2)) bad(out, p + "/input", "array", x2);
-else {
-for (let i3 = 0; i3 < x2.length; i3++) {
-const e4 = x2[i3];
-check59(e4, p + "/input/" + i3, out);
+check71(x2, p + "/input", out);
 }
+const x3 = o0["redacted_input"];
+if (x3 !== undefined) {
+check72(x3, p + "/redacted_input", out);
 }
-if (out.length === n6) break u5;
-out.length = n6;
-bad(out, p + "/input", "one of the anyOf shapes", x2);
+const x4 = o0["output"];
+if (x4 !== undefined) {
+check72(x4, p + "/output", out);
 }
+const x5 = o0["redacted_output"];
+if (x5 !== undefined) {
+check72(x5, p + "/redacted_output", out);
 }
-const x7 = o0["redacted_input"];
+const x6 = o0["name"];
+if (x6 !== undefined) {
+if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
+}
+const x7 = o0["created_at"];
 if (x7 !== undefined) {
-check69(x7, p + "/redacted_input", out);
+if (typeof x7 !== "string") bad(out, p + "/created_at", "string", x7);
+else if (!DATE_TIME.test(x7)) add(out, p + "/created_at", "string (date-time)", "string");
 }
-const x8 = o0["output"];
+const x8 = o0["user_metadata"];
 if (x8 !== undefined) {
-check69(x8, p + "/output", out);
+if (typeof x8 !== "object" || x8 === null || Array.isArray(x8)) bad(out, p + "/user_metadata", "object", x8);
+else {
+const o9 = x8 as Record<string, unknown>;
+for (const k10 in o9) {
+if (!Object.hasOwn(o9, k10)) continue;
+const a11 = o9[k10];
+if (typeof a11 !== "string") bad(out, p + "/user_metadata/" + esc(k10), "string", a11);
 }
-const x9 = o0["redacted_output"];
-if (x9 !== undefined) {
-check69(x9, p + "/redacted_output", out);
 }
-const x10 = o0["name"];
-if (x10 !== undefined) {
-if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
-const x11 = o0["created_at"];
-if (x11 !== undefined) {
-if (typeof x11 !== "string") bad(out, p + "/created_at", "string", x11);
-else if (!DATE_TIME.test(x11)) add(out, p + "/created_at", "string (date-time)", "string");
-}
-const x12 = o0["user_metadata"];
+const x12 = o0["tags"];
 if (x12 !== undefined) {
-if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/user_metadata", "object", x12);
+if (!Array.isArray(x12)) bad(out, p + "/tags", "array", x12);
 else {
-const o13 = x12 as Record<string, unknown>;
-for (const k14 in o13) {
-if (!Object.hasOwn(o13, k14)) continue;
-const a15 = o13[k14];
-if (typeof a15 !== "string") bad(out, p + "/user_metadata/" + esc(k14), "string", a15);
+for (let i13 = 0; i13 < x12.length; i13++) {
+const e14 = x12[i13];
+if (typeof e14 !== "string") bad(out, p + "/tags/" + i13, "string", e14);
 }
 }
 }
-const x16 = o0["tags"];
+const x15 = o0["status_code"];
+if (x15 !== undefined) {
+if (x15 !== null) {
+if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/status_code", "integer", x15);
+}
+}
+const x16 = o0["metrics"];
 if (x16 !== undefined) {
-if (!Array.isArray(x16)) bad(out, p + "/tags", "array", x16);
-else {
-for (let i17 = 0; i17 < x16.length; i17++) {
-const e18 = x16[i17];
-if (typeof e18 !== "string") bad(out, p + "/tags/" + i17, "string", e18);
+check_Metrics(x16, p + "/metrics", out);
+}
+const x17 = o0["external_id"];
+if (x17 !== undefined) {
+if (x17 !== null) {
+if (typeof x17 !== "string") bad(out, p + "/external_id", "string", x17);
 }
 }
+const x18 = o0["dataset_input"];
+if (x18 !== undefined) {
+if (x18 !== null) {
+if (typeof x18 !== "string") bad(out, p + "/dataset_input", "string", x18);
 }
-const x19 = o0["status_code"];
+}
+const x19 = o0["dataset_output"];
 if (x19 !== undefined) {
 if (x19 !== null) {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/status_code", "integer", x19);
+if (typeof x19 !== "string") bad(out, p + "/dataset_output", "string", x19);
 }
 }
-const x20 = o0["metrics"];
+const x20 = o0["dataset_metadata"];
 if (x20 !== undefined) {
-check_Metrics(x20, p + "/metrics", out);
-}
-const x21 = o0["external_id"];
-if (x21 !== undefined) {
-if (x21 !== null) {
-if (typeof x21 !== "string") bad(out, p + "/external_id", "string", x21);
-}
-}
-const x22 = o0["dataset_input"];
-if (x22 !== undefined) {
-if (x22 !== null) {
-if (typeof x22 !== "string") bad(out, p + "/dataset_input", "string", x22);
-}
-}
-const x23 = o0["dataset_output"];
-if (x23 !== undefined) {
-if (x23 !== null) {
-if (typeof x23 !== "string") bad(out, p + "/dataset_output", "string", x23);
-}
-}
-const x24 = o0["dataset_metadata"];
-if (x24 !== undefined) {
-if (typeof x24 !== "object" || x24 === null || Array.isArray(x24)) bad(out, p + "/dataset_metadata", "object", x24);
+if (typeof x20 !== "object" || x20 === null || Array.isArray(x20)) bad(out, p + "/dataset_metadata", "object", x20);
 else {
-const o25 = x24 as Record<string, unknown>;
-for (const k26 in o25) {
-if (!Object.hasOwn(o25, k26)) continue;
-const a27 = o25[k26];
-if (typeof a27 !== "string") bad(out, p + "/dataset_metadata/" + esc(k26), "string", a27);
+const o21 = x20 as Record<string, unknown>;
+for (const k22 in o21) {
+if (!Object.hasOwn(o21, k22)) continue;
+const a23 = o21[k22];
+if (typeof a23 !== "string") bad(out, p + "/dataset_metadata/" + esc(k22), "string", a23);
 }
 }
 }
-const x28 = o0["id"];
+const x24 = o0["id"];
+if (x24 !== undefined) {
+if (x24 !== null) {
+if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+}
+}
+const x25 = o0["session_id"];
+if (x25 !== undefined) {
+if (x25 !== null) {
+if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+}
+}
+const x26 = o0["trace_id"];
+if (x26 !== undefined) {
+if (x26 !== null) {
+if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+}
+}
+const x27 = o0["step_number"];
+if (x27 !== undefined) {
+if (x27 !== null) {
+if (typeof x27 !== "number" || !Number.isInteger(x27)) bad(out, p + "/step_number", "integer", x27);
+}
+}
+const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
-if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
 }
 }
-const x29 = o0["session_id"];
+const x29 = o0["spans"];
 if (x29 !== undefined) {
-if (x29 !== null) {
-if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
-}
-}
-const x30 = o0["trace_id"];
-if (x30 !== undefined) {
-if (x30 !== null) {
-if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
-}
-}
-const x31 = o0["step_number"];
-if (x31 !== undefined) {
-if (x31 !== null) {
-if (typeof x31 !== "number" || !Number.isInteger(x31)) bad(out, p + "/step_number", "integer", x31);
-}
-}
-const x32 = o0["parent_id"];
-if (x32 !== undefined) {
-if (x32 !== null) {
-if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
-}
-}
-const x33 = o0["spans"];
-if (x33 !== undefined) {
-if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
+if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
-for (let i34 = 0; i34 < x33.length; i34++) {
-const e35 = x33[i34];
-check65(e35, p + "/spans/" + i34, out);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+check67(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -26477,7 +26701,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check76(e5, p + "/filters/" + i4, out);
+check80(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -26751,7 +26975,7 @@ check_InputTypeEnum(x14, p + "/input_type", out);
 depth--;
 }
 
-function check104(v: unknown, p: string, out: Issue[]): void {
+function check110(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (!Array.isArray(v)) bad(out, p, "array", v);
@@ -26785,7 +27009,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["roll_up_methods"];
 if (x1 === undefined) add(out, p + "/roll_up_methods", "present", "missing");
 else {
-check104(x1, p + "/roll_up_methods", out);
+check110(x1, p + "/roll_up_methods", out);
 }
 }
 }
@@ -26879,7 +27103,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -26912,7 +27136,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 }
 }
@@ -26939,7 +27163,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -26968,7 +27192,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 }
 }
@@ -26993,7 +27217,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27295,12 +27519,15 @@ if (typeof e10 !== "string") bad(out, p + "/scoreable_node_types/" + i9, "string
 depth--;
 }
 
-function check105(v: unknown, p: string, out: Issue[]): void {
+function check111(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
-check53(v, p, out);
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check55(v, p, out);
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27312,9 +27539,12 @@ if (typeof a2 !== "number" || !Number.isInteger(a2)) bad(out, p + "/" + esc(k1),
 }
 if (out.length === n4) break u3;
 out.length = n4;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n4) break u3;
 out.length = n4;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -27365,7 +27595,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check105(x8, p + "/class_name_to_vocab_ix", out);
+check111(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -27457,7 +27687,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27486,7 +27716,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27515,7 +27745,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27737,7 +27967,7 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x4, p + "/value", out);
+check86(x4, p + "/value", out);
 }
 }
 }
@@ -27762,7 +27992,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 }
 }
@@ -27780,35 +28010,20 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-u4: {
-const n5 = out.length;
-if (typeof x1 !== "string") bad(out, p + "/content", "string", x1);
-if (out.length === n5) break u4;
-out.length = n5;
-if (!Array.isArray(x1)) bad(out, p + "/content", "array", x1);
+check71(x1, p + "/content", out);
+}
+const x2 = o0["role"];
+if (x2 === undefined) add(out, p + "/role", "present", "missing");
 else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-check59(e3, p + "/content/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-bad(out, p + "/content", "one of the anyOf shapes", x1);
-}
-}
-const x6 = o0["role"];
-if (x6 === undefined) add(out, p + "/role", "present", "missing");
-else {
-u7: {
-const n8 = out.length;
-if (typeof x6 !== "string") bad(out, p + "/role", "string", x6);
-if (out.length === n8) break u7;
-out.length = n8;
-check_galileo_core__schemas__shared__message_role__MessageRole(x6, p + "/role", out);
-if (out.length === n8) break u7;
-out.length = n8;
-bad(out, p + "/role", "one of the anyOf shapes", x6);
+u3: {
+const n4 = out.length;
+if (typeof x2 !== "string") bad(out, p + "/role", "string", x2);
+if (out.length === n4) break u3;
+out.length = n4;
+check_galileo_core__schemas__shared__message_role__MessageRole(x2, p + "/role", out);
+if (out.length === n4) break u3;
+out.length = n4;
+bad(out, p + "/role", "one of the anyOf shapes", x2);
 }
 }
 }
@@ -27829,19 +28044,19 @@ check_NodeType(x1, p + "/type", out);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check78(x2, p + "/input", out);
+check82(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check79(x3, p + "/redacted_input", out);
+check83(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check78(x4, p + "/output", out);
+check82(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check79(x5, p + "/redacted_output", out);
+check83(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -27885,7 +28100,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check26(e17, p + "/steps/" + i16, out);
+check27(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -27918,24 +28133,34 @@ if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", â
 depth--;
 }
 
-function check106(v: unknown, p: string, out: Issue[]): void {
+function check112(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -27959,7 +28184,7 @@ check_RuleOperator(x2, p + "/operator", out);
 const x3 = o0["target_value"];
 if (x3 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check106(x3, p + "/target_value", out);
+check112(x3, p + "/target_value", out);
 }
 }
 }
@@ -28058,7 +28283,7 @@ check_RuleOperator(x3, p + "/operator", out);
 const x4 = o0["target_value"];
 if (x4 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check106(x4, p + "/target_value", out);
+check112(x4, p + "/target_value", out);
 }
 const x6 = o0["execution_time"];
 if (x6 !== undefined) {
@@ -28779,14 +29004,14 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check42(x1, p + "/filter", out);
+check44(x1, p + "/filter", out);
 }
 }
 }
 depth--;
 }
 
-function check107(v: unknown, p: string, out: Issue[]): void {
+function check113(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -28818,7 +29043,7 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check107(e3, p + "/and/" + i2, out);
+check113(e3, p + "/and/" + i2, out);
 }
 }
 }
@@ -28840,7 +29065,7 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check107(e3, p + "/or/" + i2, out);
+check113(e3, p + "/or/" + i2, out);
 }
 }
 }
@@ -28858,14 +29083,14 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check107(x1, p + "/not", out);
+check113(x1, p + "/not", out);
 }
 }
 }
 depth--;
 }
 
-function check108(v: unknown, p: string, out: Issue[]): void {
+function check114(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -28897,7 +29122,7 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check108(e3, p + "/and/" + i2, out);
+check114(e3, p + "/and/" + i2, out);
 }
 }
 }
@@ -28919,7 +29144,7 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check108(e3, p + "/or/" + i2, out);
+check114(e3, p + "/or/" + i2, out);
 }
 }
 }
@@ -28937,7 +29162,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check108(x1, p + "/not", out);
+check114(x1, p + "/not", out);
 }
 }
 }
@@ -28962,7 +29187,7 @@ if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"bo
 depth--;
 }
 
-function check109(v: unknown, p: string, out: Issue[]): void {
+function check115(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -28993,7 +29218,7 @@ if (typeof x1 !== "boolean") bad(out, p + "/inverted", "boolean", x1);
 }
 const x2 = o0["buckets"];
 if (x2 !== undefined) {
-check109(x2, p + "/buckets", out);
+check115(x2, p + "/buckets", out);
 }
 const x3 = o0["display_value_levels"];
 if (x3 !== undefined) {
@@ -29296,7 +29521,7 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/end", "integ
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check93(x3, p + "/value", out);
+check99(x3, p + "/value", out);
 }
 const x4 = o0["prob"];
 if (x4 !== undefined) {
@@ -29632,7 +29857,7 @@ if (x2 !== "eq" && x2 !== "one_of") notOneOf(out, p + "/operator", "one of: \"eq
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check82(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 }
 }
@@ -29641,12 +29866,15 @@ depth--;
 
 const ENUM43 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
 
-function check110(v: unknown, p: string, out: Issue[]): void {
+function check116(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -29656,6 +29884,7 @@ if (typeof e1 !== "number") bad(out, p + "/" + i0, "number", e1);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -29679,7 +29908,7 @@ if (!ENUM43.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"gt\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check110(x3, p + "/value", out);
+check116(x3, p + "/value", out);
 }
 }
 }
@@ -29797,7 +30026,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check105(x8, p + "/class_name_to_vocab_ix", out);
+check111(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -30240,24 +30469,34 @@ if (v !== "sum" && v !== "average" && v !== "first" && v !== "last") notOneOf(ou
 depth--;
 }
 
-function check111(v: unknown, p: string, out: Issue[]): void {
+function check117(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
+if (typeof v === "number") {
 if (typeof v !== "number") bad(out, p, "number", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "number") {
 if (typeof v !== "number" || !Number.isInteger(v)) bad(out, p, "integer", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "boolean") {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (v === null) {
 if (v !== null) bad(out, p, "null", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -30275,7 +30514,7 @@ check_NodeType(x1, p + "/node_type", out);
 }
 const x2 = o0["score"];
 if (x2 !== undefined) {
-check111(x2, p + "/score", out);
+check117(x2, p + "/score", out);
 }
 }
 }
