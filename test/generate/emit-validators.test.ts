@@ -385,9 +385,10 @@ describe("generated validators: hostile specs", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "201", "__proto__", "constructor"]);
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
-    const proto = "__proto__";
-    operation.responses[proto]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses.constructor!.content!["application/json"]!(1.5, "", issues);
+    // Typed as any key: TypeScript would take `.constructor` for Object's.
+    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
+    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);
