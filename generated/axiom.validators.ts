@@ -98,14 +98,10 @@ check_V1DatasetSpec(e1, p + "/" + i0, out);
 }
 
 function header1(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } else if (!(INTEGER_TEXT.test(v))) add(out, p, "integer", "string");
+if (typeof v === "string" && (!(INTEGER_TEXT.test(v)))) add(out, p, "integer", "string");
 }
 
-function header2(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } 
-}
-
-function check3(v: unknown, p: string, out: Issue[]): void {
+function check2(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -115,7 +111,7 @@ check_Annotation(e1, p + "/" + i0, out);
 }
 }
 
-function check4(v: unknown, p: string, out: Issue[]): void {
+function check3(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -125,7 +121,7 @@ check_StarredQueryWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check5(v: unknown, p: string, out: Issue[]): void {
+function check4(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -135,7 +131,7 @@ check_DashboardResource(e1, p + "/" + i0, out);
 }
 }
 
-function check6(v: unknown, p: string, out: Issue[]): void {
+function check5(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -145,7 +141,7 @@ check_Dataset(e1, p + "/" + i0, out);
 }
 }
 
-function check7(v: unknown, p: string, out: Issue[]): void {
+function check6(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -160,7 +156,7 @@ if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
 
-function check8(v: unknown, p: string, out: Issue[]): void {
+function check7(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -170,7 +166,7 @@ check_DatasetField(e1, p + "/" + i0, out);
 }
 }
 
-function check9(v: unknown, p: string, out: Issue[]): void {
+function check8(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -180,7 +176,7 @@ check_MonitorWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check10(v: unknown, p: string, out: Issue[]): void {
+function check9(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -190,7 +186,7 @@ check_AlertHistory(e1, p + "/" + i0, out);
 }
 }
 
-function check11(v: unknown, p: string, out: Issue[]): void {
+function check10(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -200,7 +196,7 @@ check_NotifierWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check12(v: unknown, p: string, out: Issue[]): void {
+function check11(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -210,7 +206,7 @@ check_Org(e1, p + "/" + i0, out);
 }
 }
 
-function check13(v: unknown, p: string, out: Issue[]): void {
+function check12(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -220,7 +216,7 @@ check_GroupWithID(e1, p + "/" + i0, out);
 }
 }
 
-function check14(v: unknown, p: string, out: Issue[]): void {
+function check13(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -230,7 +226,7 @@ check_RoleWithID(e1, p + "/" + i0, out);
 }
 }
 
-function check15(v: unknown, p: string, out: Issue[]): void {
+function check14(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -240,7 +236,7 @@ check_APIToken(e1, p + "/" + i0, out);
 }
 }
 
-function check16(v: unknown, p: string, out: Issue[]): void {
+function check15(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -250,7 +246,7 @@ check_User(e1, p + "/" + i0, out);
 }
 }
 
-function check17(v: unknown, p: string, out: Issue[]): void {
+function check16(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -260,7 +256,7 @@ check_VirtualFieldWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check18(v: unknown, p: string, out: Issue[]): void {
+function check17(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -365,7 +361,7 @@ if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 depth--;
 }
 
-function check19(v: unknown, p: string, out: Issue[]): void {
+function check18(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -411,14 +407,14 @@ if (typeof x6 !== "string") bad(out, p + "/startTime", "string", x6);
 }
 const x7 = o0["variables"];
 if (x7 !== undefined) {
-check19(x7, p + "/variables", out);
+check18(x7, p + "/variables", out);
 }
 }
 }
 depth--;
 }
 
-function check20(v: unknown, p: string, out: Issue[]): void {
+function check19(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -459,7 +455,7 @@ if (typeof e4 !== "string") bad(out, p + "/datasetNames/" + i3, "string", e4);
 }
 const x5 = o0["fieldsMetaMap"];
 if (x5 !== undefined) {
-check20(x5, p + "/fieldsMetaMap", out);
+check19(x5, p + "/fieldsMetaMap", out);
 }
 const x6 = o0["format"];
 if (x6 === undefined) add(out, p + "/format", "present", "missing");
@@ -2404,7 +2400,7 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/_time", "string (date-time)", "stri
 const x4 = o0["data"];
 if (x4 === undefined) add(out, p + "/data", "present", "missing");
 else {
-check19(x4, p + "/data", out);
+check18(x4, p + "/data", out);
 }
 }
 }
@@ -2601,7 +2597,7 @@ if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/rowsMatche
 depth--;
 }
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -2630,7 +2626,7 @@ check_V1BucketInfo(x1, p + "/buckets", out);
 }
 const x2 = o0["columns"];
 if (x2 !== undefined) {
-check21(x2, p + "/columns", out);
+check20(x2, p + "/columns", out);
 }
 const x3 = o0["fields"];
 if (x3 === undefined) add(out, p + "/fields", "present", "missing");
@@ -3144,7 +3140,7 @@ if (typeof e31 !== "string") bad(out, p + "/withAuths/" + i30, "string", e31);
 depth--;
 }
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3240,7 +3236,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check22(a2, p + "/" + esc(k1), out);
+check21(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3408,7 +3404,7 @@ if (e45 !== "create" && e45 !== "read" && e45 !== "update" && e45 !== "delete") 
 depth--;
 }
 
-function check23(v: unknown, p: string, out: Issue[]): void {
+function check22(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3444,7 +3440,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check23(a2, p + "/" + esc(k1), out);
+check22(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3530,7 +3526,7 @@ check_V1EntryGroupAgg(e3, p + "/aggregations/" + i2, out);
 const x4 = o0["group"];
 if (x4 === undefined) add(out, p + "/group", "present", "missing");
 else {
-check19(x4, p + "/group", out);
+check18(x4, p + "/group", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -5449,7 +5445,7 @@ add(out, p + "/" + esc(k7), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check24(v: unknown, p: string, out: Issue[]): void {
+function check23(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -5499,7 +5495,7 @@ check_SmartFilterActive(x3, p + "/active", out);
 }
 const x4 = o0["options"];
 if (x4 !== undefined) {
-check24(x4, p + "/options", out);
+check23(x4, p + "/options", out);
 }
 const x5 = o0["type"];
 if (x5 === undefined) add(out, p + "/type", "present", "missing");
@@ -5666,88 +5662,88 @@ depth--;
 export const validators: Record<string, OperationChecks> = table([
   ["GET /v1/datasets", { responses: table([["200", { content: table([["application/json", check0]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets", { request: table([["application/json", check_V1CreateDataset]]), responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v1/datasets/_apl", { request: table([["application/json", check_V1APLRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1AplResult]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", header2]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v1/datasets/_apl", { request: table([["application/json", check_V1APLRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1AplResult]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", unchecked]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v1/datasets/{dataset_name}", { responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["404", { content: table([["application/json", check_V1NotFoundError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v1/datasets/{dataset_name}", { request: table([["application/json", check_V1UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v1/datasets/{dataset_name}", { responses: table([["204", { content: table([]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets/{dataset_name}/ingest", { request: table([["application/json", unchecked], ["text/csv", null], ["application/x-ndjson", null]]), responses: table([["200", { content: table([["application/json", check_V1IngestStatus]]) }], ["401", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v1/datasets/{dataset_name}/query", { request: table([["application/json", check_V1QueryRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1Result]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", header2]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v1/datasets/{dataset_name}/query", { request: table([["application/json", check_V1QueryRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1Result]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", unchecked]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets/{dataset_name}/trim", { request: table([["application/json", check_V1TrimOptions]]), responses: table([["200", { content: table([["application/json", check_V1TrimResult]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v1/user", { responses: table([["200", { content: table([["application/json", check_V1User]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/annotations", { responses: table([["200", { content: table([["application/json", check3]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/annotations", { responses: table([["200", { content: table([["application/json", check2]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/annotations", { request: table([["application/json", check_NewAnnotation]]), responses: table([["201", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/annotations/{id}", { responses: table([["200", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/annotations/{id}", { request: table([["application/json", check_UpdatedAnnotation]]), responses: table([["200", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/annotations/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/apl-starred-queries", { responses: table([["200", { content: table([["application/json", check4]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/apl-starred-queries", { responses: table([["200", { content: table([["application/json", check3]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/apl-starred-queries", { request: table([["application/json", check_StarredQuery]]), responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/apl-starred-queries/{id}", { responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/apl-starred-queries/{id}", { request: table([["application/json", check_StarredQuery]]), responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/apl-starred-queries/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/dashboards", { responses: table([["200", { content: table([["application/json", check5]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/dashboards", { responses: table([["200", { content: table([["application/json", check4]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/dashboards", { request: table([["application/json", check_DashboardUpsertRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["201", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["409", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/dashboards/uid/{uid}", { responses: table([["200", { content: table([["application/json", check_DashboardResource]]) }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/dashboards/uid/{uid}", { request: table([["application/json", check_DashboardUpsertRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["201", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["409", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/dashboards/uid/{uid}", { responses: table([["204", {  }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PATCH /v2/dashboards/uid/{uid}/charts/{chartId}", { request: table([["application/json", check_DashboardChartPatchRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets", { responses: table([["200", { content: table([["application/json", check6]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets", { request: table([["application/json", check_CreateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets/{dataset_id}", { responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["404", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["PUT /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["DELETE /v2/datasets/{dataset_id}", { responses: table([["204", {  }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets/{dataset_id}/fields", { responses: table([["200", { content: table([["application/json", check8]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets", { responses: table([["200", { content: table([["application/json", check5]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets", { request: table([["application/json", check_CreateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets/{dataset_id}", { responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["404", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["PUT /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["DELETE /v2/datasets/{dataset_id}", { responses: table([["204", {  }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets/{dataset_id}/fields", { responses: table([["200", { content: table([["application/json", check7]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/fields/{field_id}", { responses: table([["200", { content: table([["application/json", check_DatasetField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/fields/{field_id}", { request: table([["application/json", check_DatasetField]]), responses: table([["200", { content: table([["application/json", check_DatasetField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/mapfields", { responses: table([["200", { content: table([["application/json", check_MapFields]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/mapfields", { request: table([["application/json", check_MapFields]]), responses: table([["200", { content: table([["application/json", check_MapFields]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/mapfields", { request: table([["application/json", check_MapField]]), responses: table([["200", { content: table([["application/json", check_MapField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/mapfields/{map_field_name}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/trim", { request: table([["application/json", check_TrimOptions]]), responses: table([["204", {  }], ["403", { content: table([["application/json", check7]]) }], ["404", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/vacuum", { responses: table([["200", {  }], ["429", { headers: table([["retry-after", header2]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/monitors", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/trim", { request: table([["application/json", check_TrimOptions]]), responses: table([["204", {  }], ["403", { content: table([["application/json", check6]]) }], ["404", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/vacuum", { responses: table([["200", {  }], ["429", { headers: table([["retry-after", unchecked]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/monitors", { responses: table([["200", { content: table([["application/json", check8]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/monitors", { request: table([["application/json", check_Monitor]]), responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/monitors/{id}", { responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/monitors/{id}", { request: table([["application/json", check_Monitor]]), responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/monitors/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/monitors/{id}/history", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/notifiers", { responses: table([["200", { content: table([["application/json", check11]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/monitors/{id}/history", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/notifiers", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/notifiers", { request: table([["application/json", check_Notifier]]), responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/notifiers/{id}", { responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/notifiers/{id}", { request: table([["application/json", check_Notifier]]), responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/notifiers/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/orgs", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/orgs", { responses: table([["200", { content: table([["application/json", check11]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/orgs", { request: table([["application/json", check_PostOrg]]), responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/orgs/provision", { request: table([["application/json", check_ProvisionOrg]]), responses: table([["200", { content: table([["application/json", check_ProvisionOrgResponse]]) }], ["429", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/orgs/{id}", { responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/orgs/{id}", { request: table([["application/json", check_UpdateOrg]]), responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/rbac/groups", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/rbac/groups", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/rbac/groups", { request: table([["application/json", check_Group]]), responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/rbac/groups/{id}", { responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/rbac/groups/{id}", { request: table([["application/json", check_Group]]), responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/rbac/groups/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/rbac/roles", { responses: table([["200", { content: table([["application/json", check14]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/rbac/roles", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/rbac/roles", { request: table([["application/json", check_Role]]), responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/rbac/roles/{id}", { responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/rbac/roles/{id}", { request: table([["application/json", check_Role]]), responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/rbac/roles/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/tokens", { responses: table([["200", { content: table([["application/json", check15]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/tokens", { responses: table([["200", { content: table([["application/json", check14]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/tokens", { request: table([["application/json", check_CreateAPIToken]]), responses: table([["200", { content: table([["application/json", check_CreateAPITokenResponse]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/tokens/{id}", { responses: table([["200", { content: table([["application/json", check_APIToken]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/tokens/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/tokens/{id}/regenerate", { request: table([["application/json", check_RegenerateAPIToken]]), responses: table([["200", { content: table([["application/json", check_CreateAPITokenResponse]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/user", { responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/user", { request: table([["application/json", check_UpdateCurrentUserRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/users", { responses: table([["200", { content: table([["application/json", check16]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/users", { responses: table([["200", { content: table([["application/json", check15]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/users", { request: table([["application/json", check_CreateUserRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/users/{id}", { responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/users/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/users/{id}/role", { request: table([["application/json", check_UpdateUserRoleRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/vfields", { responses: table([["200", { content: table([["application/json", check17]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/vfields", { responses: table([["200", { content: table([["application/json", check16]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/vfields", { request: table([["application/json", check_VirtualField]]), responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/vfields/{id}", { responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/vfields/{id}", { request: table([["application/json", check_VirtualField]]), responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/vfields/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/views", { responses: table([["200", { content: table([["application/json", check18]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/views", { responses: table([["200", { content: table([["application/json", check17]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/views", { request: table([["application/json", check_View]]), responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/views/{id}", { responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/views/{id}", { request: table([["application/json", check_View]]), responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],

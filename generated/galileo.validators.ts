@@ -143,11 +143,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function header5(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } 
-}
-
-function check6(v: unknown, p: string, out: Issue[]): void {
+function check5(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -157,7 +153,7 @@ check_GroupCollaboratorCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check7(v: unknown, p: string, out: Issue[]): void {
+function check6(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -167,7 +163,7 @@ check_GroupCollaborator(e1, p + "/" + i0, out);
 }
 }
 
-function check8(v: unknown, p: string, out: Issue[]): void {
+function check7(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -177,7 +173,7 @@ check_UserCollaboratorCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check9(v: unknown, p: string, out: Issue[]): void {
+function check8(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -187,7 +183,7 @@ check_UserCollaborator(e1, p + "/" + i0, out);
 }
 }
 
-function check10(v: unknown, p: string, out: Issue[]): void {
+function check9(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -197,7 +193,7 @@ check_GroupRoleInfo(e1, p + "/" + i0, out);
 }
 }
 
-function check11(v: unknown, p: string, out: Issue[]): void {
+function check10(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -207,7 +203,7 @@ check_GroupMemberCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check12(v: unknown, p: string, out: Issue[]): void {
+function check11(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -217,7 +213,7 @@ check_GroupMemberDB(e1, p + "/" + i0, out);
 }
 }
 
-function check13(v: unknown, p: string, out: Issue[]): void {
+function check12(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -227,7 +223,7 @@ if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 }
 
-function check14(v: unknown, p: string, out: Issue[]): void {
+function check13(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -275,7 +271,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"aws_bedrock\", 
 }
 }
 
-function check15(v: unknown, p: string, out: Issue[]): void {
+function check14(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -287,7 +283,7 @@ if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 }
 
-function check16(v: unknown, p: string, out: Issue[]): void {
+function check15(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -297,7 +293,7 @@ check_BulkAnnotationRatingStatus(e1, p + "/" + i0, out);
 }
 }
 
-function check17(v: unknown, p: string, out: Issue[]): void {
+function check16(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -307,7 +303,7 @@ check_AnnotationTemplateDB(e1, p + "/" + i0, out);
 }
 }
 
-function check18(v: unknown, p: string, out: Issue[]): void {
+function check17(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -317,7 +313,7 @@ check_ExperimentResponse(e1, p + "/" + i0, out);
 }
 }
 
-function check19(v: unknown, p: string, out: Issue[]): void {
+function check18(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -327,7 +323,7 @@ check_BulkFeedbackRatingStatus(e1, p + "/" + i0, out);
 }
 }
 
-function check20(v: unknown, p: string, out: Issue[]): void {
+function check19(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -337,7 +333,7 @@ check_FeedbackTemplateDB(e1, p + "/" + i0, out);
 }
 }
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -347,7 +343,7 @@ check_LogStreamResponse(e1, p + "/" + i0, out);
 }
 }
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -377,11 +373,11 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"work
 }
 }
 
-function check23(v: unknown, p: string, out: Issue[]): void {
+function check22(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 }
 
-function check24(v: unknown, p: string, out: Issue[]): void {
+function check23(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -495,7 +491,7 @@ check_ValidationError(e3, p + "/detail/" + i2, out);
 depth--;
 }
 
-function check25(v: unknown, p: string, out: Issue[]): void {
+function check24(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -526,14 +522,14 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["detail"];
 if (x1 !== undefined) {
-check25(x1, p + "/detail", out);
+check24(x1, p + "/detail", out);
 }
 }
 }
 depth--;
 }
 
-function check26(v: unknown, p: string, out: Issue[]): void {
+function check25(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -617,7 +613,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"agentic_session
 }
 }
 
-function check27(v: unknown, p: string, out: Issue[]): void {
+function check26(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -659,7 +655,7 @@ if (!Array.isArray(x1)) bad(out, p + "/scorers", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check26(e3, p + "/scorers/" + i2, out);
+check25(e3, p + "/scorers/" + i2, out);
 }
 }
 }
@@ -700,7 +696,7 @@ if (!Array.isArray(x13)) bad(out, p + "/workflows", "array", x13);
 else {
 for (let i14 = 0; i14 < x13.length; i14++) {
 const e15 = x13[i14];
-check27(e15, p + "/workflows/" + i14, out);
+check26(e15, p + "/workflows/" + i14, out);
 }
 }
 }
@@ -863,7 +859,7 @@ check_SocialProvider(x3, p + "/provider", out);
 depth--;
 }
 
-function check28(v: unknown, p: string, out: Issue[]): void {
+function check27(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -898,7 +894,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check28(e5, p + "/filters/" + i4, out);
+check27(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -920,7 +916,7 @@ if (!Array.isArray(x1)) bad(out, p + "/workflows", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check27(e3, p + "/workflows/" + i2, out);
+check26(e3, p + "/workflows/" + i2, out);
 }
 }
 }
@@ -977,7 +973,7 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/records_coun
 depth--;
 }
 
-function check29(v: unknown, p: string, out: Issue[]): void {
+function check28(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["filter_type"];
@@ -1022,7 +1018,7 @@ if (typeof x3 !== "string") bad(out, p + "/alert_name", "string", x3);
 const x4 = o0["filter"];
 if (x4 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check29(x4, p + "/filter", out);
+check28(x4, p + "/filter", out);
 }
 const x5 = o0["field_name"];
 if (x5 === undefined) add(out, p + "/field_name", "present", "missing");
@@ -1794,7 +1790,7 @@ if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/steps_total"
 depth--;
 }
 
-function check30(v: unknown, p: string, out: Issue[]): void {
+function check29(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1821,7 +1817,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"draft\", \"id\"
 }
 }
 
-function check31(v: unknown, p: string, out: Issue[]): void {
+function check30(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1866,14 +1862,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check30(e3, p + "/filters/" + i2, out);
+check29(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check31(x4, p + "/sort", out);
+check30(x4, p + "/sort", out);
 }
 }
 }
@@ -1881,7 +1877,7 @@ check31(x4, p + "/sort", out);
 depth--;
 }
 
-function check32(v: unknown, p: string, out: Issue[]): void {
+function check31(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -1911,7 +1907,7 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
 if (x1 !== undefined) {
-check32(x1, p + "/name", out);
+check31(x1, p + "/name", out);
 }
 const x2 = o0["column_mapping"];
 if (x2 !== undefined) {
@@ -2023,7 +2019,7 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_inde
 depth--;
 }
 
-function check33(v: unknown, p: string, out: Issue[]): void {
+function check32(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["edit_type"];
@@ -2066,7 +2062,7 @@ if (!Array.isArray(x1)) bad(out, p + "/edits", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check33(e3, p + "/edits/" + i2, out);
+check32(e3, p + "/edits/" + i2, out);
 }
 }
 }
@@ -2409,7 +2405,7 @@ if (typeof x10 !== "string") bad(out, p + "/email", "string", x10);
 depth--;
 }
 
-function check34(v: unknown, p: string, out: Issue[]): void {
+function check33(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -2433,7 +2429,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["sort"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check34(x1, p + "/sort", out);
+check33(x1, p + "/sort", out);
 }
 }
 }
@@ -4385,7 +4381,7 @@ else if (!DATE_TIME.test(x6)) add(out, p + "/updated_at", "string (date-time)", 
 depth--;
 }
 
-function check35(v: unknown, p: string, out: Issue[]): void {
+function check34(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4418,7 +4414,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"bookmark\", \"c
 }
 }
 
-function check36(v: unknown, p: string, out: Issue[]): void {
+function check35(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4457,14 +4453,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check35(e3, p + "/filters/" + i2, out);
+check34(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check36(x4, p + "/sort", out);
+check35(x4, p + "/sort", out);
 }
 }
 }
@@ -4772,7 +4768,7 @@ check_api__schemas__observe_alerts__AlertConfigurationResponse(e7, p + "/alerts/
 depth--;
 }
 
-function check37(v: unknown, p: string, out: Issue[]): void {
+function check36(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4810,7 +4806,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4867,7 +4863,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4969,7 +4965,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -5034,7 +5030,7 @@ check_AlertMonitorType(x15, p + "/schema_version", out);
 depth--;
 }
 
-function check38(v: unknown, p: string, out: Issue[]): void {
+function check37(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -5052,7 +5048,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check39(v: unknown, p: string, out: Issue[]): void {
+function check38(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -5080,14 +5076,14 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check38(e3, p + "/operations/" + i2, out);
+check37(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check39(x4, p + "/selector", out);
+check38(x4, p + "/selector", out);
 }
 }
 }
@@ -5138,7 +5134,7 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 depth--;
 }
 
-function check40(v: unknown, p: string, out: Issue[]): void {
+function check39(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5190,7 +5186,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check40(x4, p + "/constraints", out);
+check39(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -5249,7 +5245,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check40(x4, p + "/constraints", out);
+check39(x4, p + "/constraints", out);
 }
 }
 }
@@ -5301,7 +5297,7 @@ if (typeof x2 !== "string") bad(out, p + "/criteria", "string", x2);
 depth--;
 }
 
-function check41(v: unknown, p: string, out: Issue[]): void {
+function check40(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5343,7 +5339,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5378,7 +5374,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 }
 }
@@ -5387,7 +5383,7 @@ depth--;
 
 const KEYS1 = ["dataset_id","version_index","name"];
 
-function check42(v: unknown, p: string, out: Issue[]): void {
+function check41(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5413,7 +5409,7 @@ const KEYS3 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosit
 
 const KEYS4 = ["prompt_template_id","version_index","name","content"];
 
-function check43(v: unknown, p: string, out: Issue[]): void {
+function check42(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5531,7 +5527,7 @@ check_FeedbackAggregate(a21, p + "/aggregate_feedback/" + esc(k20), out);
 }
 const x22 = o0["rating_aggregates"];
 if (x22 !== undefined) {
-check42(x22, p + "/rating_aggregates", out);
+check41(x22, p + "/rating_aggregates", out);
 }
 const x23 = o0["ranking_score"];
 if (x23 !== undefined) {
@@ -5586,7 +5582,7 @@ check_ExperimentPrompt(x30, p + "/prompt", out);
 }
 const x31 = o0["tags"];
 if (x31 !== undefined) {
-check43(x31, p + "/tags", out);
+check42(x31, p + "/tags", out);
 }
 const x32 = o0["status"];
 if (x32 !== undefined) {
@@ -5694,7 +5690,7 @@ check_ColumnInfo(e3, p + "/columns/" + i2, out);
 depth--;
 }
 
-function check44(v: unknown, p: string, out: Issue[]): void {
+function check43(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -5739,7 +5735,7 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check44(e3, p + "/filters/" + i2, out);
+check43(e3, p + "/filters/" + i2, out);
 }
 }
 }
@@ -5808,7 +5804,7 @@ check_ExperimentResponse(e7, p + "/experiments/" + i6, out);
 depth--;
 }
 
-function check45(v: unknown, p: string, out: Issue[]): void {
+function check44(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5835,7 +5831,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check46(v: unknown, p: string, out: Issue[]): void {
+function check45(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5876,14 +5872,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check45(e5, p + "/filters/" + i4, out);
+check44(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check46(x6, p + "/sort", out);
+check45(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -6023,7 +6019,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6069,7 +6065,7 @@ if (typeof x14 !== "string") bad(out, p + "/file_name", "string", x14);
 depth--;
 }
 
-function check47(v: unknown, p: string, out: Issue[]): void {
+function check46(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -6087,7 +6083,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check48(v: unknown, p: string, out: Issue[]): void {
+function check47(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -6118,14 +6114,14 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check47(e3, p + "/operations/" + i2, out);
+check46(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check48(x4, p + "/selector", out);
+check47(x4, p + "/selector", out);
 }
 }
 }
@@ -6176,7 +6172,7 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 depth--;
 }
 
-function check49(v: unknown, p: string, out: Issue[]): void {
+function check48(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6228,7 +6224,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check49(x4, p + "/constraints", out);
+check48(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -6288,7 +6284,7 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check49(x4, p + "/constraints", out);
+check48(x4, p + "/constraints", out);
 }
 }
 }
@@ -6299,7 +6295,7 @@ const check_FeedbackTemplateReorder = check_AnnotationTemplateReorder;
 
 const check_FeedbackTemplateUpdate = check_AnnotationTemplateUpdate;
 
-function check50(v: unknown, p: string, out: Issue[]): void {
+function check49(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6341,7 +6337,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6376,7 +6372,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 }
 }
@@ -6505,7 +6501,7 @@ check_LogStreamResponse(e7, p + "/log_streams/" + i6, out);
 depth--;
 }
 
-function check51(v: unknown, p: string, out: Issue[]): void {
+function check50(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6532,7 +6528,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check52(v: unknown, p: string, out: Issue[]): void {
+function check51(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6573,14 +6569,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check51(e5, p + "/filters/" + i4, out);
+check50(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check52(x6, p + "/sort", out);
+check51(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -6594,7 +6590,7 @@ depth--;
 
 const check_LogStreamUpdateRequest = check_LogStreamCreateRequest;
 
-function check53(v: unknown, p: string, out: Issue[]): void {
+function check52(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6632,7 +6628,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check53(e6, p + "/filters/" + i5, out);
+check52(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6710,7 +6706,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check53(e6, p + "/filters/" + i5, out);
+check52(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6775,7 +6771,7 @@ check_AlertType(x15, p + "/schema_version", out);
 depth--;
 }
 
-function check54(v: unknown, p: string, out: Issue[]): void {
+function check53(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6815,7 +6811,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check54(e5, p + "/filters/" + i4, out);
+check53(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -6954,7 +6950,7 @@ if (typeof x17 !== "string") bad(out, p + "/relative_time", "string", x17);
 depth--;
 }
 
-function check55(v: unknown, p: string, out: Issue[]): void {
+function check54(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6986,7 +6982,7 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/interval_min
 const x2 = o0["layout_map"];
 if (x2 === undefined) add(out, p + "/layout_map", "present", "missing");
 else {
-check55(x2, p + "/layout_map", out);
+check54(x2, p + "/layout_map", out);
 }
 const x3 = o0["start_time"];
 if (x3 !== undefined) {
@@ -7123,7 +7119,7 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 depth--;
 }
 
-function check56(v: unknown, p: string, out: Issue[]): void {
+function check55(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7170,7 +7166,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check56(e6, p + "/dataset/" + i5, out);
+check55(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7230,7 +7226,7 @@ if (!Array.isArray(x5)) bad(out, p + "/dataset", "array", x5);
 else {
 for (let i6 = 0; i6 < x5.length; i6++) {
 const e7 = x5[i6];
-check56(e7, p + "/dataset/" + i6, out);
+check55(e7, p + "/dataset/" + i6, out);
 }
 }
 }
@@ -7287,7 +7283,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check56(e6, p + "/dataset/" + i5, out);
+check55(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7468,7 +7464,7 @@ if (typeof x11 !== "string") bad(out, p + "/group_by", "string", x11);
 depth--;
 }
 
-function check57(v: unknown, p: string, out: Issue[]): void {
+function check56(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "number") {
@@ -7498,7 +7494,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check58(v: unknown, p: string, out: Issue[]): void {
+function check57(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7542,14 +7538,14 @@ const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
 const a7 = o5[k6];
-check57(a7, p + "/aggregate_metrics/" + esc(k6), out);
+check56(a7, p + "/aggregate_metrics/" + esc(k6), out);
 }
 }
 }
 const x8 = o0["bucketed_metrics"];
 if (x8 === undefined) add(out, p + "/bucketed_metrics", "present", "missing");
 else {
-check58(x8, p + "/bucketed_metrics", out);
+check57(x8, p + "/bucketed_metrics", out);
 }
 const x9 = o0["ems_captured_error"];
 if (x9 !== undefined) {
@@ -7604,7 +7600,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -7763,7 +7759,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8031,7 +8027,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -8110,7 +8106,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8144,7 +8140,7 @@ check_SelectColumns(x14, p + "/select_columns", out);
 depth--;
 }
 
-function check59(v: unknown, p: string, out: Issue[]): void {
+function check58(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8216,7 +8212,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check59(e8, p + "/records/" + i7, out);
+check58(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8274,7 +8270,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8303,7 +8299,7 @@ if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 depth--;
 }
 
-function check60(v: unknown, p: string, out: Issue[]): void {
+function check59(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8375,7 +8371,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check60(e8, p + "/records/" + i7, out);
+check59(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8389,7 +8385,7 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records"
 depth--;
 }
 
-function check61(v: unknown, p: string, out: Issue[]): void {
+function check60(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8404,6 +8400,40 @@ default:
 if (d0 === undefined) add(out, p + "/type", "discriminator `type`: one of: \"file\", \"text\"", "missing");
 else notOneOf(out, p + "/type", "discriminator `type`: one of: \"file\", \"text\"", "|string|", d0);
 }
+}
+}
+
+function check61(v: unknown, p: string, out: Issue[]): void {
+u4: {
+const n5 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i2 = 0; i2 < v.length; i2++) {
+const e3 = v[i2];
+check60(e3, p + "/" + i2, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
@@ -8431,41 +8461,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check63(v: unknown, p: string, out: Issue[]): void {
-u4: {
-const n5 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n5) break u4;
-out.length = n5;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -8480,7 +8476,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check64(v: unknown, p: string, out: Issue[]): void {
+function check63(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "string") {
@@ -8509,7 +8505,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -8529,7 +8525,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check65(v: unknown, p: string, out: Issue[]): void {
+function check64(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8549,7 +8545,7 @@ check_AnnotationRatingInfo(a5, p + "/" + esc(k1) + "/" + esc(k4), out);
 }
 }
 
-function check66(v: unknown, p: string, out: Issue[]): void {
+function check65(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["status_type"];
@@ -8607,19 +8603,19 @@ if (x4 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -8758,7 +8754,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -8811,7 +8807,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -8847,7 +8843,7 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_traces
 depth--;
 }
 
-function check67(v: unknown, p: string, out: Issue[]): void {
+function check66(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8922,7 +8918,7 @@ if (!Array.isArray(x7)) bad(out, p + "/spans", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check67(e9, p + "/spans/" + i8, out);
+check66(e9, p + "/spans/" + i8, out);
 }
 }
 }
@@ -9001,7 +8997,7 @@ if (typeof x9 !== "string") bad(out, p + "/parent_id", "string", x9);
 depth--;
 }
 
-function check68(v: unknown, p: string, out: Issue[]): void {
+function check67(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -9043,7 +9039,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9053,19 +9049,19 @@ if (x4 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9203,7 +9199,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9256,7 +9252,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9311,7 +9307,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9321,19 +9317,19 @@ if (x4 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9471,7 +9467,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9524,7 +9520,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9563,7 +9559,7 @@ if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_numbe
 depth--;
 }
 
-function check69(v: unknown, p: string, out: Issue[]): void {
+function check68(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -9777,7 +9773,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -9830,7 +9826,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -9883,7 +9879,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check69(e72, p + "/events/" + i71, out);
+check68(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -9923,7 +9919,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10089,7 +10085,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -10142,7 +10138,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -10199,7 +10195,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10375,7 +10371,7 @@ check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
 }
 const x44 = o0["annotations"];
 if (x44 !== undefined) {
-check65(x44, p + "/annotations", out);
+check64(x44, p + "/annotations", out);
 }
 const x45 = o0["file_ids"];
 if (x45 !== undefined) {
@@ -10428,7 +10424,7 @@ const o59 = x58 as Record<string, unknown>;
 for (const k60 in o59) {
 if (!Object.hasOwn(o59, k60)) continue;
 const a61 = o59[k60];
-check66(a61, p + "/metric_info/" + esc(k60), out);
+check65(a61, p + "/metric_info/" + esc(k60), out);
 }
 }
 }
@@ -10479,11 +10475,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -10633,7 +10629,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -10686,7 +10682,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -10761,7 +10757,7 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 depth--;
 }
 
-function check70(v: unknown, p: string, out: Issue[]): void {
+function check69(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "string") {
@@ -10790,7 +10786,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -10855,11 +10851,11 @@ if (typeof x7 !== "string") bad(out, p + "/span_id", "string", x7);
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
-check63(x8, p + "/input", out);
+check62(x8, p + "/input", out);
 }
 const x9 = o0["output"];
 if (x9 !== undefined) {
-check70(x9, p + "/output", out);
+check69(x9, p + "/output", out);
 }
 const x10 = o0["tags"];
 if (x10 !== undefined) {
@@ -11103,7 +11099,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check44(e4, p + "/filters/" + i3, out);
+check43(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -11157,6 +11153,29 @@ if (typeof x6 !== "boolean") bad(out, p + "/has_all_traces", "boolean", x6);
 depth--;
 }
 
+function check70(v: unknown, p: string, out: Issue[]): void {
+u2: {
+const n3 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n3) break u2;
+out.length = n3;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check60(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n3) break u2;
+out.length = n3;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
+}
+
 function check71(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
@@ -11170,30 +11189,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check61(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n3) break u2;
-out.length = n3;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check72(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n3) break u2;
-out.length = n3;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check61(e1, p + "/" + i0, out);
+check60(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n3) break u2;
@@ -11220,7 +11216,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -11230,19 +11226,19 @@ if (x4 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check71(x5, p + "/input", out);
+check70(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check72(x6, p + "/redacted_input", out);
+check71(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check72(x7, p + "/output", out);
+check71(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check72(x8, p + "/redacted_output", out);
+check71(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -11379,7 +11375,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -11432,7 +11428,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -11613,7 +11609,7 @@ depth--;
 
 const KEYS7 = ["model_name","num_judges","filters","scoreable_node_types","cot_enabled","output_type","input_type"];
 
-function check73(v: unknown, p: string, out: Issue[]): void {
+function check72(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -11761,7 +11757,7 @@ check_RollUpMethodDisplayOptions(x24, p + "/roll_up_method", out);
 const x25 = o0["metric_color_picker_config"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-check73(x25, p + "/metric_color_picker_config", out);
+check72(x25, p + "/metric_color_picker_config", out);
 }
 }
 }
@@ -11955,7 +11951,7 @@ check_RollUpMethodDisplayOptions(x35, p + "/roll_up_method", out);
 const x36 = o0["metric_color_picker_config"];
 if (x36 !== undefined) {
 if (x36 !== null) {
-check73(x36, p + "/metric_color_picker_config", out);
+check72(x36, p + "/metric_color_picker_config", out);
 }
 }
 const x37 = o0["metric_name"];
@@ -12001,7 +11997,7 @@ if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1)
 depth--;
 }
 
-function check74(v: unknown, p: string, out: Issue[]): void {
+function check73(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
@@ -12053,14 +12049,14 @@ check_TaskResultStatus(x4, p + "/status", out);
 }
 const x5 = o0["result"];
 if (x5 !== undefined) {
-check74(x5, p + "/result", out);
+check73(x5, p + "/result", out);
 }
 }
 }
 depth--;
 }
 
-function check75(v: unknown, p: string, out: Issue[]): void {
+function check74(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12108,7 +12104,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check76(v: unknown, p: string, out: Issue[]): void {
+function check75(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12141,14 +12137,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check75(e3, p + "/filters/" + i2, out);
+check74(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check76(x4, p + "/sort", out);
+check75(x4, p + "/sort", out);
 }
 }
 }
@@ -12299,7 +12295,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -12463,7 +12459,7 @@ check_RollUpMethodDisplayOptions(x19, p + "/roll_up_method", out);
 const x20 = o0["metric_color_picker_config"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-check73(x20, p + "/metric_color_picker_config", out);
+check72(x20, p + "/metric_color_picker_config", out);
 }
 }
 }
@@ -12929,7 +12925,7 @@ if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 depth--;
 }
 
-function check77(v: unknown, p: string, out: Issue[]): void {
+function check76(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12959,7 +12955,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check78(v: unknown, p: string, out: Issue[]): void {
+function check77(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12989,14 +12985,14 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check77(e3, p + "/filters/" + i2, out);
+check76(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check78(x4, p + "/sort", out);
+check77(x4, p + "/sort", out);
 }
 }
 }
@@ -13520,7 +13516,7 @@ check_StepMetric(e23, p + "/metrics/" + i22, out);
 depth--;
 }
 
-function check79(v: unknown, p: string, out: Issue[]): void {
+function check78(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -13552,7 +13548,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["loc"];
 if (x1 === undefined) add(out, p + "/loc", "present", "missing");
 else {
-check79(x1, p + "/loc", out);
+check78(x1, p + "/loc", out);
 }
 const x2 = o0["msg"];
 if (x2 === undefined) add(out, p + "/msg", "present", "missing");
@@ -13569,7 +13565,7 @@ if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 depth--;
 }
 
-function check80(v: unknown, p: string, out: Issue[]): void {
+function check79(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -13607,7 +13603,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13650,7 +13646,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13693,7 +13689,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13720,7 +13716,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13757,7 +13753,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13800,7 +13796,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13843,7 +13839,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13870,7 +13866,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13913,7 +13909,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13956,7 +13952,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13983,7 +13979,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14026,7 +14022,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14053,7 +14049,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14096,7 +14092,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14139,7 +14135,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14166,7 +14162,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14209,7 +14205,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14236,7 +14232,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14279,7 +14275,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14322,7 +14318,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14349,7 +14345,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14376,7 +14372,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14413,7 +14409,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14456,7 +14452,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14484,7 +14480,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14498,7 +14494,7 @@ const check_GeneratedScorerConfig = check_RegisteredScorerConfig;
 
 const check_FinetunedScorerConfig = check_RegisteredScorerConfig;
 
-function check81(v: unknown, p: string, out: Issue[]): void {
+function check80(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -14513,6 +14509,82 @@ if (typeof a4 !== "string") bad(out, p + "/" + i0 + "/" + esc(k3), "string", a4)
 }
 }
 }
+}
+}
+
+function check81(v: unknown, p: string, out: Issue[]): void {
+u10: {
+const n11 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_Document_Input(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_galileo_core__schemas__shared__message__Message(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i1 = 0; i1 < v.length; i1++) {
+const e2 = v[i1];
+if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+check_Document_Input(e4, p + "/" + i3, out);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+check80(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i7 = 0; i7 < v.length; i7++) {
+const e8 = v[i7];
+if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/" + i7, "object", e8);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
@@ -14573,83 +14645,7 @@ if (out.length === n11) break u10;
 out.length = n11;
 }
 if (Array.isArray(v)) {
-check81(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i7 = 0; i7 < v.length; i7++) {
-const e8 = v[i7];
-if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/" + i7, "object", e8);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check83(v: unknown, p: string, out: Issue[]): void {
-u10: {
-const n11 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_Document_Input(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i1 = 0; i1 < v.length; i1++) {
-const e2 = v[i1];
-if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i3 = 0; i3 < v.length; i3++) {
-const e4 = v[i3];
-check_Document_Input(e4, p + "/" + i3, out);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i5 = 0; i5 < v.length; i5++) {
-const e6 = v[i5];
-check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-check81(v, p, out);
+check80(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
 }
@@ -14686,19 +14682,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14742,7 +14738,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14770,19 +14766,19 @@ if (x1 !== "chain") notOneOf(out, p + "/type", "one of: \"chain\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14826,7 +14822,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14839,6 +14835,63 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 depth--;
+}
+
+function check83(v: unknown, p: string, out: Issue[]): void {
+u7: {
+const n8 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
+else {
+const o0 = v as Record<string, unknown>;
+for (const k1 in o0) {
+if (!Object.hasOwn(o0, k1)) continue;
+const a2 = o0[k1];
+if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_galileo_core__schemas__shared__message__Message(v, p, out);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+check80(v, p, out);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
 }
 
 function check84(v: unknown, p: string, out: Issue[]): void {
@@ -14879,64 +14932,7 @@ if (out.length === n8) break u7;
 out.length = n8;
 }
 if (Array.isArray(v)) {
-check81(v, p, out);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i5 = 0; i5 < v.length; i5++) {
-const e6 = v[i5];
-check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check85(v: unknown, p: string, out: Issue[]): void {
-u7: {
-const n8 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-const a2 = o0[k1];
-if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i3 = 0; i3 < v.length; i3++) {
-const e4 = v[i3];
-if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-check81(v, p, out);
+check80(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
 }
@@ -14973,19 +14969,19 @@ if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check84(x2, p + "/input", out);
+check83(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check85(x3, p + "/redacted_input", out);
+check84(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check84(x4, p + "/output", out);
+check83(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check85(x5, p + "/redacted_output", out);
+check84(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15173,19 +15169,19 @@ if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15241,19 +15237,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15297,7 +15293,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -15322,7 +15318,7 @@ if (!ENUM8.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \
 depth--;
 }
 
-function check86(v: unknown, p: string, out: Issue[]): void {
+function check85(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -15368,7 +15364,7 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x4, p + "/value", out);
+check85(x4, p + "/value", out);
 }
 }
 }
@@ -15442,7 +15438,7 @@ if (typeof x4 !== "number") bad(out, p + "/high", "number", x4);
 depth--;
 }
 
-function check87(v: unknown, p: string, out: Issue[]): void {
+function check86(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -15488,7 +15484,7 @@ if (x2 !== "value") notOneOf(out, p + "/filter_type", "one of: \"value\"", "|str
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check87(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["relation"];
 if (x4 === undefined) add(out, p + "/relation", "present", "missing");
@@ -15500,7 +15496,7 @@ check_Operator(x4, p + "/relation", out);
 depth--;
 }
 
-function check88(v: unknown, p: string, out: Issue[]): void {
+function check87(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -15536,7 +15532,7 @@ check_Rule(e3, p + "/rules/" + i2, out);
 }
 const x4 = o0["action"];
 if (x4 !== undefined) {
-check88(x4, p + "/action", out);
+check87(x4, p + "/action", out);
 }
 const x5 = o0["description"];
 if (x5 !== undefined) {
@@ -15657,7 +15653,7 @@ check_Rule(e4, p + "/rules/" + i3, out);
 }
 const x5 = o0["action"];
 if (x5 !== undefined) {
-check88(x5, p + "/action", out);
+check87(x5, p + "/action", out);
 }
 const x6 = o0["description"];
 if (x6 !== undefined) {
@@ -15680,7 +15676,7 @@ check_RuleResult(e9, p + "/rule_results/" + i8, out);
 depth--;
 }
 
-function check89(v: unknown, p: string, out: Issue[]): void {
+function check88(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -15707,7 +15703,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check90(v: unknown, p: string, out: Issue[]): void {
+function check89(v: unknown, p: string, out: Issue[]): void {
 u5: {
 const n6 = out.length;
 if (typeof v === "number") {
@@ -15730,7 +15726,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check89(e1, p + "/" + i0, out);
+check88(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n6) break u5;
@@ -15743,7 +15739,7 @@ const o2 = v as Record<string, unknown>;
 for (const k3 in o2) {
 if (!Object.hasOwn(o2, k3)) continue;
 const a4 = o2[k3];
-check89(a4, p + "/" + esc(k3), out);
+check88(a4, p + "/" + esc(k3), out);
 }
 }
 if (out.length === n6) break u5;
@@ -15766,7 +15762,7 @@ else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["value"];
 if (x1 !== undefined) {
-check90(x1, p + "/value", out);
+check89(x1, p + "/value", out);
 }
 const x2 = o0["execution_time"];
 if (x2 !== undefined) {
@@ -15859,7 +15855,7 @@ if (v !== "owner" && v !== "editor" && v !== "annotator" && v !== "viewer") notO
 depth--;
 }
 
-function check91(v: unknown, p: string, out: Issue[]): void {
+function check90(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_UserAction(v, p, out);
@@ -15911,7 +15907,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["action"];
 if (x1 === undefined) add(out, p + "/action", "present", "missing");
 else {
-check91(x1, p + "/action", out);
+check90(x1, p + "/action", out);
 }
 const x2 = o0["allowed"];
 if (x2 === undefined) add(out, p + "/allowed", "present", "missing");
@@ -16054,7 +16050,7 @@ if (typeof x3 !== "string") bad(out, p + "/reason", "string", x3);
 depth--;
 }
 
-function check92(v: unknown, p: string, out: Issue[]): void {
+function check91(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -16168,7 +16164,7 @@ if (typeof e20 !== "object" || e20 === null || Array.isArray(e20)) bad(out, p + 
 }
 const x22 = o0["tool_choice"];
 if (x22 !== undefined) {
-check92(x22, p + "/tool_choice", out);
+check91(x22, p + "/tool_choice", out);
 }
 const x23 = o0["response_format"];
 if (x23 !== undefined) {
@@ -16269,7 +16265,7 @@ depth--;
 
 const ENUM11 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
 
-function check93(v: unknown, p: string, out: Issue[]): void {
+function check92(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -16288,7 +16284,7 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 }
 
-function check94(v: unknown, p: string, out: Issue[]): void {
+function check93(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -16297,7 +16293,7 @@ if (out.length === n1) break u0;
 out.length = n1;
 }
 if (Array.isArray(v)) {
-check93(v, p, out);
+check92(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
 }
@@ -16327,7 +16323,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
 }
@@ -16354,7 +16350,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -16596,7 +16592,7 @@ if (typeof x2 !== "boolean") bad(out, p + "/append_suffix_if_duplicate", "boolea
 depth--;
 }
 
-function check95(v: unknown, p: string, out: Issue[]): void {
+function check94(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
@@ -16633,29 +16629,29 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["input"];
 if (x1 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check95(x1, p + "/input", out);
+check94(x1, p + "/input", out);
 }
 const x2 = o0["output"];
 if (x2 === undefined) add(out, p + "/output", "present", "missing");
 else {
-check95(x2, p + "/output", out);
+check94(x2, p + "/output", out);
 }
 const x3 = o0["generated_output"];
 if (x3 === undefined) add(out, p + "/generated_output", "present", "missing");
 else {
-check95(x3, p + "/generated_output", out);
+check94(x3, p + "/generated_output", out);
 }
 const x4 = o0["metadata"];
 if (x4 === undefined) add(out, p + "/metadata", "present", "missing");
 else {
-check95(x4, p + "/metadata", out);
+check94(x4, p + "/metadata", out);
 }
 }
 }
 depth--;
 }
 
-function check96(v: unknown, p: string, out: Issue[]): void {
+function check95(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -16682,7 +16678,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check97(v: unknown, p: string, out: Issue[]): void {
+function check96(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "string") {
@@ -16707,7 +16703,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check96(a2, p + "/" + esc(k1), out);
+check95(a2, p + "/" + esc(k1), out);
 }
 }
 if (out.length === n4) break u3;
@@ -16745,7 +16741,7 @@ if (!Array.isArray(x3)) bad(out, p + "/values", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check97(e5, p + "/values/" + i4, out);
+check96(e5, p + "/values/" + i4, out);
 }
 }
 }
@@ -16758,7 +16754,7 @@ const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
 const a9 = o7[k8];
-check97(a9, p + "/values_dict/" + esc(k8), out);
+check96(a9, p + "/values_dict/" + esc(k8), out);
 }
 }
 }
@@ -16793,7 +16789,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check97(a5, p + "/values/" + esc(k4), out);
+check96(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16919,7 +16915,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check97(a5, p + "/values/" + esc(k4), out);
+check96(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16958,7 +16954,7 @@ const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
 const a6 = o4[k5];
-check97(a6, p + "/values/" + esc(k5), out);
+check96(a6, p + "/values/" + esc(k5), out);
 }
 }
 }
@@ -17491,7 +17487,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
 }
@@ -17502,7 +17498,7 @@ const check_api__schemas__project_v2__ProjectNameFilter = check_DatasetNameFilte
 
 const ENUM15 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
 
-function check98(v: unknown, p: string, out: Issue[]): void {
+function check97(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "number") {
@@ -17559,7 +17555,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 }
 }
@@ -17584,7 +17580,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 }
 }
@@ -17879,7 +17875,7 @@ if (v !== "sample") notOneOf(out, p, "one of: \"sample\"", "|string|", v);
 depth--;
 }
 
-function check99(v: unknown, p: string, out: Issue[]): void {
+function check98(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -17901,7 +17897,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check100(v: unknown, p: string, out: Issue[]): void {
+function check99(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -17961,11 +17957,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x6, p + "/value", out);
+check98(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check100(x7, p + "/filter_value", out);
+check99(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -18005,7 +18001,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -18039,7 +18035,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 const x3 = o0["annotation_template_id"];
 if (x3 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
@@ -18452,7 +18448,7 @@ if (typeof a14 !== "number" || !Number.isInteger(a14)) bad(out, p + "/value_dist
 depth--;
 }
 
-function check101(v: unknown, p: string, out: Issue[]): void {
+function check100(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -18488,7 +18484,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check101(x1, p + "/aggregate", out);
+check100(x1, p + "/aggregate", out);
 }
 }
 }
@@ -18602,7 +18598,7 @@ if (typeof x18 !== "string") bad(out, p + "/tools", "string", x18);
 }
 const x19 = o0["tool_choice"];
 if (x19 !== undefined) {
-check92(x19, p + "/tool_choice", out);
+check91(x19, p + "/tool_choice", out);
 }
 const x20 = o0["response_format"];
 if (x20 !== undefined) {
@@ -18777,7 +18773,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check80(e5, p + "/filters/" + i4, out);
+check79(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -19015,7 +19011,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -19110,7 +19106,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 const x4 = o0["type"];
 if (x4 !== undefined) {
@@ -19140,7 +19136,7 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 const x4 = o0["type"];
 if (x4 !== undefined) {
@@ -19170,7 +19166,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -19251,7 +19247,7 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
 }
@@ -19279,7 +19275,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check80(x1, p + "/filter", out);
+check79(x1, p + "/filter", out);
 }
 }
 const x2 = o0["sample_rate"];
@@ -19351,7 +19347,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 const x3 = o0["feedback_template_id"];
 if (x3 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
@@ -19685,11 +19681,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x6, p + "/value", out);
+check98(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check100(x7, p + "/filter_value", out);
+check99(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -20177,19 +20173,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -20335,7 +20331,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20388,7 +20384,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20445,11 +20441,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -20607,7 +20603,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20660,7 +20656,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20923,7 +20919,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -20976,7 +20972,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -21031,7 +21027,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check69(e72, p + "/events/" + i71, out);
+check68(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -21245,7 +21241,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -21298,7 +21294,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -21351,19 +21347,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -21508,7 +21504,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21561,7 +21557,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21767,7 +21763,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21820,7 +21816,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21879,19 +21875,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22038,7 +22034,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22091,7 +22087,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22131,19 +22127,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22289,7 +22285,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22342,7 +22338,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22395,19 +22391,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22545,7 +22541,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22598,7 +22594,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22819,7 +22815,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -22872,7 +22868,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -22923,19 +22919,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23074,7 +23070,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23127,7 +23123,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23331,7 +23327,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23384,7 +23380,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23441,19 +23437,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23590,7 +23586,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23643,7 +23639,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23689,19 +23685,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23839,7 +23835,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23892,7 +23888,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23940,7 +23936,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-check71(x1, p + "/content", out);
+check70(x1, p + "/content", out);
 }
 const x2 = o0["role"];
 if (x2 === undefined) add(out, p + "/role", "present", "missing");
@@ -24010,7 +24006,7 @@ if (typeof x2 !== "string") bad(out, p + "/text", "string", x2);
 depth--;
 }
 
-function check102(v: unknown, p: string, out: Issue[]): void {
+function check101(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "boolean") {
@@ -24056,7 +24052,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check102(a5, p + "/metadata/" + esc(k4), out);
+check101(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -24123,7 +24119,7 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/duration_ns"
 depth--;
 }
 
-function check103(v: unknown, p: string, out: Issue[]): void {
+function check102(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "boolean") {
@@ -24170,7 +24166,7 @@ check_FeedbackType(x1, p + "/feedback_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check103(x2, p + "/value", out);
+check102(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24198,7 +24194,7 @@ check_AnnotationType(x1, p + "/annotation_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check103(x2, p + "/value", out);
+check102(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24222,7 +24218,7 @@ if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\",
 depth--;
 }
 
-function check104(v: unknown, p: string, out: Issue[]): void {
+function check103(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -24258,7 +24254,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check104(x1, p + "/aggregate", out);
+check103(x1, p + "/aggregate", out);
 }
 }
 }
@@ -24487,7 +24483,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 depth--;
 }
 
-function check105(v: unknown, p: string, out: Issue[]): void {
+function check104(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -24556,7 +24552,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check106(v: unknown, p: string, out: Issue[]): void {
+function check105(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -24569,7 +24565,7 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i0 + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check105(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
+check104(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 }
@@ -24578,7 +24574,7 @@ check105(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 
-function check107(v: unknown, p: string, out: Issue[]): void {
+function check106(v: unknown, p: string, out: Issue[]): void {
 u6: {
 const n7 = out.length;
 if (typeof v === "string") {
@@ -24643,7 +24639,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check105(e1, p + "/" + i0, out);
+check104(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n7) break u6;
@@ -24658,7 +24654,7 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check105(e5, p + "/" + i2 + "/" + i4, out);
+check104(e5, p + "/" + i2 + "/" + i4, out);
 }
 }
 }
@@ -24667,7 +24663,7 @@ if (out.length === n7) break u6;
 out.length = n7;
 }
 if (Array.isArray(v)) {
-check106(v, p, out);
+check105(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
 }
@@ -24680,7 +24676,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check108(v: unknown, p: string, out: Issue[]): void {
+function check107(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "number") {
@@ -24730,7 +24726,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check107(x4, p + "/value", out);
+check106(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24788,7 +24784,7 @@ const o14 = x13 as Record<string, unknown>;
 for (const k15 in o14) {
 if (!Object.hasOwn(o14, k15)) continue;
 const a16 = o14[k15];
-check108(a16, p + "/roll_up_metrics/" + esc(k15), out);
+check107(a16, p + "/roll_up_metrics/" + esc(k15), out);
 }
 }
 }
@@ -24822,7 +24818,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check107(x4, p + "/value", out);
+check106(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24963,19 +24959,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check70(x4, p + "/output", out);
+check69(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check70(x5, p + "/redacted_output", out);
+check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -25084,7 +25080,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -25109,11 +25105,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -25431,7 +25427,7 @@ if (!Array.isArray(x37)) bad(out, p + "/events", "array", x37);
 else {
 for (let i38 = 0; i38 < x37.length; i38++) {
 const e39 = x37[i38];
-check69(e39, p + "/events/" + i38, out);
+check68(e39, p + "/events/" + i38, out);
 }
 }
 }
@@ -25608,7 +25604,7 @@ if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
 else {
 for (let i34 = 0; i34 < x33.length; i34++) {
 const e35 = x33[i34];
-check67(e35, p + "/spans/" + i34, out);
+check66(e35, p + "/spans/" + i34, out);
 }
 }
 }
@@ -25756,7 +25752,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -25783,19 +25779,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check70(x4, p + "/output", out);
+check69(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check70(x5, p + "/redacted_output", out);
+check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -25904,7 +25900,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -26322,7 +26318,7 @@ if (typeof e11 !== "object" || e11 === null || Array.isArray(e11)) bad(out, p + 
 depth--;
 }
 
-function check109(v: unknown, p: string, out: Issue[]): void {
+function check108(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "string") {
@@ -26392,7 +26388,7 @@ if (typeof x7 !== "string") bad(out, p + "/content", "string", x7);
 }
 const x8 = o0["summary"];
 if (x8 !== undefined) {
-check109(x8, p + "/summary", out);
+check108(x8, p + "/summary", out);
 }
 }
 }
@@ -26478,7 +26474,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check102(a5, p + "/metadata/" + esc(k4), out);
+check101(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -26507,19 +26503,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -26628,7 +26624,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -26701,7 +26697,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check80(e5, p + "/filters/" + i4, out);
+check79(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -26975,7 +26971,7 @@ check_InputTypeEnum(x14, p + "/input_type", out);
 depth--;
 }
 
-function check110(v: unknown, p: string, out: Issue[]): void {
+function check109(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (!Array.isArray(v)) bad(out, p, "array", v);
@@ -27009,7 +27005,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["roll_up_methods"];
 if (x1 === undefined) add(out, p + "/roll_up_methods", "present", "missing");
 else {
-check110(x1, p + "/roll_up_methods", out);
+check109(x1, p + "/roll_up_methods", out);
 }
 }
 }
@@ -27103,7 +27099,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27136,7 +27132,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
 }
@@ -27163,7 +27159,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27192,7 +27188,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
 }
@@ -27217,7 +27213,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27519,11 +27515,11 @@ if (typeof e10 !== "string") bad(out, p + "/scoreable_node_types/" + i9, "string
 depth--;
 }
 
-function check111(v: unknown, p: string, out: Issue[]): void {
+function check110(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check55(v, p, out);
+check54(v, p, out);
 if (out.length === n4) break u3;
 out.length = n4;
 }
@@ -27595,7 +27591,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check111(x8, p + "/class_name_to_vocab_ix", out);
+check110(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -27687,7 +27683,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27716,7 +27712,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27745,7 +27741,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27967,7 +27963,7 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x4, p + "/value", out);
+check85(x4, p + "/value", out);
 }
 }
 }
@@ -27992,7 +27988,7 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
 }
@@ -28010,7 +28006,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-check71(x1, p + "/content", out);
+check70(x1, p + "/content", out);
 }
 const x2 = o0["role"];
 if (x2 === undefined) add(out, p + "/role", "present", "missing");
@@ -28044,19 +28040,19 @@ check_NodeType(x1, p + "/type", out);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -28100,7 +28096,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -28133,7 +28129,7 @@ if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", â
 depth--;
 }
 
-function check112(v: unknown, p: string, out: Issue[]): void {
+function check111(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -28184,7 +28180,7 @@ check_RuleOperator(x2, p + "/operator", out);
 const x3 = o0["target_value"];
 if (x3 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check112(x3, p + "/target_value", out);
+check111(x3, p + "/target_value", out);
 }
 }
 }
@@ -28283,7 +28279,7 @@ check_RuleOperator(x3, p + "/operator", out);
 const x4 = o0["target_value"];
 if (x4 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check112(x4, p + "/target_value", out);
+check111(x4, p + "/target_value", out);
 }
 const x6 = o0["execution_time"];
 if (x6 !== undefined) {
@@ -29004,14 +29000,14 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check44(x1, p + "/filter", out);
+check43(x1, p + "/filter", out);
 }
 }
 }
 depth--;
 }
 
-function check113(v: unknown, p: string, out: Issue[]): void {
+function check112(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -29043,7 +29039,7 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check113(e3, p + "/and/" + i2, out);
+check112(e3, p + "/and/" + i2, out);
 }
 }
 }
@@ -29065,7 +29061,7 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check113(e3, p + "/or/" + i2, out);
+check112(e3, p + "/or/" + i2, out);
 }
 }
 }
@@ -29083,14 +29079,14 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check113(x1, p + "/not", out);
+check112(x1, p + "/not", out);
 }
 }
 }
 depth--;
 }
 
-function check114(v: unknown, p: string, out: Issue[]): void {
+function check113(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -29122,7 +29118,7 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check114(e3, p + "/and/" + i2, out);
+check113(e3, p + "/and/" + i2, out);
 }
 }
 }
@@ -29144,7 +29140,7 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check114(e3, p + "/or/" + i2, out);
+check113(e3, p + "/or/" + i2, out);
 }
 }
 }
@@ -29162,7 +29158,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check114(x1, p + "/not", out);
+check113(x1, p + "/not", out);
 }
 }
 }
@@ -29187,7 +29183,7 @@ if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"bo
 depth--;
 }
 
-function check115(v: unknown, p: string, out: Issue[]): void {
+function check114(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -29218,7 +29214,7 @@ if (typeof x1 !== "boolean") bad(out, p + "/inverted", "boolean", x1);
 }
 const x2 = o0["buckets"];
 if (x2 !== undefined) {
-check115(x2, p + "/buckets", out);
+check114(x2, p + "/buckets", out);
 }
 const x3 = o0["display_value_levels"];
 if (x3 !== undefined) {
@@ -29521,7 +29517,7 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/end", "integ
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x3, p + "/value", out);
+check98(x3, p + "/value", out);
 }
 const x4 = o0["prob"];
 if (x4 !== undefined) {
@@ -29857,7 +29853,7 @@ if (x2 !== "eq" && x2 !== "one_of") notOneOf(out, p + "/operator", "one of: \"eq
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
 }
@@ -29866,7 +29862,7 @@ depth--;
 
 const ENUM43 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
 
-function check116(v: unknown, p: string, out: Issue[]): void {
+function check115(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "number") {
@@ -29908,7 +29904,7 @@ if (!ENUM43.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"gt\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check116(x3, p + "/value", out);
+check115(x3, p + "/value", out);
 }
 }
 }
@@ -30026,7 +30022,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check111(x8, p + "/class_name_to_vocab_ix", out);
+check110(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -30469,7 +30465,7 @@ if (v !== "sum" && v !== "average" && v !== "first" && v !== "last") notOneOf(ou
 depth--;
 }
 
-function check117(v: unknown, p: string, out: Issue[]): void {
+function check116(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -30514,7 +30510,7 @@ check_NodeType(x1, p + "/node_type", out);
 }
 const x2 = o0["score"];
 if (x2 !== undefined) {
-check117(x2, p + "/score", out);
+check116(x2, p + "/score", out);
 }
 }
 }
@@ -30565,30 +30561,30 @@ export const validators: Record<string, OperationChecks> = table([
   ["PATCH /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDatasetRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/content", { responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/content", { request: table([["application/json", check4]]), responses: table([["204", {  }], ["404", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["PATCH /v2/datasets/{dataset_id}/content", { request: table([["application/json", check_UpdateDatasetContentRequest]]), responses: table([["204", { headers: table([["etag", header5]]) }], ["404", {  }], ["412", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["PATCH /v2/datasets/{dataset_id}/content", { request: table([["application/json", check_UpdateDatasetContentRequest]]), responses: table([["204", { headers: table([["etag", unchecked]]) }], ["404", {  }], ["412", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/content/query", { request: table([["application/json", check_QueryDatasetParams]]), responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/download", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/preview", { request: table([["application/json", check_PreviewDatasetRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/projects", { responses: table([["200", { content: table([["application/json", check_ListDatasetProjectsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/versions/query", { request: table([["application/json", check_ListDatasetVersionParams]]), responses: table([["200", { content: table([["application/json", check_ListDatasetVersionResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/versions/{version_index}", { request: table([["application/json", check_UpdateDatasetVersionRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetVersionDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/versions/{version_index}/content", { responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/group_roles", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/group_roles", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/groups", { request: table([["application/json", check_GroupCreate]]), responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups/{group_id}", { responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/groups/{group_id}", { request: table([["application/json", check_GroupUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups/{group_id}/members", { responses: table([["200", { content: table([["application/json", check_ListGroupMembersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/groups/{group_id}/members", { request: table([["application/json", check11]]), responses: table([["200", { content: table([["application/json", check12]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/groups/{group_id}/members", { request: table([["application/json", check10]]), responses: table([["200", { content: table([["application/json", check11]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/groups/{group_id}/members/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/groups/{group_id}/members/{user_id}", { request: table([["application/json", check_GroupMemberUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupMemberDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/healthcheck", { responses: table([["200", { content: table([["application/json", check_HealthcheckResponse]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30599,8 +30595,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/integrations/azure", { request: table([["application/json", check_AzureIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/custom", { request: table([["application/json", check_CustomIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/databricks", { request: table([["application/json", check_DatabricksIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/databricks/catalogs", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/databricks/databases", { responses: table([["200", { content: table([["application/json", check13]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/databricks/catalogs", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/databricks/databases", { responses: table([["200", { content: table([["application/json", check12]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/databricks/unity-catalog/sql", { request: table([["application/json", check_DatabricksIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/mistral", { request: table([["application/json", check_MistralIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/nvidia", { request: table([["application/json", check_NvidiaIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30609,16 +30605,16 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/integrations/vertex_ai", { request: table([["application/json", check_VertexAIIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/writer", { request: table([["application/json", check_WriterIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/integrations/{integration_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/integrations/{integration_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/integrations/{integration_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/integrations/{integration_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/integrations/{integration_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/{integration_id}/select", { responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/integrations/{integration_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/integrations/{integration_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/integrations/{integration_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/integrations/{integration_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/integrations/{integration_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/{name}", { responses: table([["200", { content: table([["application/json", check14]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/{name}/status", { responses: table([["200", { content: table([["application/json", check15]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/{name}", { responses: table([["200", { content: table([["application/json", check13]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/{name}/status", { responses: table([["200", { content: table([["application/json", check14]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/invite_users", { request: table([["application/json", check_InviteUsersRequest]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/login", { request: table([["application/x-www-form-urlencoded", null]]), responses: table([["200", { content: table([["application/json", check_Token]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/login/api_key", { request: table([["application/json", check_ApiKeyLoginRequest]]), responses: table([["200", { content: table([["application/json", check_Token]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30635,8 +30631,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/alerts/{monitor_alert_config_id}", { responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertConfigurationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/alerts/{monitor_alert_config_id}", { responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertStatusResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/projects/{project_id}/alerts/{monitor_alert_config_id}/update", { request: table([["application/json", check_api__schemas__observe_alerts__UpdateAlertConfigurationReques]]), responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertConfigurationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/annotation/ratings", { request: table([["application/json", check_BulkAnnotationRequest]]), responses: table([["200", { content: table([["application/json", check16]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/annotation/templates", { responses: table([["200", { content: table([["application/json", check17]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/annotation/ratings", { request: table([["application/json", check_BulkAnnotationRequest]]), responses: table([["200", { content: table([["application/json", check15]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/annotation/templates", { responses: table([["200", { content: table([["application/json", check16]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/annotation/templates", { request: table([["application/json", check_AnnotationTemplateCreate]]), responses: table([["200", { content: table([["application/json", check_AnnotationTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/annotation/templates/reorder", { request: table([["application/json", check_AnnotationTemplateReorder]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/annotation/templates/{template_id}", { responses: table([["200", { content: table([["application/json", check_AnnotationTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30648,7 +30644,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", check_AnnotationRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { request: table([["application/json", check_AnnotationRatingCreate]]), responses: table([["200", { content: table([["application/json", check_AnnotationRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/experiments", { responses: table([["200", { content: table([["application/json", check18]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/experiments", { responses: table([["200", { content: table([["application/json", check17]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments", { request: table([["application/json", check_ExperimentCreateRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/available_columns", { responses: table([["200", { content: table([["application/json", check_ExperimentsAvailableColumnsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/metrics", { request: table([["application/json", check_ExperimentMetricsRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentMetricsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30661,8 +30657,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["PATCH /v2/projects/{project_id}/experiments/{experiment_id}/metric_settings", { request: table([["application/json", check_MetricSettingsRequest]]), responses: table([["200", { content: table([["application/json", check_MetricSettingsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/{experiment_id}/metrics", { request: table([["application/json", check_ExperimentMetricsRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentMetricsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/export_records", { request: table([["application/json", check_LogRecordsExportRequest]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/feedback/ratings", { request: table([["application/json", check_BulkFeedbackRequest]]), responses: table([["200", { content: table([["application/json", check19]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/feedback/templates", { responses: table([["200", { content: table([["application/json", check20]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/feedback/ratings", { request: table([["application/json", check_BulkFeedbackRequest]]), responses: table([["200", { content: table([["application/json", check18]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/feedback/templates", { responses: table([["200", { content: table([["application/json", check19]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/feedback/templates", { request: table([["application/json", check_FeedbackTemplateCreate]]), responses: table([["200", { content: table([["application/json", check_FeedbackTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/feedback/templates/reorder", { request: table([["application/json", check_FeedbackTemplateReorder]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/feedback/templates/{template_id}", { responses: table([["200", { content: table([["application/json", check_FeedbackTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30672,10 +30668,10 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/projects/{project_id}/feedback/templates/{template_id}/traces/{trace_id}/rating", { request: table([["application/json", check_FeedbackRatingCreate]]), responses: table([["200", { content: table([["application/json", check_FeedbackRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/feedback/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/log_streams", { responses: table([["200", { content: table([["application/json", check21]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/log_streams", { responses: table([["200", { content: table([["application/json", check20]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/log_streams", { request: table([["application/json", check_LogStreamCreateRequest]]), responses: table([["200", { content: table([["application/json", check_LogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/log_streams/paginated", { responses: table([["200", { content: table([["application/json", check_ListLogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/log_streams/search", { request: table([["application/json", check_LogStreamSearchRequest]]), responses: table([["200", { content: table([["application/json", check_ListLogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30721,7 +30717,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["POST /v2/projects/{project_id}/spans/delete", { request: table([["application/json", check_LogRecordsDeleteRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsDeleteResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/spans/partial_search", { request: table([["application/json", check_LogRecordsPartialQueryRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsPartialQueryResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/spans/search", { request: table([["application/json", check_LogRecordsQueryRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsQueryResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/spans/{span_id}", { responses: table([["200", { content: table([["application/json", check22]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/spans/{span_id}", { responses: table([["200", { content: table([["application/json", check21]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/spans/{span_id}", { request: table([["application/json", check_LogSpanUpdateRequest]]), responses: table([["200", { content: table([["application/json", check_LogSpanUpdateResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/traces", { request: table([["application/json", check_LogTracesIngestRequest]]), responses: table([["200", { content: table([["application/json", check_LogTracesIngestResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/traces/aggregated", { request: table([["application/json", check_AggregatedTraceViewRequest]]), responses: table([["200", { content: table([["application/json", check_AggregatedTraceViewResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30733,7 +30729,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/traces/{trace_id}", { responses: table([["200", { content: table([["application/json", check_ExtendedTraceRecordWithChildren]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/traces/{trace_id}", { request: table([["application/json", check_LogTraceUpdateRequest]]), responses: table([["200", { content: table([["application/json", check_LogTraceUpdateResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/protect/invoke", { request: table([["application/json", check_ProtectRequest]]), responses: table([["200", { content: table([["application/json", check1]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30747,9 +30743,9 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/scorers/code/validate/{task_id}", { responses: table([["200", { content: table([["application/json", check_RegisteredScorerTaskResultResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/list", { request: table([["application/json", check_ListScorersRequest]]), responses: table([["200", { content: table([["application/json", check_ListScorersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/llm/autogen", { request: table([["application/json", check_CreateLLMScorerAutogenRequest]]), responses: table([["200", { content: table([["application/json", check_GenerationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/scorers/llm/validate", { request: table([["application/json", check23]]), responses: table([["200", { content: table([["application/json", check_GeneratedScorerValidationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/scorers/llm/validate", { request: table([["application/json", check22]]), responses: table([["200", { content: table([["application/json", check_GeneratedScorerValidationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/llm/validate/log_record", { request: table([["application/json", check_ValidateLLMScorerLogRecordRequest]]), responses: table([["200", { content: table([["application/json", check_ValidateLLMScorerLogRecordResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/scorers/tags", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/scorers/tags", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/scorers/versions/{scorer_version_id}/projects", { responses: table([["200", { content: table([["application/json", check_api__schemas__project_v2__GetProjectsPaginatedResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/scorers/{scorer_id}", { responses: table([["200", { content: table([["application/json", check_ScorerResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/scorers/{scorer_id}", { responses: table([["200", { content: table([["application/json", check_DeleteScorerResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30766,7 +30762,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["POST /v2/system_users", { request: table([["application/json", check_UserCreate]]), responses: table([["200", { content: table([["application/json", check_SystemUserDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/system_users/social", { request: table([["application/json", check_SocialLoginRequest]]), responses: table([["200", { content: table([["application/json", check_SystemUserDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/token", { responses: table([["200", { content: table([["application/json", check_GetTokenResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/user_roles", { responses: table([["200", { content: table([["application/json", check24]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/user_roles", { responses: table([["200", { content: table([["application/json", check23]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/users/all", { request: table([["application/json", check_QueryUserParams]]), responses: table([["200", { content: table([["application/json", check_GetUsersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/users/api_keys", { request: table([["application/json", check_CreateApiKeyRequest]]), responses: table([["200", { content: table([["application/json", check_CreateApiKeyResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/users/api_keys/{api_key_id}", { responses: table([["200", { content: table([["application/json", check_ApiKeyDeleteResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
