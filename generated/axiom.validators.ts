@@ -267,8 +267,10 @@ check_View(e1, p + "/" + i0, out);
 }
 
 function check_V1DatasetSpec(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -299,13 +301,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/who", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1ForbiddenError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -318,13 +324,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Error(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -337,13 +347,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1CreateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -357,8 +371,10 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check18(v: unknown, p: string, out: Issue[]): void {
@@ -375,8 +391,10 @@ else for (const k3 in a2) if (Object.hasOwn(a2, k3)) add(out, p + "/" + esc(k1) 
 }
 
 function check_V1APLRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -410,8 +428,10 @@ if (x7 !== undefined) {
 check18(x7, p + "/variables", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check19(v: unknown, p: string, out: Issue[]): void {
@@ -433,8 +453,10 @@ check_V1DatasetField(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 
 function check_V1AplResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -492,15 +514,19 @@ check_V1Table(e14, p + "/tables/" + i13, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_V1NotFoundError = check_V1ForbiddenError;
 
 function check_V1UpdateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -509,13 +535,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/description", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1IngestStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -553,13 +583,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/walLength", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -653,13 +687,17 @@ check_V1VirtualColumn(e24, p + "/virtualFields/" + i23, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Result(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -709,13 +747,17 @@ check_V1Table(e12, p + "/tables/" + i11, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1TrimOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -725,13 +767,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/maxDuration", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1TrimResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -741,13 +787,17 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/numDeleted", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1User(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -783,13 +833,17 @@ else {
 if (typeof x7 !== "string") bad(out, p + "/role", "string", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Annotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -840,13 +894,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NewAnnotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -889,13 +947,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "string") bad(out, p + "/url", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdatedAnnotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -936,13 +998,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "string") bad(out, p + "/url", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarredQueryWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_StarredQuery(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -954,13 +1020,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarredQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1002,13 +1072,17 @@ else {
 if (typeof x9 !== "string") bad(out, p + "/who", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardResource(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1055,13 +1129,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/version", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardUpsertRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1087,13 +1165,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/version", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardWriteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1112,13 +1194,17 @@ else {
 if (x3 !== "created" && x3 !== "updated") notOneOf(out, p + "/status", "one of: \"created\", \"updated\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1145,13 +1231,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "string") bad(out, p + "/uid", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardChartPatchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1173,13 +1263,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/version", "integer", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Dataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1255,13 +1349,17 @@ else {
 if (typeof x16 !== "string") bad(out, p + "/who", "string", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1291,13 +1389,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "boolean") bad(out, p + "/useRetentionPeriod", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1314,13 +1416,17 @@ if (x3 !== undefined) {
 if (typeof x3 !== "boolean") bad(out, p + "/useRetentionPeriod", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1347,13 +1453,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "string") bad(out, p + "/unit", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MapFields(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -1361,13 +1471,17 @@ const e1 = v[i0];
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MapField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1377,15 +1491,19 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_TrimOptions = check_V1TrimOptions;
 
 function check_MonitorWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Monitor(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1397,15 +1515,19 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM0 = new Set<unknown>(["Below", "BelowOrEqual", "Above", "AboveOrEqual", "AboveOrBelow"]);
 
 function check_Monitor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1527,13 +1649,17 @@ if (typeof x28 !== "string") bad(out, p + "/updatedAt", "string", x28);
 else if (!DATE_TIME.test(x28)) add(out, p + "/updatedAt", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AlertHistory(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1559,13 +1685,17 @@ if (typeof x4 !== "string") bad(out, p + "/timestamp", "string", x4);
 else if (!DATE_TIME.test(x4)) add(out, p + "/timestamp", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotifierWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Notifier(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1576,13 +1706,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Notifier(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1615,15 +1749,19 @@ if (typeof x6 !== "string") bad(out, p + "/updatedAt", "string", x6);
 else if (!DATE_TIME.test(x6)) add(out, p + "/updatedAt", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM1 = new Set<unknown>(["personal", "teamMonthlyAws", "axiomCloud", "teamPlus", "enterprise", "comped", "accelerator"]);
 
 function check_Org(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1692,13 +1830,17 @@ if (x14 !== undefined) {
 if (typeof x14 !== "string") bad(out, p + "/role", "string", x14);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PostOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1712,13 +1854,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProvisionOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1731,13 +1877,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/edgeDeployment", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProvisionOrgResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1773,15 +1923,19 @@ else {
 if (typeof x6 !== "string") bad(out, p + "/token", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UpdateOrg = check_MapField;
 
 function check_GroupWithID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Group(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1793,13 +1947,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Group(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1837,13 +1995,17 @@ if (typeof e9 !== "string") bad(out, p + "/roles/" + i8, "string", e9);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RoleWithID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Role(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1855,13 +2017,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Role(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1897,13 +2063,17 @@ if (x8 !== undefined) {
 check_roleViewCapabilities(x8, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_APIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1947,13 +2117,17 @@ if (x8 !== undefined) {
 check_viewCapabilities(x8, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateAPIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1986,13 +2160,17 @@ if (x6 !== undefined) {
 check_viewCapabilities(x6, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateAPITokenResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_APIToken(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -2003,13 +2181,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/token", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegenerateAPIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2031,13 +2213,17 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/newTokenExpiresAt", "string (date-t
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_User(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2062,15 +2248,19 @@ else {
 check_UserDetailsRole(x4, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UpdateCurrentUserRequest = check_MapField;
 
 function check_CreateUserRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2090,13 +2280,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/role", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateUserRoleRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2106,13 +2300,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/role", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VirtualFieldWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_VirtualField(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -2124,13 +2322,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VirtualField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2162,13 +2364,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "string") bad(out, p + "/unit", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_View(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2205,13 +2411,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "string") bad(out, p + "/sharedByOrgName", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2304,13 +2514,17 @@ if (x22 !== undefined) {
 if (typeof x22 !== "string") bad(out, p + "/timeSeriesView", "string", x22);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Timeseries(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2335,13 +2549,17 @@ check_V1EntryGroup(e6, p + "/totals/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1DatasetField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2370,13 +2588,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/unit", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Entry(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2403,13 +2625,17 @@ else {
 check18(x4, p + "/data", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2509,13 +2735,17 @@ check_V1VirtualColumn(e26, p + "/virtualFields/" + i25, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Status(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2593,8 +2823,10 @@ else {
 if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/rowsMatched", "integer", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check20(v: unknown, p: string, out: Issue[]): void {
@@ -2615,8 +2847,10 @@ else for (const k4 in e3) if (Object.hasOwn(e3, k4)) add(out, p + "/" + i0 + "/"
 }
 
 function check_V1Table(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2682,13 +2916,17 @@ check_V1SourceInfo(e16, p + "/sources/" + i15, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1IngestFailure(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2704,15 +2942,19 @@ if (typeof x2 !== "string") bad(out, p + "/timestamp", "string", x2);
 else if (!DATE_TIME.test(x2)) add(out, p + "/timestamp", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM2 = new Set<unknown>(["count", "distinct", "sum", "avg", "min", "max", "topk", "percentiles", "histogram", "stdev", "variance", "argmin", "argmax", "makeset", "rate", "makelist"]);
 
 function check_V1Aggregation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2736,15 +2978,19 @@ else {
 if (!ENUM2.has(x5)) notOneOf(out, p + "/op", "one of: \"count\", \"distinct\", \"sum\", \"avg\", …", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM3 = new Set<unknown>(["and", "or", "not", "eq", "!=", "ne", "exists", "not-exists", "gt", "gte", "lt", "lte", "starts-with", "not-starts-with", "ends-with", "not-ends-with", "contains", "not-contains", "regexp", "not-regexp"]);
 
 function check_V1Filter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2778,13 +3024,17 @@ if (typeof x7 !== "object" || x7 === null || Array.isArray(x7)) bad(out, p + "/v
 else for (const k8 in x7) if (Object.hasOwn(x7, k8)) add(out, p + "/value" + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Order(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2799,13 +3049,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Projection(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2819,13 +3073,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1VirtualColumn(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2840,21 +3098,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/expr", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "string") bad(out, p, "string", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_APLRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2917,29 +3183,41 @@ if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + 
 else for (const k16 in x15) if (Object.hasOwn(x15, k16)) add(out, p + "/variables" + "/" + esc(k16), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardDocument(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Dashboard(v, p, out);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardChartPatchDocument(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotifierProperties(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2980,13 +3258,17 @@ if (x9 !== undefined) {
 check_WebhookConfig(x9, p + "/webhook", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_License(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3136,8 +3418,10 @@ if (typeof e31 !== "string") bad(out, p + "/withAuths/" + i30, "string", e31);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check21(v: unknown, p: string, out: Issue[]): void {
@@ -3228,8 +3512,10 @@ if (e24 !== "create" && e24 !== "read" && e24 !== "update" && e24 !== "delete") 
 }
 
 function check_roleDatasetCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3239,13 +3525,17 @@ const a2 = o0[k1];
 check21(a2, p + "/" + esc(k1), out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_roleOrgCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3400,8 +3690,10 @@ if (e45 !== "create" && e45 !== "read" && e45 !== "update" && e45 !== "delete") 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check22(v: unknown, p: string, out: Issue[]): void {
@@ -3432,8 +3724,10 @@ if (e6 !== "create" && e6 !== "read" && e6 !== "delete") notOneOf(out, p + "/sha
 }
 
 function check_roleViewCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3443,8 +3737,10 @@ const a2 = o0[k1];
 check22(a2, p + "/" + esc(k1), out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_datasetCapabilities = check_roleDatasetCapabilities;
@@ -3454,8 +3750,10 @@ const check_orgCapabilities = check_roleOrgCapabilities;
 const check_viewCapabilities = check_roleViewCapabilities;
 
 function check_UserDetailsRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3470,13 +3768,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Interval(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3503,13 +3805,17 @@ if (typeof x5 !== "string") bad(out, p + "/startTime", "string", x5);
 else if (!DATE_TIME.test(x5)) add(out, p + "/startTime", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1EntryGroup(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3534,13 +3840,17 @@ else {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/id", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3564,13 +3874,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/priority", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1BucketInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3586,13 +3900,17 @@ if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) bad(out, p + "/s
 else for (const k3 in x2) if (Object.hasOwn(x2, k3)) add(out, p + "/size" + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1FieldInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3611,13 +3929,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1GroupInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3626,13 +3948,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1RangeInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3654,15 +3980,19 @@ if (typeof x3 !== "string") bad(out, p + "/start", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/start", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_V1SourceInfo = check_MapField;
 
 function check_APLRequestWithOptionsDefaultOrder(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3675,8 +4005,10 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM4 = new Set<unknown>(["auto", "null", "span", "zero", ""]);
@@ -3684,8 +4016,10 @@ const ENUM4 = new Set<unknown>(["auto", "null", "span", "zero", ""]);
 const ENUM5 = new Set<unknown>(["area", "bars", "line", "lines", ""]);
 
 function check_QueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3758,15 +4092,19 @@ continue;
 add(out, p + "/" + esc(k16), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM6 = new Set<unknown>(["-1h", "-3h", "-6h", "-12h", "-1d", "-3d", "-7d", "-1w", "-2w", "-3w", "-30d", "-60d", "-90d"]);
 
 function check_Dashboard(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3847,13 +4185,17 @@ continue;
 add(out, p + "/" + esc(k17), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomNotifierConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3892,13 +4234,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DiscordConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3911,13 +4257,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/discordToken", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DiscordWebhookConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3926,13 +4276,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/discordWebhookUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EmailConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3947,13 +4301,17 @@ if (typeof e3 !== "string") bad(out, p + "/emails/" + i2, "string", e3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MicrosoftTeamsConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3962,13 +4320,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/microsoftTeamsUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpsGenieConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3981,13 +4343,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/isEU", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PagerDutyConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4000,13 +4366,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SlackConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4015,13 +4385,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/slackUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebhookConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4030,13 +4404,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/url", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1EntryGroupAgg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4057,13 +4435,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/v
 else for (const k5 in x4) if (Object.hasOwn(x4, k5)) add(out, p + "/value" + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1AggInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4094,23 +4476,31 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/name", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BooleanString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "true" && v !== "false" && v !== "") notOneOf(out, p, "one of: \"true\", \"false\", \"\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_Owner = check_AnnotationID;
 
 function check_Chart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_TimeSeriesChart(v, p, out);
@@ -4151,13 +4541,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the oneOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LayoutItem(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4217,16 +4611,22 @@ continue;
 add(out, p + "/" + esc(k11), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SchemaVersion(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== 2) notOneOf(out, p, "one of: 2", "|number|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_DatetimeString = check_AnnotationID;
@@ -4238,8 +4638,10 @@ const check_TimeWindowEnd = check_AnnotationID;
 const check_DashboardUID = check_AnnotationID;
 
 function check_TimeSeriesChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4271,13 +4673,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4309,13 +4715,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4351,13 +4761,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PieChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4389,13 +4803,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScatterChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4427,13 +4845,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TableChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4469,13 +4891,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TopKChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4507,8 +4933,10 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM7 = new Set<unknown>(["Blue", "Orange", "Red", "Purple", "Teal", "Yellow", "Green", "Pink", "Grey", "Brown"]);
@@ -4516,8 +4944,10 @@ const ENUM7 = new Set<unknown>(["Blue", "Orange", "Red", "Purple", "Teal", "Yell
 const ENUM8 = new Set<unknown>(["Above", "AboveOrEqual", "Below", "BelowOrEqual", "AboveOrBelow"]);
 
 function check_StatisticChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4643,13 +5073,17 @@ continue;
 add(out, p + "/" + esc(k26), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NoteChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4681,13 +5115,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MonitorListChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4730,13 +5168,17 @@ continue;
 add(out, p + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4782,13 +5224,17 @@ continue;
 add(out, p + "/" + esc(k9), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SpacerChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4815,15 +5261,19 @@ continue;
 add(out, p + "/" + esc(k4), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ChartId = check_AnnotationID;
 
 function check_TimeSeriesChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_TimeSeriesNonMetricsAplQuery(v, p, out);
@@ -4834,13 +5284,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_HeatmapNonMetricsAplQuery(v, p, out);
@@ -4851,13 +5305,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SimpleNonMetricsAplQuery(v, p, out);
@@ -4868,13 +5326,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TableSettings(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4901,15 +5363,19 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_CssColor = check_AnnotationID;
 
 function check_StatisticChartColorProps(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4938,13 +5404,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MonitorListColumns(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4982,13 +5452,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterSearch(v, p, out);
@@ -4999,15 +5473,19 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogoUrl = check_AnnotationID;
 
 function check_TimeSeriesNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5029,13 +5507,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TimeSeriesNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5057,13 +5539,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5085,13 +5571,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5113,13 +5603,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5137,13 +5631,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5161,13 +5659,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnSetting(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -5182,13 +5684,17 @@ out.length = n1;
 }
 bad(out, p, "one of the oneOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetStreamSettings(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5233,13 +5739,17 @@ continue;
 add(out, p + "/" + esc(k9), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSearch(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5271,13 +5781,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSelect(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterSelectList(v, p, out);
@@ -5288,15 +5802,19 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AplString = check_AnnotationID;
 
 function check_TimeSeriesQueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5329,15 +5847,19 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_MplString = check_AnnotationID;
 
 function check_HeatmapQueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5354,13 +5876,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AdvancedColumnSetting(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5382,8 +5908,10 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_SmartFilterId = check_AnnotationID;
@@ -5391,16 +5919,22 @@ const check_SmartFilterId = check_AnnotationID;
 const check_SmartFilterName = check_AnnotationID;
 
 function check_SmartFilterActive(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSelectList(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5441,8 +5975,10 @@ continue;
 add(out, p + "/" + esc(k7), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check23(v: unknown, p: string, out: Issue[]): void {
@@ -5474,8 +6010,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_SmartFilterSelectQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5520,13 +6058,17 @@ continue;
 add(out, p + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -5552,13 +6094,17 @@ out.length = n3;
 }
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterOption(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5589,13 +6135,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterAplQuery(v, p, out);
@@ -5606,13 +6156,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5630,13 +6184,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5654,8 +6212,10 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 /** Keyed "METHOD /path" as the paths type has them, e.g. "GET /v2/datasets". */

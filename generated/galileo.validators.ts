@@ -388,8 +388,10 @@ check_UserRoleInfo(e1, p + "/" + i0, out);
 }
 
 function check_EvaluateRunResultsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -426,13 +428,17 @@ if (typeof x6 !== "string") bad(out, p + "/run_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsReadResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -466,13 +472,17 @@ check_BaseGalileoStep(e7, p + "/workflows/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HTTPValidationError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -487,8 +497,10 @@ check_ValidationError(e3, p + "/detail/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check24(v: unknown, p: string, out: Issue[]): void {
@@ -515,8 +527,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ErrorResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -525,8 +539,10 @@ if (x1 !== undefined) {
 check24(x1, p + "/detail", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check25(v: unknown, p: string, out: Issue[]): void {
@@ -644,8 +660,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"chai
 }
 
 function check_EvaluateRunRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -719,13 +737,17 @@ if (typeof x18 !== "string") bad(out, p + "/run_name", "string", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EvaluateRunResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -765,13 +787,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/records_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HealthcheckResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -791,13 +817,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/version", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Token(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -811,13 +841,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/token_type", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ApiKeyLoginRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -827,13 +861,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/api_key", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SocialLoginRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -855,8 +893,10 @@ else {
 check_SocialProvider(x3, p + "/provider", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check27(v: unknown, p: string, out: Issue[]): void {
@@ -875,8 +915,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"user_metadata\"
 }
 
 function check_GetObserveWorkflowsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -899,13 +941,17 @@ check27(e5, p + "/filters/" + i4, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -933,13 +979,17 @@ if (typeof x5 !== "string") bad(out, p + "/project_name", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -969,8 +1019,10 @@ else {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/records_count", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check28(v: unknown, p: string, out: Issue[]): void {
@@ -995,8 +1047,10 @@ else notOneOf(out, p + "/filter_type", "discriminator `filter_type`: one of: \"c
 }
 
 function check_EvaluateAlertDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1054,13 +1108,17 @@ if (typeof x11 !== "string") bad(out, p + "/updated_at", "string", x11);
 else if (!DATE_TIME.test(x11)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProtectRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1142,13 +1200,17 @@ if (typeof a18 !== "string") bad(out, p + "/headers/" + esc(k17), "string", a18)
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProtectResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1167,13 +1229,17 @@ else {
 check_TraceMetadata(x3, p + "/trace_metadata", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InvokeResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1256,13 +1322,17 @@ if (typeof a21 !== "string") bad(out, p + "/headers/" + esc(k20), "string", a21)
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetTokenResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1282,13 +1352,17 @@ if (typeof x3 !== "string") bad(out, p + "/expires_at", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/expires_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EmailVerificationRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1298,13 +1372,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/email", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AuditLogListResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1326,13 +1404,17 @@ if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/next_cursor_
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1352,13 +1434,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CurrentUserDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1441,13 +1527,17 @@ check_GenericPermission(e17, p + "/generic_permissions/" + i16, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1499,13 +1589,17 @@ check_GroupRole(x10, p + "/role", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1538,13 +1632,17 @@ check_DatasetDB(e7, p + "/datasets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1623,13 +1721,17 @@ else {
 if (typeof x15 !== "boolean") bad(out, p + "/draft", "boolean", x15);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkDeleteDatasetsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1645,13 +1747,17 @@ if (typeof e3 !== "string") bad(out, p + "/dataset_ids/" + i2, "string", e3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkDeleteDatasetsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1676,13 +1782,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/message", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDatasetExtensionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1741,13 +1851,17 @@ if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDatasetExtensionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1757,13 +1871,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_JobProgress(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1786,8 +1904,10 @@ if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/steps_total"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check29(v: unknown, p: string, out: Issue[]): void {
@@ -1851,8 +1971,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_ListDatasetParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1873,8 +1995,10 @@ check30(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check31(v: unknown, p: string, out: Issue[]): void {
@@ -1900,8 +2024,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_UpdateDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1922,13 +2048,17 @@ if (x3 !== false) notOneOf(out, p + "/draft", "one of: false", "|boolean|", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1977,13 +2107,17 @@ check_DatasetRow(e11, p + "/rows/" + i10, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RollbackRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1993,13 +2127,17 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/rollback_version", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpsertDatasetContentRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2015,8 +2153,10 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_inde
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check32(v: unknown, p: string, out: Issue[]): void {
@@ -2050,8 +2190,10 @@ else notOneOf(out, p + "/edit_type", "discriminator `edit_type`: one of: \"appen
 }
 
 function check_UpdateDatasetContentRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2067,13 +2209,17 @@ check32(e3, p + "/edits/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_QueryDatasetParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2094,13 +2240,17 @@ check_DatasetContentSortClause(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupCollaboratorsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2134,13 +2284,17 @@ check_GroupCollaborator(e7, p + "/collaborators/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCollaboratorCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2154,13 +2308,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/group_id", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCollaborator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2201,13 +2359,17 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/group_name", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2217,13 +2379,17 @@ else {
 check_CollaboratorRole(x1, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PreviewDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2234,13 +2400,17 @@ check_ColumnMapping(x1, p + "/column_mapping", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetProjectsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2273,13 +2443,17 @@ check_DatasetProject(e7, p + "/projects/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListUserCollaboratorsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2313,13 +2487,17 @@ check_UserCollaborator(e7, p + "/collaborators/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCollaboratorCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2340,13 +2518,17 @@ if (typeof x3 !== "string") bad(out, p + "/user_email", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCollaborator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2401,8 +2583,10 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/email", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check33(v: unknown, p: string, out: Issue[]): void {
@@ -2421,8 +2605,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"version_index\"
 }
 
 function check_ListDatasetVersionParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2433,13 +2619,17 @@ check33(x1, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetVersionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2473,13 +2663,17 @@ check_DatasetVersionDB(e7, p + "/versions/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateDatasetVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2490,13 +2684,17 @@ if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetVersionDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2572,13 +2770,17 @@ else {
 if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/columns_renamed", "integer", x14);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2598,13 +2800,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2638,13 +2844,17 @@ check_GroupDB(e7, p + "/groups/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2674,13 +2884,17 @@ check_GroupMemberCreate(e6, p + "/users/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2702,13 +2916,17 @@ else {
 check_GroupVisibility(x3, p + "/visibility", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupMembersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2742,13 +2960,17 @@ check_GroupMemberDB(e7, p + "/members/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2762,13 +2984,17 @@ if (x2 !== undefined) {
 check_GroupRole(x2, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2823,13 +3049,17 @@ if (typeof x10 !== "string") bad(out, p + "/created_at", "string", x10);
 else if (!DATE_TIME.test(x10)) add(out, p + "/created_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2839,15 +3069,19 @@ else {
 check_GroupRole(x1, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS0 = ["max_files","max_file_size_bytes"];
 
 function check_AnthropicIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2900,13 +3134,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/token", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IntegrationDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2956,13 +3194,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "boolean") bad(out, p + "/is_disabled", "boolean", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AvailableIntegrations(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2978,13 +3220,17 @@ check_IntegrationName(e3, p + "/integrations/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseAwsIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3029,13 +3275,17 @@ if (typeof a11 !== "string") bad(out, p + "/token/" + esc(k10), "string", a11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsSageMakerIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3090,13 +3340,17 @@ if (typeof a14 !== "string") bad(out, p + "/token/" + esc(k13), "string", a14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3200,13 +3454,17 @@ else {
 if (typeof x24 !== "string") bad(out, p + "/token", "string", x24);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3325,13 +3583,17 @@ if (typeof x25 !== "string") bad(out, p + "/token", "string", x25);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatabricksIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3366,13 +3628,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "boolean") bad(out, p + "/storage", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MistralIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3382,13 +3648,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/token", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NvidiaIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3403,13 +3673,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/hostname", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3425,13 +3699,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VegasGatewayIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3458,13 +3736,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/token", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3487,13 +3769,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/token", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WriterIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3508,13 +3794,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsBedrockIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3562,13 +3852,17 @@ if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsSageMakerIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3614,13 +3908,17 @@ if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3735,13 +4033,17 @@ if (typeof x26 !== "object" || x26 === null || Array.isArray(x26)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnthropicIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3805,13 +4107,17 @@ if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3940,13 +4246,17 @@ if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatabricksIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3967,13 +4277,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MistralIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3994,13 +4308,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NvidiaIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4021,13 +4339,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4054,13 +4376,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VegasGatewayIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4081,13 +4407,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4121,13 +4451,17 @@ if (typeof x5 !== "object" || x5 === null || Array.isArray(x5)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WriterIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4153,13 +4487,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InviteUsersRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4197,13 +4535,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "boolean") bad(out, p + "/send_email", "boolean", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgMetadataDeleteRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4218,13 +4560,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/metadata_value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgMetadataDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4241,13 +4587,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgJobDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4301,13 +4651,17 @@ if (typeof x10 !== "string") bad(out, p + "/updated_at", "string", x10);
 else if (!DATE_TIME.test(x10)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4331,13 +4685,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/create_example_templates", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectCreateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4377,8 +4735,10 @@ if (typeof x6 !== "string") bad(out, p + "/updated_at", "string", x6);
 else if (!DATE_TIME.test(x6)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check34(v: unknown, p: string, out: Issue[]): void {
@@ -4442,8 +4802,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_api__schemas__project_v2__ProjectCollectionParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4464,13 +4826,17 @@ check35(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__GetProjectsPaginatedResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4509,13 +4875,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/total_count", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4600,13 +4970,17 @@ check_ProjectLabels(e18, p + "/labels/" + i17, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4647,13 +5021,17 @@ if (typeof x7 !== "string") bad(out, p + "/description", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4709,13 +5087,17 @@ if (typeof x10 !== "string") bad(out, p + "/description", "string", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4725,13 +5107,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__ListAlertConfigurationsRespons(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4764,8 +5150,10 @@ check_api__schemas__observe_alerts__AlertConfigurationResponse(e7, p + "/alerts/
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check36(v: unknown, p: string, out: Issue[]): void {
@@ -4784,8 +5172,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"node_name\"", "
 }
 
 function check_api__schemas__observe_alerts__CreateAlertConfigurationReques(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4836,13 +5226,17 @@ if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertConfigurationResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4908,13 +5302,17 @@ if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
 else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertStatusResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4937,13 +5335,17 @@ if (typeof x3 !== "string") bad(out, p + "/id", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__UpdateAlertConfigurationReques(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5026,8 +5428,10 @@ check_AlertMonitorType(x15, p + "/schema_version", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check37(v: unknown, p: string, out: Issue[]): void {
@@ -5064,8 +5468,10 @@ else notOneOf(out, p + "/selector_type", "discriminator `selector_type`: one of:
 }
 
 function check_BulkAnnotationRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5086,13 +5492,17 @@ else {
 check38(x4, p + "/selector", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5130,8 +5540,10 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check39(v: unknown, p: string, out: Issue[]): void {
@@ -5162,8 +5574,10 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationTemplateDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5217,13 +5631,17 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/usage_count", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5248,13 +5666,17 @@ else {
 check39(x4, p + "/constraints", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateReorder(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5270,13 +5692,17 @@ if (typeof e3 !== "string") bad(out, p + "/ordering/" + i2, "string", e3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5293,8 +5719,10 @@ if (typeof x2 !== "string") bad(out, p + "/criteria", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check40(v: unknown, p: string, out: Issue[]): void {
@@ -5325,8 +5753,10 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationRatingDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5355,13 +5785,17 @@ if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5377,8 +5811,10 @@ else {
 check40(x2, p + "/rating", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS1 = ["dataset_id","version_index","name"];
@@ -5428,8 +5864,10 @@ check_RunTagDB(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 
 function check_ExperimentResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5589,15 +6027,19 @@ if (x32 !== undefined) {
 check_ExperimentStatus(x32, p + "/status", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS5 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosity","deployment_name","model_alias","temperature","max_tokens","stop_sequences","top_p","top_k","frequency_penalty","presence_penalty","tools","tool_choice","response_format","known_models"];
 
 function check_ExperimentCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5665,13 +6107,17 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/trigger", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentsAvailableColumnsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5686,8 +6132,10 @@ check_ColumnInfo(e3, p + "/columns/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check43(v: unknown, p: string, out: Issue[]): void {
@@ -5724,8 +6172,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"boolean\", \"co
 }
 
 function check_ExperimentMetricsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5740,13 +6190,17 @@ check43(e3, p + "/filters/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentMetricsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5761,13 +6215,17 @@ check_BucketedMetric(e3, p + "/metrics/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListExperimentResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5800,8 +6258,10 @@ check_ExperimentResponse(e7, p + "/experiments/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check44(v: unknown, p: string, out: Issue[]): void {
@@ -5853,8 +6313,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_ExperimentSearchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5887,13 +6349,17 @@ if (x7 !== undefined) {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5916,13 +6382,17 @@ bad(out, p + "/task_type", "one of the anyOf shapes", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSettingsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5950,13 +6420,17 @@ check_SegmentFilter(e6, p + "/segment_filters/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSettingsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5985,13 +6459,17 @@ check_SegmentFilter(e6, p + "/segment_filters/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsExportRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6061,8 +6539,10 @@ if (typeof x14 !== "string") bad(out, p + "/file_name", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check46(v: unknown, p: string, out: Issue[]): void {
@@ -6102,8 +6582,10 @@ else notOneOf(out, p + "/selector_type", "discriminator `selector_type`: one of:
 }
 
 function check_BulkFeedbackRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6124,13 +6606,17 @@ else {
 check47(x4, p + "/selector", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6168,8 +6654,10 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check48(v: unknown, p: string, out: Issue[]): void {
@@ -6200,8 +6688,10 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackTemplateDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6256,13 +6746,17 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/usage_count"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FeedbackTemplateCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6287,8 +6781,10 @@ else {
 check48(x4, p + "/constraints", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_FeedbackTemplateReorder = check_AnnotationTemplateReorder;
@@ -6323,8 +6819,10 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackRatingDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6353,13 +6851,17 @@ if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FeedbackRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6375,13 +6877,17 @@ else {
 check49(x2, p + "/rating", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6441,13 +6947,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "boolean") bad(out, p + "/has_user_created_sessions", "boolean", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6457,13 +6967,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListLogStreamResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6497,8 +7011,10 @@ check_LogStreamResponse(e7, p + "/log_streams/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check50(v: unknown, p: string, out: Issue[]): void {
@@ -6550,8 +7066,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_LogStreamSearchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6584,8 +7102,10 @@ if (x7 !== undefined) {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogStreamUpdateRequest = check_LogStreamCreateRequest;
@@ -6606,8 +7126,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"node_name\"", "
 }
 
 function check_api__schemas__alert_configuration__AlertConfigurationRespons(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6678,13 +7200,17 @@ if (typeof x15 !== "string") bad(out, p + "/updated_at", "string", x15);
 else if (!DATE_TIME.test(x15)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__alert_configuration__UpdateAlertConfigurationR(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6767,8 +7293,10 @@ check_AlertType(x15, p + "/schema_version", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check53(v: unknown, p: string, out: Issue[]): void {
@@ -6792,8 +7320,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 const KEYS6 = ["name","ascending","sort_type"];
 
 function check_LogstreamInsightTokenUsageRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6823,13 +7353,17 @@ check_LogstreamInsightTokenUsageCreatedAtSort(x6, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogstreamInsightTokenUsageResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6862,13 +7396,17 @@ check_LogStreamInsightTokenUsageDB(e7, p + "/token_usages/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TrendsDashboardResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6946,8 +7484,10 @@ if (typeof x17 !== "string") bad(out, p + "/relative_time", "string", x17);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check54(v: unknown, p: string, out: Issue[]): void {
@@ -6969,8 +7509,10 @@ if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/" + esc(k1) 
 }
 
 function check_TrendsDashboardUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7015,13 +7557,17 @@ if (typeof x7 !== "string") bad(out, p + "/group_by", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7043,13 +7589,17 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7086,13 +7636,17 @@ check_WidgetResponse(e7, p + "/widgets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7115,8 +7669,10 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check55(v: unknown, p: string, out: Issue[]): void {
@@ -7138,8 +7694,10 @@ if (typeof e4 !== "string") bad(out, p + "/" + esc(k1) + "/" + i3, "string", e4)
 }
 
 function check_WidgetCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7188,13 +7746,17 @@ if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7248,13 +7810,17 @@ if (typeof x10 !== "string") bad(out, p + "/section_id", "string", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7307,13 +7873,17 @@ if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricsTestingAvailableColumnsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7371,13 +7941,17 @@ if (typeof x11 !== "string") bad(out, p + "/score_type", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsAvailableColumnsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7392,13 +7966,17 @@ check_LogRecordsColumnInfo(e3, p + "/columns/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsCustomMetricsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7460,8 +8038,10 @@ if (typeof x11 !== "string") bad(out, p + "/group_by", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check56(v: unknown, p: string, out: Issue[]): void {
@@ -7513,8 +8093,10 @@ check_api__schemas__log_records__BucketedMetrics(e4, p + "/" + esc(k1) + "/" + i
 }
 
 function check_LogRecordsMetricsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7566,13 +8148,17 @@ check_StandardError(a13, p + "/standard_errors/" + esc(k12), out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsMetricsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7627,13 +8213,17 @@ if (typeof x10 !== "string") bad(out, p + "/group_by", "string", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListPromptDatasetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7666,13 +8256,17 @@ check_PromptDatasetDB(e7, p + "/datasets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptDatasetDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7711,13 +8305,17 @@ if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/rows", "inte
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RecomputeLogRecordsMetricsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7795,13 +8393,17 @@ if (typeof e16 !== "string") bad(out, p + "/scorer_ids/" + i15, "string", e16);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7815,13 +8417,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/run_id", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7830,13 +8436,17 @@ if (x1 !== undefined) {
 check_RunInsightsSettingsSchema(x1, p + "/insights", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SessionCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7905,13 +8515,17 @@ if (typeof a13 !== "string") bad(out, p + "/user_metadata/" + esc(k12), "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SessionCreateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7950,13 +8564,17 @@ if (typeof x6 !== "string") bad(out, p + "/external_id", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsAvailableColumnsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7993,13 +8611,17 @@ else if (!DATE_TIME.test(x5)) add(out, p + "/end_time", "string (date-time)", "s
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryCountRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8038,13 +8660,17 @@ check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco_2(x7, p + "/f
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryCountResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8054,8 +8680,10 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/total_count", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogRecordsDeleteRequest = check_LogRecordsQueryCountRequest;
@@ -8063,8 +8691,10 @@ const check_LogRecordsDeleteRequest = check_LogRecordsQueryCountRequest;
 const check_LogRecordsDeleteResponse = check_ProjectDeleteResponse;
 
 function check_LogRecordsPartialQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8136,8 +8766,10 @@ else {
 check_SelectColumns(x14, p + "/select_columns", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check58(v: unknown, p: string, out: Issue[]): void {
@@ -8177,8 +8809,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogRecordsPartialQueryResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8222,13 +8856,17 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8295,8 +8933,10 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check59(v: unknown, p: string, out: Issue[]): void {
@@ -8336,8 +8976,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogRecordsQueryResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8381,8 +9023,10 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check60(v: unknown, p: string, out: Issue[]): void {
@@ -8582,8 +9226,10 @@ else notOneOf(out, p + "/status_type", "discriminator `status_type`: one of: \"c
 }
 
 function check_ExtendedSessionRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8839,8 +9485,10 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_traces
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check66(v: unknown, p: string, out: Issue[]): void {
@@ -8874,8 +9522,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogSpansIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8933,13 +9583,17 @@ else {
 if (typeof x11 !== "string") bad(out, p + "/parent_id", "string", x11);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogSpansIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8993,8 +9647,10 @@ else {
 if (typeof x9 !== "string") bad(out, p + "/parent_id", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check67(v: unknown, p: string, out: Issue[]): void {
@@ -9028,8 +9684,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_ExtendedAgentSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9291,13 +9949,17 @@ if (x65 !== undefined) {
 check_AgentType(x65, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedWorkflowSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9555,8 +10217,10 @@ if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check68(v: unknown, p: string, out: Issue[]): void {
@@ -9596,8 +10260,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"image_generatio
 }
 
 function check_ExtendedLlmSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9903,13 +10569,17 @@ if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedToolSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10179,13 +10849,17 @@ if (typeof x65 !== "string") bad(out, p + "/tool_call_id", "string", x65);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedRetrieverSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10459,13 +11133,17 @@ if (typeof x68 !== "number" || !Number.isInteger(x68)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedControlSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10753,8 +11431,10 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check69(v: unknown, p: string, out: Issue[]): void {
@@ -10807,8 +11487,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_LogSpanUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10882,13 +11564,17 @@ if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/duration_n
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogSpanUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10937,13 +11623,17 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/span_id", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTracesIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11011,13 +11701,17 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/include_trace_ids", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTracesIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11078,13 +11772,17 @@ if (typeof e11 !== "string") bad(out, p + "/trace_ids/" + i10, "string", e11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11104,13 +11802,17 @@ check43(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11149,8 +11851,10 @@ else {
 if (typeof x6 !== "boolean") bad(out, p + "/has_all_traces", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check70(v: unknown, p: string, out: Issue[]): void {
@@ -11205,8 +11909,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ExtendedTraceRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11458,13 +12164,17 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_spans"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTraceUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11548,13 +12258,17 @@ if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/duration_n
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTraceUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11603,8 +12317,10 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS7 = ["model_name","num_judges","filters","scoreable_node_types","cot_enabled","output_type","input_type"];
@@ -11634,8 +12350,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"boolean\", \"ca
 }
 
 function check_CreateScorerRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11761,13 +12479,17 @@ check72(x25, p + "/metric_color_picker_config", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11961,13 +12683,17 @@ if (typeof x37 !== "string") bad(out, p + "/metric_name", "string", x37);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateCodeScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11977,13 +12703,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/task_id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateScorerLogRecordResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11993,8 +12723,10 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check73(v: unknown, p: string, out: Issue[]): void {
@@ -12020,8 +12752,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_RegisteredScorerTaskResultResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12052,8 +12786,10 @@ if (x5 !== undefined) {
 check73(x5, p + "/result", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check74(v: unknown, p: string, out: Issue[]): void {
@@ -12126,8 +12862,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"enabled_in_play
 }
 
 function check_ListScorersRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12148,13 +12886,17 @@ check75(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListScorersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12187,13 +12929,17 @@ check_ScorerResponse(e7, p + "/scorers/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateLLMScorerAutogenRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12229,13 +12975,17 @@ if (typeof e7 !== "string") bad(out, p + "/scoreable_node_types/" + i6, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenerationResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12245,15 +12995,19 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/task_result_id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_GeneratedScorerValidationResponse = check_GenerationResponse;
 
 function check_ValidateLLMScorerLogRecordRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12345,8 +13099,10 @@ else {
 if (typeof x18 !== "string") bad(out, p + "/user_prompt", "string", x18);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ValidateLLMScorerLogRecordResponse = check_ValidateScorerLogRecordResponse;
@@ -12354,8 +13110,10 @@ const check_ValidateLLMScorerLogRecordResponse = check_ValidateScorerLogRecordRe
 const check_DeleteScorerResponse = check_ProjectDeleteResponse;
 
 function check_UpdateScorerRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12463,13 +13221,17 @@ check72(x20, p + "/metric_color_picker_config", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseScorerVersionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12573,13 +13335,17 @@ if (typeof x18 !== "boolean") bad(out, p + "/allowed_model", "boolean", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateLLMScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12644,13 +13410,17 @@ if (typeof x11 !== "string") bad(out, p + "/user_prompt", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateCustomLunaScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12689,13 +13459,17 @@ check_LunaOutputTypeEnum(x6, p + "/luna_output_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12742,13 +13516,17 @@ check_InputTypeEnum(x8, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListScorerVersionsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12781,13 +13559,17 @@ check_BaseScorerVersionResponse(e7, p + "/versions/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12829,13 +13611,17 @@ if (typeof x7 !== "string") bad(out, p + "/password", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemUserDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12895,13 +13681,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/auth_method", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12921,8 +13711,10 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check76(v: unknown, p: string, out: Issue[]): void {
@@ -12974,8 +13766,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_QueryUserParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12996,13 +13790,17 @@ check77(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetUsersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13036,13 +13834,17 @@ check_GetUserResponse(e7, p + "/users/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateApiKeyRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13077,13 +13879,17 @@ if (typeof x5 !== "string") bad(out, p + "/api_key", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13151,15 +13957,19 @@ else {
 if (typeof x11 !== "string") bad(out, p + "/api_key", "string", x11);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ApiKeyDeleteResponse = check_ProjectDeleteResponse;
 
 function check_GetUserResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13242,13 +14052,17 @@ else {
 if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/runs_count", "integer", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13283,13 +14097,17 @@ if (typeof x5 !== "boolean") bad(out, p + "/email_is_verified", "boolean", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateUserResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13362,15 +14180,19 @@ if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
 else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_DeleteUserResponse = check_ProjectDeleteResponse;
 
 function check_ListApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13404,13 +14226,17 @@ check_GetApiKeyResponse(e7, p + "/api_keys/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseGalileoStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13512,8 +14338,10 @@ check_StepMetric(e23, p + "/metrics/" + i22, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check78(v: unknown, p: string, out: Issue[]): void {
@@ -13540,8 +14368,10 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 
 function check_ValidationError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13561,8 +14391,10 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check79(v: unknown, p: string, out: Issue[]): void {
@@ -13587,8 +14419,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"metadata\", \"m
 }
 
 function check_AgenticSessionSuccessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13625,13 +14459,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AgenticWorkflowSuccessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13668,13 +14506,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BleuScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13695,13 +14537,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChunkAttributionUtilizationScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13732,13 +14578,17 @@ if (typeof x6 !== "string") bad(out, p + "/model_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CompletenessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13775,13 +14625,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ContextAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13818,13 +14672,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ContextRelevanceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13845,13 +14703,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CorrectnessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13888,13 +14750,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroundTruthAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13931,13 +14797,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputPIIScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13958,13 +14828,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputSexistScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14001,13 +14875,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputToneScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14028,13 +14906,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputToxicityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14071,13 +14953,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InstructionAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14114,13 +15000,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputPIIScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14141,13 +15031,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputSexistScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14184,13 +15078,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputToneScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14211,13 +15109,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputToxicityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14254,13 +15156,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptInjectionScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14297,13 +15203,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptPerplexityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14324,13 +15234,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RougeScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14351,13 +15265,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolErrorRateScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14388,13 +15306,17 @@ if (typeof x6 !== "string") bad(out, p + "/model_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolSelectionQualityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14431,13 +15353,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UncertaintyScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14458,13 +15384,17 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegisteredScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14486,8 +15416,10 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_GeneratedScorerConfig = check_RegisteredScorerConfig;
@@ -14670,8 +15602,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AgentStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14749,13 +15683,17 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChainStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14833,8 +15771,10 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check83(v: unknown, p: string, out: Issue[]): void {
@@ -14957,8 +15897,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_LlmStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15068,13 +16010,17 @@ if (typeof x24 !== "number") bad(out, p + "/time_to_first_token_ms", "number", x
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RetrieverStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15152,13 +16098,17 @@ if (typeof x18 !== "string") bad(out, p + "/ground_truth", "string", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15220,13 +16170,17 @@ if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15304,18 +16258,24 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM8 = new Set<unknown>(["google", "github", "okta", "azure-ad", "custom", "saml"]);
 
 function check_SocialProvider(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM8.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \"azure-ad\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check85(v: unknown, p: string, out: Issue[]): void {
@@ -15342,8 +16302,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_UserMetadataFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15367,13 +16329,17 @@ else {
 check85(x4, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalPromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15403,13 +16369,17 @@ if (x6 !== undefined) {
 check_CategoryFilterOperator(x6, p + "/operator", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RangePromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15434,8 +16404,10 @@ else {
 if (typeof x4 !== "number") bad(out, p + "/high", "number", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check86(v: unknown, p: string, out: Issue[]): void {
@@ -15466,8 +16438,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ValuePromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15492,8 +16466,10 @@ else {
 check_Operator(x4, p + "/relation", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check87(v: unknown, p: string, out: Issue[]): void {
@@ -15515,8 +16491,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"OVERRIDE\", \"P
 }
 
 function check_Ruleset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15541,13 +16519,17 @@ if (typeof x5 !== "string") bad(out, p + "/description", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Payload(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15564,13 +16546,17 @@ if (typeof x2 !== "string") bad(out, p + "/output", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TraceMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15591,13 +16577,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "number") bad(out, p + "/execution_time", "number", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StageMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15627,13 +16617,17 @@ else {
 check_StageType(x5, p + "/stage_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RulesetResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15672,8 +16666,10 @@ check_RuleResult(e9, p + "/rule_results/" + i8, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check88(v: unknown, p: string, out: Issue[]): void {
@@ -15755,8 +16751,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_MetricComputation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15781,13 +16779,17 @@ if (typeof x4 !== "string") bad(out, p + "/error_message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ActionResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15802,13 +16804,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AuditLogRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15843,16 +16849,22 @@ else {
 if (typeof x6 !== "string") bad(out, p + "/raw_event", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "owner" && v !== "editor" && v !== "annotator" && v !== "viewer") notOneOf(out, p, "one of: \"owner\", \"editor\", \"annotator\", \"viewer\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check90(v: unknown, p: string, out: Issue[]): void {
@@ -15899,8 +16911,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Permission(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15921,31 +16935,43 @@ if (typeof x3 !== "string") bad(out, p + "/message", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM9 = new Set<unknown>(["email", "google", "github", "okta", "azure-ad", "custom", "saml", "invite"]);
 
 function check_AuthMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM9.has(v)) notOneOf(out, p, "one of: \"email\", \"google\", \"github\", \"okta\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "admin" && v !== "manager" && v !== "user" && v !== "read_only") notOneOf(out, p, "one of: \"admin\", \"manager\", \"user\", \"read_only\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenericPermission(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15971,29 +16997,41 @@ if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupVisibility(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "public" && v !== "private" && v !== "hidden" && v !== "protected") notOneOf(out, p, "one of: \"public\", \"private\", \"hidden\", \"protected\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "maintainer" && v !== "member" && v !== "pending") notOneOf(out, p, "one of: \"maintainer\", \"member\", \"pending\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16020,13 +17058,17 @@ if (typeof x4 !== "string") bad(out, p + "/last_name", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__content__dataset__BulkDeleteFailure(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16046,8 +17088,10 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/reason", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check91(v: unknown, p: string, out: Issue[]): void {
@@ -16073,8 +17117,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_PromptRunSettings_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16191,13 +17237,17 @@ check_Model(e29, p + "/known_models/" + i28, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDataSourceDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16225,23 +17275,31 @@ if (typeof e5 !== "string") bad(out, p + "/row_ids/" + i4, "string", e5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM10 = new Set<unknown>(["General Query", "Prompt Injection", "Off-Topic Query", "Toxic Content in Query", "Multiple Questions in Query", "Sexist Content in Query"]);
 
 function check_SyntheticDataTypes(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM10.has(v)) notOneOf(out, p, "one of: \"General Query\", \"Prompt Injection\", \"Off-Topic Query\", \"Toxic Content in Query\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDraftFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16259,8 +17317,10 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM11 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
@@ -16307,8 +17367,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_DatasetIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16326,15 +17388,19 @@ else {
 check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM12 = new Set<unknown>(["eq", "ne", "contains", "one_of", "not_in"]);
 
 function check_DatasetNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16357,13 +17423,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetNotInProjectFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16377,13 +17447,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUsedInProjectFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16397,13 +17471,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16420,13 +17498,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetLastEditedByUserAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16448,13 +17530,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16471,13 +17557,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetRowsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16494,13 +17584,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProjectsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16517,13 +17611,17 @@ if (x3 !== undefined) {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProjectLastUsedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16545,13 +17643,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUpdatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16568,13 +17670,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Name(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16588,8 +17694,10 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/append_suffix_if_duplicate", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check94(v: unknown, p: string, out: Issue[]): void {
@@ -16621,8 +17729,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ColumnMapping(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16647,8 +17757,10 @@ else {
 check94(x4, p + "/metadata", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check95(v: unknown, p: string, out: Issue[]): void {
@@ -16719,8 +17831,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_DatasetRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16766,13 +17880,17 @@ check_DatasetRowMetadata(x10, p + "/metadata", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetAppendRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16800,13 +17918,17 @@ if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetCopyRecordData(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16846,13 +17968,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "boolean") bad(out, p + "/use_generated_output_column", "boolean", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDeleteRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16866,13 +17992,17 @@ if (x2 !== undefined) {
 if (x2 !== "delete_row") notOneOf(out, p + "/edit_type", "one of: \"delete_row\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetFilterRows(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16892,13 +18022,17 @@ if (typeof e4 !== "string") bad(out, p + "/row_ids/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetPrependRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16926,13 +18060,17 @@ if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUpdateRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16959,13 +18097,17 @@ check96(a6, p + "/values/" + esc(k5), out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16984,13 +18126,17 @@ if (x3 !== undefined) {
 check_DatasetContentFilterOperator(x3, p + "/operator", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentSortClause(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17004,13 +18150,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProject(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17044,13 +18194,17 @@ check_UserInfo(x5, p + "/created_by_user", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetVersionIndexSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17067,13 +18221,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MultiModalModelIntegrationConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17090,39 +18248,55 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/max_file_siz
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnthropicAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "custom_oauth2") notOneOf(out, p, "one of: \"api_key\", \"custom_oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM13 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "labelstudio", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_IntegrationName(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM13.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsCredentialType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "assumed_role" && v !== "key_secret") notOneOf(out, p, "one of: \"assumed_role\", \"key_secret\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Model(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17259,21 +18433,29 @@ check_InputMap(x29, p + "/input_map", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "client_secret" && v !== "username_password" && v !== "custom_oauth2") notOneOf(out, p, "one of: \"api_key\", \"client_secret\", \"username_password\", \"custom_oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureModelDeployment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17288,21 +18470,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "none" && v !== "oauth2") notOneOf(out, p, "one of: \"api_key\", \"none\", \"oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_promptgalileo__schemas__config__custom__ModelProperties(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17336,13 +18526,17 @@ if (typeof e6 !== "string") bad(out, p + "/supported_parameters/" + i5, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomLLMConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17363,13 +18557,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/i
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIGCSConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17389,13 +18587,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/object_path_prefix", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIGCSConfigResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17410,21 +18612,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/object_path_prefix", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "prompt_evaluation" && v !== "llm_monitor" && v !== "protect" && v !== "gen_ai") notOneOf(out, p, "one of: \"prompt_evaluation\", \"llm_monitor\", \"protect\", \"gen_ai\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectBookmarkFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17438,15 +18648,19 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM14 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte"]);
 
 function check_api__schemas__project_v2__ProjectCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17466,13 +18680,17 @@ if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectCreatorFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17490,8 +18708,10 @@ else {
 check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectNameFilter = check_DatasetNameFilter;
@@ -17538,8 +18758,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ProjectNumExperimentsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17558,13 +18780,17 @@ else {
 check97(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectNumLogstreamsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17583,13 +18809,17 @@ else {
 check97(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17609,8 +18839,10 @@ if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectCreatedAtSort = check_DatasetCreatedAtSort;
@@ -17618,8 +18850,10 @@ const check_api__schemas__project_v2__ProjectCreatedAtSort = check_DatasetCreate
 const check_api__schemas__project_v2__ProjectNameSort = check_DatasetNameSort;
 
 function check_ProjectNumExperimentsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17636,13 +18870,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectNumLogstreamsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17659,15 +18897,19 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_ProjectItem(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17742,13 +18984,17 @@ check_ProjectLabels(e15, p + "/labels/" + i14, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17863,16 +19109,22 @@ if (typeof e23 !== "string") bad(out, p + "/logged_inference_names/" + i22, "str
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectLabels(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "sample") notOneOf(out, p, "one of: \"sample\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check98(v: unknown, p: string, out: Issue[]): void {
@@ -17925,8 +19177,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_api__schemas__observe_alerts__AlertCondition(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17979,13 +19233,17 @@ if (x10 !== undefined) {
 check_api__schemas__observe_alerts__AlertConditionType(x10, p + "/condition_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ObserveAlertNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18008,21 +19266,29 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AlertMonitorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "multi_condition/object/1") notOneOf(out, p, "one of: \"multi_condition/object/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18047,13 +19313,17 @@ if (x4 !== undefined) {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingDelete(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18067,13 +19337,17 @@ if (x2 !== undefined) {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTraceSelector(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18093,29 +19367,41 @@ if (typeof e4 !== "string") bad(out, p + "/traces/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationSelectorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "traces") notOneOf(out, p, "one of: \"traces\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingOperationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "create" && v !== "delete") notOneOf(out, p, "one of: \"create\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__LikeDislikeConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18125,13 +19411,17 @@ else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/annotation_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__ScoreConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18151,13 +19441,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/max", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__StarConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18167,13 +19461,17 @@ else {
 if (x1 !== "star") notOneOf(out, p + "/annotation_type", "one of: \"star\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TagsConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18198,13 +19496,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TextConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18214,13 +19516,17 @@ else {
 if (x1 !== "text") notOneOf(out, p + "/annotation_type", "one of: \"text\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__LikeDislikeRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18234,13 +19540,17 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__ScoreRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18254,13 +19564,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__StarRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18274,13 +19588,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TagsRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18300,13 +19618,17 @@ if (typeof e4 !== "string") bad(out, p + "/value/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TextRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18320,23 +19642,31 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM16 = new Set<unknown>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
 
 function check_TaskType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM16.has(v)) notOneOf(out, p, "one of: 0, 1, 2, 3, …", "|number|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18359,13 +19689,17 @@ if (typeof x3 !== "string") bad(out, p + "/name", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricAggregates(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18444,8 +19778,10 @@ if (typeof a14 !== "number" || !Number.isInteger(a14)) bad(out, p + "/value_dist
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check100(v: unknown, p: string, out: Issue[]): void {
@@ -18476,8 +19812,10 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18487,13 +19825,17 @@ else {
 check100(x1, p + "/aggregate", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPlayground(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18510,13 +19852,17 @@ if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptRunSettings_Output(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18615,13 +19961,17 @@ if (typeof a23 !== "string") bad(out, p + "/response_format/" + esc(k22), "strin
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPrompt(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18650,13 +20000,17 @@ if (typeof x4 !== "string") bad(out, p + "/content", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunTagDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18708,13 +20062,17 @@ if (typeof x9 !== "string") bad(out, p + "/updated_at", "string", x9);
 else if (!DATE_TIME.test(x9)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18723,13 +20081,17 @@ if (x1 !== undefined) {
 check_ExperimentPhaseStatus(x1, p + "/log_generation", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18744,13 +20106,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_index", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18861,13 +20227,17 @@ if (typeof x21 !== "string") bad(out, p + "/score_type", "string", x21);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18959,13 +20329,17 @@ if (typeof x20 !== "string") bad(out, p + "/roll_up_method", "string", x20);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsBooleanFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18988,13 +20362,17 @@ if (x4 !== undefined) {
 if (x4 !== "boolean") notOneOf(out, p + "/type", "one of: \"boolean\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsCollectionFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19022,13 +20400,17 @@ if (x5 !== undefined) {
 if (x5 !== "collection") notOneOf(out, p + "/type", "one of: \"collection\"", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsDateFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19053,13 +20435,17 @@ if (x4 !== undefined) {
 if (x4 !== "date") notOneOf(out, p + "/type", "one of: \"date\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsFullyAnnotatedFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19084,13 +20470,17 @@ if (typeof e5 !== "string") bad(out, p + "/user_ids/" + i4, "string", e5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19113,13 +20503,17 @@ if (x4 !== undefined) {
 if (x4 !== "id") notOneOf(out, p + "/type", "one of: \"id\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsNumberFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19143,13 +20537,17 @@ if (x4 !== undefined) {
 if (x4 !== "number") notOneOf(out, p + "/type", "one of: \"number\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsTextFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19177,13 +20575,17 @@ if (x5 !== undefined) {
 if (x5 !== "text") notOneOf(out, p + "/type", "one of: \"text\"", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BucketedMetric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19224,15 +20626,19 @@ check_OutputTypeEnum(x8, p + "/data_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ExperimentCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_ExperimentCreatedByFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19250,8 +20656,10 @@ else {
 check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ExperimentIDFilter = check_DatasetIDFilter;
@@ -19267,8 +20675,10 @@ const check_ExperimentNameSort = check_DatasetNameSort;
 const check_ExperimentUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_SegmentFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19288,13 +20698,17 @@ if (x3 !== undefined) {
 if (typeof x3 !== "boolean") bad(out, p + "/llm_scorers", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsSortClause(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19312,29 +20726,41 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LLMExportFormat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "csv" && v !== "jsonl") notOneOf(out, p, "one of: \"csv\", \"jsonl\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RootType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "session" && v !== "trace" && v !== "span") notOneOf(out, p, "one of: \"session\", \"trace\", \"span\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19359,13 +20785,17 @@ if (x4 !== undefined) {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingDelete(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19379,13 +20809,17 @@ if (x2 !== undefined) {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IndexSelector(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19405,25 +20839,33 @@ if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/indexes/" + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_TraceSelector = check_AnnotationTraceSelector;
 
 function check_SelectorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "indexes" && v !== "traces") notOneOf(out, p, "one of: \"indexes\", \"traces\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_FeedbackRatingOperationType = check_AnnotationRatingOperationType;
 
 function check_libs__python__schemas__log_records__feedback__LikeDislikeCon(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19433,13 +20875,17 @@ else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/feedback_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__ScoreConstrain(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19459,13 +20905,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/max", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__StarConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19475,13 +20925,17 @@ else {
 if (x1 !== "star") notOneOf(out, p + "/feedback_type", "one of: \"star\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TagsConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19506,13 +20960,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TextConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19522,13 +20980,17 @@ else {
 if (x1 !== "text") notOneOf(out, p + "/feedback_type", "one of: \"text\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__LikeDislikeRat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19542,13 +21004,17 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__ScoreRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19562,13 +21028,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__StarRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19582,13 +21052,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TagsRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19608,13 +21082,17 @@ if (typeof e4 !== "string") bad(out, p + "/value/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TextRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19628,8 +21106,10 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogStreamCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
@@ -19649,8 +21129,10 @@ const check_LogStreamNameSort = check_DatasetNameSort;
 const check_LogStreamUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19715,8 +21197,10 @@ if (typeof x12 !== "string") bad(out, p + "/legacy_metric_name", "string", x12);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AlertNameFilter = check_ObserveAlertNameFilter;
@@ -19730,8 +21214,10 @@ const check_LogstreamInsightTokenUsageUpdatedAtFilter = check_api__schemas__proj
 const check_LogstreamInsightTokenUsageCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_LogStreamInsightTokenUsageDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19767,13 +21253,17 @@ if (x6 !== undefined) {
 check_TokenUsage(x6, p + "/token_usage", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -19790,13 +21280,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -19813,43 +21307,59 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "bar_chart" && v !== "line_chart" && v !== "number" && v !== "table") notOneOf(out, p, "one of: \"bar_chart\", \"line_chart\", \"number\", \"table\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM17 = new Set<unknown>(["Count", "Sum", "Average", "Min", "Max", "P50", "P90", "P95", "P99", "PercentageFalse", "PercentageTrue"]);
 
 function check_MetricAggregation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM17.has(v)) notOneOf(out, p, "one of: \"Count\", \"Sum\", \"Average\", \"Min\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM18 = new Set<unknown>(["boolean", "categorical", "count", "discrete", "freeform", "percentage", "multilabel", "retrieved_chunk_list_boolean", "boolean_multilabel"]);
 
 function check_OutputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM18.has(v)) notOneOf(out, p, "one of: \"boolean\", \"categorical\", \"count\", \"discrete\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS19 = ["inverted","buckets","display_value_levels"];
 
 function check_LogRecordsColumnInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19984,13 +21494,17 @@ if (typeof x27 !== "string") bad(out, p + "/metric_key_alias", "string", x27);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricAggregationDetail(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20010,13 +21524,17 @@ else {
 check_MetricAggregation(x3, p + "/aggregation", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__log_records__BucketedMetrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20033,13 +21551,17 @@ if (typeof x2 !== "string") bad(out, p + "/end_bucket_time", "string", x2);
 else if (!DATE_TIME.test(x2)) add(out, p + "/end_bucket_time", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StandardError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20105,13 +21627,17 @@ if (x12 !== undefined) {
 if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/context", "object", x12);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsSettingsSchema(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20120,21 +21646,29 @@ if (x1 !== undefined) {
 check_LogstreamInsightConfig(x1, p + "/logstream", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LoggingMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "playground" && v !== "python_client" && v !== "typescript_client" && v !== "api_direct") notOneOf(out, p, "one of: \"playground\", \"python_client\", \"typescript_client\", \"api_direct\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SelectColumns(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20157,13 +21691,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/include_all_feedback", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedAgentSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20425,13 +21963,17 @@ if (x62 !== undefined) {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedControlSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20729,13 +22271,17 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedLlmSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21051,13 +22597,17 @@ if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedRetrieverSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21331,13 +22881,17 @@ if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedSessionRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21583,13 +23137,17 @@ if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59)
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedToolSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21859,13 +23417,17 @@ if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedTraceRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22111,13 +23673,17 @@ if (x59 !== undefined) {
 if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedWorkflowSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22375,13 +23941,17 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedAgentSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22633,13 +24203,17 @@ if (x62 !== undefined) {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedRetrieverSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22903,13 +24477,17 @@ if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedSessionRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23155,13 +24733,17 @@ if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_traces
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedToolSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23421,13 +25003,17 @@ if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedTraceRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23669,13 +25255,17 @@ if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_spans"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedWorkflowSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23923,13 +25513,17 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_galileo_core__schemas__logging__llm__Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23962,13 +25556,17 @@ check_ToolCall(e6, p + "/tool_calls/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileContentPart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23982,13 +25580,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/file_id", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TextContentPart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24002,8 +25604,10 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/text", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check101(v: unknown, p: string, out: Issue[]): void {
@@ -24034,8 +25638,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Document_Output(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24065,13 +25671,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24098,13 +25708,17 @@ if (typeof x4 !== "string") bad(out, p + "/error_message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Metrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24115,8 +25729,10 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/duration_ns"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check102(v: unknown, p: string, out: Issue[]): void {
@@ -24153,8 +25769,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_FeedbackRatingInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24176,13 +25794,17 @@ if (typeof x3 !== "string") bad(out, p + "/explanation", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24204,18 +25826,24 @@ if (typeof x3 !== "string") bad(out, p + "/explanation", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM20 = new Set<unknown>(["text", "document", "image", "audio", "video"]);
 
 function check_ContentModality(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\", \"audio\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check103(v: unknown, p: string, out: Issue[]): void {
@@ -24246,8 +25874,10 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24257,13 +25887,17 @@ else {
 check103(x1, p + "/aggregate", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricComputing(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24288,13 +25922,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24333,13 +25971,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricFailed(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24378,13 +26020,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricNotApplicable(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24421,13 +26067,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricNotComputed(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24452,13 +26102,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricPending(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24479,8 +26133,10 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check104(v: unknown, p: string, out: Issue[]): void {
@@ -24702,8 +26358,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_MetricRollUp(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24789,13 +26447,17 @@ check107(a16, p + "/roll_up_metrics/" + esc(k15), out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSuccess(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24881,13 +26543,17 @@ if (typeof x14 !== "string") bad(out, p + "/rationale", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24943,13 +26609,17 @@ else {
 check_FileStatus(x9, p + "/status", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AgentSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25089,13 +26759,17 @@ if (x32 !== undefined) {
 check_AgentType(x32, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlSpan(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25261,13 +26935,17 @@ if (typeof x34 !== "string") bad(out, p + "/selector_path", "string", x34);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LlmSpan(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25451,13 +27129,17 @@ if (typeof x42 !== "string") bad(out, p + "/finish_reason", "string", x42);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RetrieverSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25609,13 +27291,17 @@ check66(e35, p + "/spans/" + i34, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25763,13 +27449,17 @@ if (typeof x32 !== "string") bad(out, p + "/tool_call_id", "string", x32);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25905,23 +27595,31 @@ check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM21 = new Set<unknown>(["default", "planner", "react", "reflection", "router", "classifier", "supervisor", "judge"]);
 
 function check_AgentType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM21.has(v)) notOneOf(out, p, "one of: \"default\", \"planner\", \"react\", \"reflection\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LlmMetrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25956,13 +27654,17 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/time_to_firs
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ImageGenerationEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26019,13 +27721,17 @@ if (typeof x12 !== "string") bad(out, p + "/model", "string", x12);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InternalToolCall(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26075,13 +27781,17 @@ if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPApprovalRequestEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26132,13 +27842,17 @@ if (typeof x10 !== "boolean") bad(out, p + "/approved", "boolean", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPCallEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26195,13 +27909,17 @@ if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPListToolsEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26252,13 +27970,17 @@ if (typeof e10 !== "object" || e10 === null || Array.isArray(e10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MessageEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26314,8 +28036,10 @@ if (typeof e11 !== "object" || e11 === null || Array.isArray(e11)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check108(v: unknown, p: string, out: Issue[]): void {
@@ -26347,8 +28071,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ReasoningEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26391,13 +28117,17 @@ if (x8 !== undefined) {
 check108(x8, p + "/summary", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebSearchCallEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26435,29 +28165,41 @@ else {
 check_WebSearchAction(x7, p + "/action", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlCheckStage(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "pre" && v !== "post") notOneOf(out, p, "one of: \"pre\", \"post\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlAppliesTo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "llm_call" && v !== "tool_call") notOneOf(out, p, "one of: \"llm_call\", \"tool_call\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Document_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26487,13 +28229,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Trace_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26629,13 +28375,17 @@ check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewGraph(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26668,13 +28418,17 @@ check_Histogram(x7, p + "/edge_occurrences_histogram", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerDefaults(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26733,57 +28487,81 @@ check_InputTypeEnum(x11, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTypes(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "llm" && v !== "code" && v !== "luna" && v !== "preset") notOneOf(out, p, "one of: \"llm\", \"code\", \"luna\", \"preset\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModelType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "slm" && v !== "llm" && v !== "code") notOneOf(out, p, "one of: \"slm\", \"llm\", \"code\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM22 = new Set<unknown>(["basic", "llm_spans", "retriever_spans", "sessions_normalized", "sessions_trace_io_only", "tool_spans", "trace_input_only", "trace_io_only", "trace_normalized", "trace_output_only", "agent_spans", "workflow_spans"]);
 
 function check_InputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM22.has(v)) notOneOf(out, p, "one of: \"basic\", \"llm_spans\", \"retriever_spans\", \"sessions_normalized\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MultimodalCapability(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "vision" && v !== "audio") notOneOf(out, p, "one of: \"vision\", \"audio\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM23 = new Set<unknown>(["average", "sum", "max", "min", "category_count", "percentage_true", "percentage_false"]);
 
 function check_RollUpMethodDisplayOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM23.has(v)) notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerBoolean(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26803,13 +28581,17 @@ check_BooleanColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerCategorical(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26829,13 +28611,17 @@ check_CategoricalColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerMultiLabel(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26855,13 +28641,17 @@ check_CategoricalColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerNumeric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26881,13 +28671,17 @@ check_NumericColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseScorerVersionDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26967,8 +28761,10 @@ check_InputTypeEnum(x14, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check109(v: unknown, p: string, out: Issue[]): void {
@@ -26997,8 +28793,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_BaseMetricRollUpConfigDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27008,21 +28806,29 @@ else {
 check109(x1, p + "/roll_up_methods", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TaskResultStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "pending" && v !== "started" && v !== "completed" && v !== "failed") notOneOf(out, p, "one of: \"pending\", \"started\", \"completed\", \"failed\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateRegisteredScorerResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27041,8 +28847,10 @@ bad(out, p + "/result", "one of the anyOf shapes", x1);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
@@ -27050,8 +28858,10 @@ const check_ScorerCreatedAtFilter = check_api__schemas__project_v2__ProjectCreat
 const check_ScorerCreatorFilter = check_api__schemas__project_v2__ProjectCreatorFilter;
 
 function check_ScorerExcludeMultimodalScorersFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27060,13 +28870,17 @@ if (x1 !== undefined) {
 if (x1 !== "exclude_multimodal_scorers") notOneOf(out, p + "/name", "one of: \"exclude_multimodal_scorers\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerExcludeSlmScorersFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27075,15 +28889,19 @@ if (x1 !== undefined) {
 if (x1 !== "exclude_slm_scorers") notOneOf(out, p + "/name", "one of: \"exclude_slm_scorers\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerIDFilter = check_DatasetIDFilter;
 
 function check_ScorerLabelFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27110,13 +28928,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/strict", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerModelTypeFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27135,15 +28957,19 @@ else {
 check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerNameFilter = check_DatasetNameFilter;
 
 function check_ScorerScoreableNodeTypesFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27166,13 +28992,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTypeFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27191,13 +29021,17 @@ else {
 check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTagsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27220,15 +29054,19 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_ScorerEnabledInPlaygroundSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27250,13 +29088,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerEnabledInRunSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27278,15 +29120,19 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerNameSort = check_DatasetNameSort;
 
 function check_ChainPollTemplate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27332,13 +29178,17 @@ if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/r
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GeneratedScorerConfiguration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27373,13 +29223,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "boolean") bad(out, p + "/ground_truth", "boolean", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GeneratedScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27446,13 +29300,17 @@ else {
 check_GeneratedScorerConfiguration(x12, p + "/scorer_configuration", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateUpdateRegisteredScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27511,8 +29369,10 @@ if (typeof e10 !== "string") bad(out, p + "/scoreable_node_types/" + i9, "string
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check110(v: unknown, p: string, out: Issue[]): void {
@@ -27546,8 +29406,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_FineTunedScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27617,57 +29479,81 @@ else {
 if (typeof x12 !== "string") bad(out, p + "/created_by", "string", x12);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM24 = new Set<unknown>(["action_advancement_luna", "action_completion_luna", "agent_efficiency", "agent_flow", "agentic_session_success", "agentic_workflow_success", "bleu", "chunk_attribution_utilization", "chunk_attribution_utilization_luna", "chunk_relevance", "chunk_relevance_luna", "completeness", "completeness_luna", "context_adherence", "context_adherence_luna", "context_precision", "context_relevance", "context_relevance_luna", "conversation_quality", "correctness", "ground_truth_adherence", "input_pii", "input_pii_gpt", "input_sexist", "input_sexist_luna", "input_tone", "input_tone_gpt", "input_toxicity", "input_toxicity_luna", "instruction_adherence", "interruption_detection", "output_pii", "output_pii_gpt", "output_sexist", "output_sexist_luna", "output_tone", "output_tone_gpt", "output_toxicity", "output_toxicity_luna", "precision_at_k", "prompt_injection", "prompt_injection_luna", "prompt_perplexity", "reasoning_coherence", "rouge", "sql_adherence", "sql_correctness", "sql_efficiency", "sql_injection", "tool_error_rate", "tool_error_rate_luna", "tool_selection_quality", "tool_selection_quality_luna", "uncertainty", "user_intent_change", "visual_fidelity", "visual_quality"]);
 
 function check_galileo_core__schemas__shared__scorers__scorer_name__ScorerN(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM24.has(v)) notOneOf(out, p, "one of: \"action_advancement_luna\", \"action_completion_luna\", \"agent_efficiency\", \"agent_flow\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LunaInputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "span" && v !== "trace_object" && v !== "trace_input_output_only") notOneOf(out, p, "one of: \"span\", \"trace_object\", \"trace_input_output_only\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LunaOutputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "float" && v !== "string" && v !== "string_list" && v !== "bool_list") notOneOf(out, p, "one of: \"float\", \"string\", \"string_list\", \"bool_list\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemUserStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "requested" && v !== "invited" && v !== "enabled" && v !== "disabled") notOneOf(out, p, "one of: \"requested\", \"invited\", \"enabled\", \"disabled\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "system_admin" && v !== "system_user") notOneOf(out, p, "one of: \"system_admin\", \"system_user\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_UserEmailFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27690,13 +29576,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserFirstNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27719,13 +29609,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserLastNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27748,15 +29642,19 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_UserVerifiedFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27774,15 +29672,19 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_UserVerifiedSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27799,13 +29701,17 @@ if (x3 !== undefined) {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27868,23 +29774,31 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/truncated", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM25 = new Set<unknown>(["chain", "chat", "llm", "retriever", "tool", "agent", "workflow", "trace", "session"]);
 
 function check_NodeType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM25.has(v)) notOneOf(out, p, "one of: \"chain\", \"chat\", \"llm\", \"retriever\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StepMetric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27936,13 +29850,17 @@ if (x10 !== undefined) {
 check_DataTypeOptions(x10, p + "/data_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetadataFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27966,13 +29884,17 @@ else {
 check85(x4, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModalityFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27991,15 +29913,19 @@ else {
 check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_NodeNameFilter = check_ObserveAlertNameFilter;
 
 function check_galileo_core__schemas__shared__message__Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28023,13 +29949,17 @@ bad(out, p + "/role", "one of the anyOf shapes", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StepWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28107,26 +30037,36 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoryFilterOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "any" && v !== "all" && v !== "exact" && v !== "none") notOneOf(out, p, "one of: \"any\", \"all\", \"exact\", \"none\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM26 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "contains", "has_all", "between", "like"]);
 
 function check_Operator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check111(v: unknown, p: string, out: Issue[]): void {
@@ -28162,8 +30102,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Rule(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28183,13 +30125,17 @@ else {
 check111(x3, p + "/target_value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OverrideAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28219,13 +30165,17 @@ if (typeof e7 !== "string") bad(out, p + "/choices/" + i6, "string", e7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PassthroughAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28244,21 +30194,29 @@ check_SubscriptionConfig(e4, p + "/subscriptions/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StageType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "local" && v !== "central") notOneOf(out, p, "one of: \"local\", \"central\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RuleResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28288,68 +30246,98 @@ if (typeof x6 !== "number") bad(out, p + "/execution_time", "number", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ActionType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "OVERRIDE" && v !== "PASSTHROUGH") notOneOf(out, p, "one of: \"OVERRIDE\", \"PASSTHROUGH\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM27 = new Set<unknown>(["http_request", "login", "logout", "resource", "refresh_token", "failed_login", "account_lockout"]);
 
 function check_AuditAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM27.has(v)) notOneOf(out, p, "one of: \"http_request\", \"login\", \"logout\", \"resource\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "read_api_keys") notOneOf(out, p, "one of: \"update\", \"delete\", \"read_api_keys\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "list_members" && v !== "join" && v !== "request_to_join") notOneOf(out, p, "one of: \"update\", \"list_members\", \"join\", \"request_to_join\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update_role" && v !== "delete") notOneOf(out, p, "one of: \"update_role\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM28 = new Set<unknown>(["update", "delete", "rename", "share", "create_run", "delete_run", "rename_run", "move_run", "export_data", "configure_human_feedback", "record_human_feedback", "log_data", "toggle_metric", "edit_alert", "create_stage", "edit_stage", "configure_crown_logic", "delete_data", "set_metric", "edit_run_tags", "dismiss_alert", "edit_slice", "edit_edit"]);
 
 function check_ProjectAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM28.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"rename\", \"share\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegisteredScorerAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ApiKeyAction = check_RegisteredScorerAction;
@@ -28361,60 +30349,86 @@ const check_FineTunedScorerAction = check_RegisteredScorerAction;
 const ENUM29 = new Set<unknown>(["update", "delete", "share", "export", "rename"]);
 
 function check_DatasetAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM29.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"export\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IntegrationAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "share") notOneOf(out, p, "one of: \"update\", \"delete\", \"share\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM30 = new Set<unknown>(["rename", "delete", "delete_log_data", "read_settings", "update_settings"]);
 
 function check_OrganizationAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM30.has(v)) notOneOf(out, p, "one of: \"rename\", \"delete\", \"delete_log_data\", \"read_settings\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationQueueAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "share" && v !== "record_annotation") notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"record_annotation\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM31 = new Set<unknown>(["audit_log", "system_user", "user", "group", "group_member", "project", "integration", "registered_scorer", "finetuned_scorer", "generated_scorer", "api_key", "dataset", "stage", "stage_version", "organization", "usage_limit", "prompt_template", "annotation_queue", "log_stream", "experiment", "user_integration", "group_integration", "user_integration_selection"]);
 
 function check_ResourceKind(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM31.has(v)) notOneOf(out, p, "one of: \"audit_log\", \"system_user\", \"user\", \"group\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenericAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "generic_create" && v !== "generic_read" && v !== "generic_update" && v !== "generic_delete") notOneOf(out, p, "one of: \"generic_create\", \"generic_read\", \"generic_update\", \"generic_delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIToolChoice(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28428,13 +30442,17 @@ else {
 check_OpenAIFunction(x2, p + "/function", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnMappingConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28454,13 +30472,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/flatten", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetRowMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28501,39 +30523,55 @@ check_UserInfo(x6, p + "/updated_by_user", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentFilterOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "eq" && v !== "ne" && v !== "contains") notOneOf(out, p, "one of: \"eq\", \"ne\", \"contains\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM32 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_LLMIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM32.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModelCostBy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "tokens" && v !== "characters") notOneOf(out, p, "one of: \"tokens\", \"characters\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunParamsMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28652,13 +30690,17 @@ if (typeof x19 !== "string") bad(out, p + "/deployment_name", "string", x19);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28692,13 +30734,17 @@ if (typeof x5 !== "string") bad(out, p + "/completion_reason", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28716,8 +30762,10 @@ if (x3 !== undefined) {
 if (typeof x3 !== "string") bad(out, p + "/suffix", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserDB = check_UpdateUserResponse;
@@ -28725,24 +30773,34 @@ const check_UserDB = check_UpdateUserResponse;
 const ENUM33 = new Set<unknown>(["count", "sum", "avg", "max", "min"]);
 
 function check_api__utils__database_qm__Aggregator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertConditionType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "metric/numeric/1" && v !== "metric/string/1" && v !== "root/numeric/1" && v !== "metric/array_string/1") notOneOf(out, p, "one of: \"metric/numeric/1\", \"metric/string/1\", \"root/numeric/1\", \"metric/array_string/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LikeDislikeAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28766,13 +30824,17 @@ else {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/unrated_count", "integer", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScoreAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28791,13 +30853,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28829,13 +30895,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TagsAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28862,13 +30932,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TextAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28887,13 +30961,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPhaseStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28902,63 +30980,87 @@ if (x1 !== undefined) {
 if (typeof x1 !== "number") bad(out, p + "/progress_percent", "number", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM34 = new Set<unknown>(["standard", "metric", "user_metadata", "metric_status", "dataset_metadata", "dataset", "feedback", "tags"]);
 
 function check_ColumnCategory(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM34.has(v)) notOneOf(out, p, "one of: \"standard\", \"metric\", \"user_metadata\", \"metric_status\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM35 = new Set<unknown>(["uuid", "text", "integer", "floating_point", "boolean", "timestamp", "string_list", "tag", "dataset", "prompt", "playground", "rank", "category_count", "score_rating_aggregate", "star_rating_aggregate", "thumb_rating_aggregate", "tags_rating_aggregate", "text_rating_aggregate"]);
 
 function check_DataType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM35.has(v)) notOneOf(out, p, "one of: \"uuid\", \"text\", \"integer\", \"floating_point\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM36 = new Set<unknown>(["percentage", "nano_seconds", "milli_seconds", "dollars", "count_and_total"]);
 
 function check_DataUnit(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM36.has(v)) notOneOf(out, p, "one of: \"percentage\", \"nano_seconds\", \"milli_seconds\", \"dollars\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM37 = new Set<unknown>(["llm", "retriever", "tool", "workflow", "agent", "control", "trace", "session"]);
 
 function check_StepType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM37.has(v)) notOneOf(out, p, "one of: \"llm\", \"retriever\", \"tool\", \"workflow\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_libs__python__schemas__common__alert_configuration__Aggregat = check_api__utils__database_qm__Aggregator;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "metric/numeric/1" && v !== "metric/string/1" && v !== "metric/array_string/1" && v !== "root/numeric/1") notOneOf(out, p, "one of: \"metric/numeric/1\", \"metric/string/1\", \"metric/array_string/1\", \"root/numeric/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TokenUsage(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28987,13 +31089,17 @@ if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/cache_creati
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29003,8 +31109,10 @@ else {
 check43(x1, p + "/filter", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check112(v: unknown, p: string, out: Issue[]): void {
@@ -29027,8 +31135,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AndNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29044,13 +31154,17 @@ check112(e3, p + "/and/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFil(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29066,13 +31180,17 @@ check112(e3, p + "/or/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29082,8 +31200,10 @@ else {
 check112(x1, p + "/not", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check113(v: unknown, p: string, out: Issue[]): void {
@@ -29106,8 +31226,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AndNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29123,13 +31245,17 @@ check113(e3, p + "/and/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFil_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29145,13 +31271,17 @@ check113(e3, p + "/or/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29161,26 +31291,36 @@ else {
 check113(x1, p + "/not", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InsightType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "vertical_bar" && v !== "horizontal_bar") notOneOf(out, p, "one of: \"vertical_bar\", \"horizontal_bar\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM38 = new Set<unknown>(["id", "date", "number", "boolean", "text", "collection", "fully_annotated"]);
 
 function check_LogRecordsFilterType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"boolean\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check114(v: unknown, p: string, out: Issue[]): void {
@@ -29203,8 +31343,10 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 
 function check_MetricThreshold(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29227,31 +31369,43 @@ if (typeof e5 !== "string") bad(out, p + "/display_value_levels/" + i4, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM39 = new Set<unknown>(["llm_api_error", "credentials_error", "data_validation_error", "configuration_error", "permission_error", "not_found_error", "workflow_error", "system_error", "not_applicable_reason", "uncataloged_error"]);
 
 function check_ErrorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM39.has(v)) notOneOf(out, p, "one of: \"llm_api_error\", \"credentials_error\", \"data_validation_error\", \"configuration_error\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ErrorSeverity(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "low" && v !== "medium" && v !== "high" && v !== "critical") notOneOf(out, p, "one of: \"low\", \"medium\", \"high\", \"critical\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogstreamInsightConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29267,23 +31421,31 @@ else if (!DATE_TIME.test(x2)) add(out, p + "/start_time", "string (date-time)", 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM40 = new Set<unknown>(["agent", "assistant", "developer", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__logging__llm__MessageRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM40.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"developer\", \"function\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolCall(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29298,33 +31460,45 @@ else {
 check_ToolCallFunction(x2, p + "/function", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "deny" && v !== "steer" && v !== "observe") notOneOf(out, p, "one of: \"deny\", \"steer\", \"observe\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM41 = new Set<unknown>(["like_dislike", "star", "score", "tags", "text"]);
 
 function check_FeedbackType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AnnotationType = check_FeedbackType;
 
 function check_AnnotationLikeDislikeAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29354,13 +31528,17 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/tie_count", 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationScoreAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29390,13 +31568,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationStarAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29428,13 +31610,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTagsAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29461,13 +31647,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTextAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29486,21 +31676,29 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "Luna" && v !== "Plus") notOneOf(out, p, "one of: \"Luna\", \"Plus\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Segment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29526,13 +31724,17 @@ if (typeof x4 !== "number") bad(out, p + "/prob", "number", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HallucinationSegment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29556,13 +31758,17 @@ else {
 if (typeof x4 !== "number") bad(out, p + "/hallucination", "number", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricCritiqueColumnar(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29589,39 +31795,55 @@ else {
 check_MetricCritiqueContent(x4, p + "/critique_info", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileSource(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "direct_upload" && v !== "external_files_api" && v !== "external_url" && v !== "assembled_stream") notOneOf(out, p, "one of: \"direct_upload\", \"external_files_api\", \"external_url\", \"assembled_stream\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "complete" && v !== "failed" && v !== "pending" && v !== "not_uploaded") notOneOf(out, p, "one of: \"complete\", \"failed\", \"pending\", \"not_uploaded\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM42 = new Set<unknown>(["in_progress", "completed", "failed", "cancelled", "incomplete"]);
 
 function check_EventStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM42.has(v)) notOneOf(out, p, "one of: \"in_progress\", \"completed\", \"failed\", \"cancelled\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebSearchAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29637,13 +31859,17 @@ if (typeof x2 !== "string") bad(out, p + "/query", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewNode(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29714,13 +31940,17 @@ check_InsightSummary(e15, p + "/insights/" + i14, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewEdge(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29761,13 +31991,17 @@ if (typeof e8 !== "string") bad(out, p + "/trace_ids/" + i7, "string", e8);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Histogram(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29804,13 +32038,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/total", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BooleanColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29830,13 +32068,17 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29856,8 +32098,10 @@ else {
 check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM43 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
@@ -29886,8 +32130,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_NumericColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29907,13 +32153,17 @@ else {
 check115(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseGeneratedScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29945,13 +32195,17 @@ if (typeof x5 !== "string") bad(out, p + "/user_prompt", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseRegisteredScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29972,13 +32226,17 @@ if (typeof x3 !== "string") bad(out, p + "/score_type", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseFinetunedScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30031,29 +32289,41 @@ check_galileo_core__schemas__shared__scorers__scorer_name__ScorerN(x9, p + "/exe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NumericRollUpMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "average" && v !== "sum" && v !== "max" && v !== "min") notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalRollUpMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "category_count") notOneOf(out, p, "one of: \"category_count\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30099,13 +32369,17 @@ check_TestScore(e10, p + "/test_scores/" + i9, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InvalidResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30119,13 +32393,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/error_message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FewShotExample(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30140,43 +32418,59 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/evaluating_response", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM44 = new Set<unknown>(["unknown", "text", "label", "floating_point", "integer", "timestamp", "milli_seconds", "boolean", "uuid", "percentage", "dollars", "array", "template_label", "thumb_rating_percentage", "user_id", "text_offsets", "segments", "hallucination_segments", "thumb_rating", "score_rating", "star_rating", "tags_rating", "thumb_rating_aggregate", "score_rating_aggregate", "star_rating_aggregate", "tags_rating_aggregate"]);
 
 function check_DataTypeOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM44.has(v)) notOneOf(out, p, "one of: \"unknown\", \"text\", \"label\", \"floating_point\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM45 = new Set<unknown>(["agent", "assistant", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__shared__message_role__MessageRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM45.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"function\", \"system\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM46 = new Set<unknown>(["gt", "lt", "gte", "lte", "eq", "neq", "contains", "all", "any", "empty", "not_empty"]);
 
 function check_RuleOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM46.has(v)) notOneOf(out, p, "one of: \"gt\", \"lt\", \"gte\", \"lte\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SubscriptionConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30196,15 +32490,19 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/url", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_OpenAIFunction = check_LogStreamCreateRequest;
 
 function check_ToolCallFunction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30219,13 +32517,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/arguments", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScoreBucket(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30247,13 +32549,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricCritiqueContent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30273,13 +32579,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/original_explanation", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemMetricInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30364,13 +32674,17 @@ check_Histogram(x15, p + "/histogram", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InsightSummary(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30411,21 +32725,29 @@ if (x7 !== "error" && x7 !== "warning" && x7 !== "info") notOneOf(out, p + "/pri
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HistogramStrategy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "fixed" && v !== "trimmed" && v !== "quantile") notOneOf(out, p, "one of: \"fixed\", \"trimmed\", \"quantile\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HistogramBucket(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30445,24 +32767,34 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "red" && v !== "yellow" && v !== "green") notOneOf(out, p, "one of: \"red\", \"yellow\", \"green\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChainAggregationStrategy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "sum" && v !== "average" && v !== "first" && v !== "last") notOneOf(out, p, "one of: \"sum\", \"average\", \"first\", \"last\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check116(v: unknown, p: string, out: Issue[]): void {
@@ -30498,8 +32830,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_TestScore(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30513,18 +32847,24 @@ if (x2 !== undefined) {
 check116(x2, p + "/score", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM47 = new Set<unknown>(["triggered", "failed", "error", "timeout", "paused", "not_triggered", "skipped"]);
 
 function check_ExecutionStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM47.has(v)) notOneOf(out, p, "one of: \"triggered\", \"failed\", \"error\", \"timeout\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 /** Keyed "METHOD /path" as the paths type has them, e.g. "GET /v2/datasets". */

@@ -337,7 +337,8 @@ class Emitter {
       byBody.set(body, functionName);
       this.functions.push(
         `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
-          `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
+          // `finally`: a getter that throws (an app's own object, not parsed JSON) mustn't leave the count raised.
+          `if (depth >= ${MAX_DEPTH}) tooDeep(out, p);\nelse {\ndepth++;\ntry {\n${body}\n} finally {\ndepth--;\n}\n}\n}\n`,
       );
     }
   }
