@@ -399,9 +399,9 @@ describe("generated validators: hostile specs", () => {
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
     // Typed as any key: TypeScript would take `.constructor` for Object's.
-    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    const [proto, ctor]: string[] = ["__proto__", "constructor"];
     operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
+    operation.responses[ctor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);
