@@ -196,8 +196,9 @@ const JSON_MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/([a-z0-9!#$&^_.+-]+\+)?json\s*(;.*
 class Emitter {
   /** The module-level functions, in order: component checks and shared operation checks. */
   readonly functions: string[] = [];
-  /** Component schema name → its check function's name (emitted on first use). */
+  /** Component schema name → its check function's name. */
   private readonly components = new Map<string, string>();
+  /** Every module-level name given out, so that no two schemas' sanitized names collide. */
   private readonly names = new Set<string>();
   /** A shared check's body → its function's name. */
   private readonly shared = new Map<string, string>();
@@ -250,7 +251,6 @@ class Emitter {
       seen.add(lower);
       const header = this.follow(value);
       if (!header) continue;
-      this.local = 0;
       const body = this.headerBody(header);
       entries.push(`[${JSON.stringify(lower)}, ${body ? this.sharedCheck("header", body) : "unchecked"}]`);
     }
@@ -601,18 +601,18 @@ class Emitter {
     // A branch that checks nothing accepts everything: so does the union.
     if (bodies.some((body) => body.trim() === "")) return "";
     if (bodies.length == 1) return bodies[0]!;
-    const label_ = this.fresh("u");
+    const block = this.fresh("u");
     const n = this.fresh("n");
     const expected = words ?? `one of the ${label} shapes`;
     // A branch is tried only on a value of a type it can take: a miss costs no issue to make and throw away.
     const types = branches.map((branch) => (compiled ? undefined : this.jsTypes(branch, 0)));
     const alike = types.every((each) => each && [...each].join() == [...types[0]!].join());
     const tries = bodies.map((body, index) => {
-      const attempt = `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`;
+      const attempt = `${body}\nif (out.length === ${n}) break ${block};\nout.length = ${n};`;
       const test = !alike && types[index] && [...types[index]].map((type) => TYPE_TESTS[type]!.replaceAll("$", v)).join(" || ");
       return test ? `if (${test}) {\n${attempt}\n}` : attempt;
     });
-    return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
+    return `${block}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
   }
 
   /**
