@@ -6,6 +6,7 @@ import { buildApi, type LoadCache, type Warning } from "./build-api.js";
 import { checkRedoclyConfig, type SpecsConfig } from "./config.js";
 import { emitMediaTypes } from "./emit-media-types.js";
 import { emitPagination } from "./emit-pagination.js";
+import { emitSamples } from "./emit-samples.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
 import { apiFile, README_FILE } from "./outputs.js";
@@ -54,6 +55,7 @@ export async function generate(config: SpecsConfig): Promise<Generated> {
     );
     files.set(apiFile(api.name, "security"), emitSecurity(built.document, description));
     files.set(apiFile(api.name, "mediaTypes"), emitMediaTypes(built.document, description));
+    files.set(apiFile(api.name, "samples"), emitSamples(built.document, description));
     const pagination = emitPagination(built.document, description);
     files.set(apiFile(api.name, "pagination"), pagination.text);
     warnings.push(...pagination.warnings);
