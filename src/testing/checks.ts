@@ -30,7 +30,9 @@ export function byMediaType<T>(table: Record<string, T> | undefined, contentType
   const media = contentType.split(";")[0]!.trim().toLowerCase();
   const keys = Object.keys(table);
   const key =
-    keys.find((name) => name.toLowerCase() == media) ?? keys.find((name) => name.toLowerCase() == `${media.split("/")[0]}/*`) ?? keys.find((name) => name == "*/*");
+    keys.find((name) => name.toLowerCase() == media) ??
+    keys.find((name) => name.toLowerCase() == `${media.split("/")[0]}/*`) ??
+    keys.find((name) => name == "*/*");
   return key === undefined ? undefined : table[key];
 }
 

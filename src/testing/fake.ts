@@ -3,7 +3,7 @@ import { GalaxiomError, type Operation } from "../errors.js";
 import { byMediaType, describeIssues, type Issue, responseKey, type Validators } from "./checks.js";
 import { router } from "./route.js";
 import { type Samples, seeded } from "./seed.js";
-import type { FakeCall, FakeHandler, FakeReply, OperationKey, OperationOf } from "./types.js";
+import type { FakeCall, FakeHandler, OperationKey, OperationOf } from "./types.js";
 
 /** A test's failure that the fake found: an unhandled or unknown call, or a body that doesn't match the spec. */
 export class FakeError extends GalaxiomError {
@@ -125,7 +125,12 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
         return [name, values.length == 1 ? values[0]! : values];
       }),
     );
-    const call: AnyCall = { operation: key, params: { path, query, header: Object.fromEntries(request.headers) }, body: await bodyOf(request, operation, fail), request };
+    const call: AnyCall = {
+      operation: key,
+      params: { path, query, header: Object.fromEntries(request.headers) },
+      body: await bodyOf(request, operation, fail),
+      request,
+    };
     calls.push(call);
 
     const kinds = security[key];
@@ -171,7 +176,8 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     callsOf: (key) => calls.filter((call) => call.operation == key) as never,
     failures,
     verify() {
-      if (failures.length) throw new FakeError(`the fake saw ${failures.length} failure${failures.length > 1 ? "s" : ""}: ${failures.map((error) => error.message).join(" | ")}`);
+      if (failures.length)
+        throw new FakeError(`the fake saw ${failures.length} failure${failures.length > 1 ? "s" : ""}: ${failures.map((error) => error.message).join(" | ")}`);
     },
     reset() {
       handlers.clear();
@@ -209,14 +215,12 @@ async function bodyOf(request: Request, operation: Operation, fail: (message: st
  */
 function authorized(kinds: OperationSecurity[string], headers: Headers): boolean {
   const prefix = { apiKey: "", bearer: "Bearer ", basic: "Basic " } as const;
-  return Object.entries(kinds).some(
-    ([kind, names]) =>
-      names !== undefined &&
-      names.every((name) => {
-        const value = headers.get(name) ?? "";
-        const expected = prefix[kind as keyof typeof prefix] ?? "";
-        return value.length > expected.length && value.slice(0, expected.length).toLowerCase() == expected.toLowerCase();
-      }),
+  return Object.entries(kinds).some(([kind, names]) =>
+    names?.every((name) => {
+      const value = headers.get(name) ?? "";
+      const expected = prefix[kind as keyof typeof prefix] ?? "";
+      return value.length > expected.length && value.slice(0, expected.length).toLowerCase() == expected.toLowerCase();
+    }),
   );
 }
 

@@ -29,7 +29,9 @@ type JsonContent<Holder> = Holder extends { content: infer Content }
   : undefined;
 
 /** Parameters as they come in a URL: strings (lists as several), the names and their optionality the spec's. */
-type AsStrings<Group> = [Group] extends [undefined] ? Record<string, string> : { [Name in keyof Group]: Group[Name] extends readonly unknown[] ? string[] : string };
+type AsStrings<Group> = [Group] extends [undefined]
+  ? Record<string, string>
+  : { [Name in keyof Group]: Group[Name] extends readonly unknown[] ? string[] : string };
 
 /** The parameters a call came with, parsed from the request's URL and headers (the raw strings; nothing is coerced). */
 export interface CallParams<Operation> {
