@@ -40,13 +40,17 @@ describe("npm run generate", () => {
       "axiom.media-types.ts",
       "axiom.openapi.yaml",
       "axiom.pagination.ts",
+      "axiom.samples.ts",
       "axiom.security.ts",
       "axiom.ts",
+      "axiom.validators.ts",
       "galileo.media-types.ts",
       "galileo.openapi.yaml",
       "galileo.pagination.ts",
+      "galileo.samples.ts",
       "galileo.security.ts",
       "galileo.ts",
+      "galileo.validators.ts",
     ]);
   });
 
