@@ -64,14 +64,15 @@ function jsonMedia(document: OpenAPIDocument, content: unknown): Schema | undefi
 
 /** A body's expression: the media type's example, the first of its examples, else one built from its schema. */
 function bodyOf(document: OpenAPIDocument, media: Schema): string {
-  if ("example" in media) return literal(media.example);
+  const build = { document, stack: [], slot: 0 };
+  if ("example" in media) return completed(media.schema, media.example, build);
   const first = isObject(media.examples) ? resolved(document, Object.values(media.examples)[0]) : undefined;
-  if (first && "value" in first) return literal(first.value);
-  return sample(media.schema, { document, stack: [], slot: 0 });
+  if (first && "value" in first) return completed(media.schema, first.value, build);
+  return sample(media.schema, build);
 }
 
 /** The expression of the smallest value `value` (a schema, maybe a `$ref`) allows, by the rules above. */
-function sample(value: unknown, build: Build): string {
+function sample(value: unknown, build: Build, examples = true): string {
   const ref = isObject(value) && typeof value.$ref == "string" ? value.$ref : undefined;
   const schema = resolved(build.document, value);
   if (!schema) return "null";
@@ -81,17 +82,18 @@ function sample(value: unknown, build: Build): string {
     if (repeats >= MAX_REPEATS) return schemaType(schema) == "array" ? "[]" : "{}";
     build.stack.push(ref);
     try {
-      return sampleOf(schema, build);
+      return sampleOf(schema, build, examples);
     } finally {
       build.stack.pop();
     }
   }
-  return sampleOf(schema, build);
+  return sampleOf(schema, build, examples);
 }
 
-function sampleOf(schema: Schema, build: Build): string {
-  if ("example" in schema) return literal(schema.example);
-  if (Array.isArray(schema.examples) && schema.examples.length) return literal(schema.examples[0]);
+/** `examples` false: built from the schema alone, as for an example that contradicts it. */
+function sampleOf(schema: Schema, build: Build, examples: boolean): string {
+  if (examples && "example" in schema) return completed(schema, schema.example, build);
+  if (examples && Array.isArray(schema.examples) && schema.examples.length) return completed(schema, schema.examples[0], build);
   if ("const" in schema) return literal(schema.const);
   if (Array.isArray(schema.enum) && schema.enum.length) return literal(schema.enum[0]);
   if (Array.isArray(schema.allOf)) return sample(merged(build.document, schema), build);
@@ -113,6 +115,50 @@ function sampleOf(schema: Schema, build: Build): string {
       return "false";
     default:
       return "null";
+  }
+}
+
+/**
+ * An example, with the required properties it leaves out sampled in, and each part of it whose type or enum the
+ * schema contradicts built from the schema instead: vendors' examples miss some (Axiom's dataset list has no
+ * `kind`) or disagree (its errors' `code` a number where the schema says string), and a sample the fake's own
+ * checks refuse would be no use.
+ */
+function completed(value: unknown, example: unknown, build: Build): string {
+  const schema = resolved(build.document, value);
+  if (!schema) return literal(example);
+  const flat = Array.isArray(schema.allOf) ? merged(build.document, schema) : schema;
+  if (!fits(build.document, flat, example)) return sample(value, build, false);
+  if (Array.isArray(example) && flat.items !== undefined) return `[${example.map((item) => completed(flat.items, item, build)).join(", ")}]`;
+  if (!isObject(example) || !isObject(flat.properties)) return literal(example);
+  const properties = flat.properties;
+  const entries = Object.entries(example).map(
+    ([name, item]) => `${key(name)}: ${name in properties ? completed(properties[name], item, build) : literal(item)}`,
+  );
+  for (const name of asArray(flat.required)) {
+    if (typeof name == "string" && !Object.hasOwn(example, name)) entries.push(`${key(name)}: ${sample(properties[name], build)}`);
+  }
+  return braced(entries);
+}
+
+/** Whether a value has the schema's type (integers as numbers' kind), and is one of its enum when it has one. */
+function fits(document: OpenAPIDocument, schema: Schema, value: unknown): boolean {
+  if (value === null) return allowsNull(document, schema);
+  if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => JSON.stringify(allowed) == JSON.stringify(value))) return false;
+  switch (schemaType(schema)) {
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value == "number";
+    case "string":
+    case "boolean":
+      return typeof value == schemaType(schema);
+    default:
+      return true;
   }
 }
 

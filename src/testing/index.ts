@@ -1,8 +1,10 @@
 import type { AxiomPaths } from "../axiom.js";
 import { operationSecurity as axiomSecurity } from "../../generated/axiom.security.js";
 import { samples as axiomSamples } from "../../generated/axiom.samples.js";
+import { validators as axiomValidators } from "../../generated/axiom.validators.js";
 import { operationSecurity as galileoSecurity } from "../../generated/galileo.security.js";
 import { samples as galileoSamples } from "../../generated/galileo.samples.js";
+import { validators as galileoValidators } from "../../generated/galileo.validators.js";
 import type { GalileoPaths } from "../galileo.js";
 import { createFake, type Fake, type FakeOptions } from "./fake.js";
 
@@ -12,12 +14,12 @@ export type { CallParams, FakeCall, FakeHandler, FakeReply, OperationKey, Operat
 export type { Samples, SampleSeed } from "./seed.js";
 export type { Check, Issue, OperationChecks, ResponseChecks, Validators } from "./checks.js";
 
-/** A fake's options for one of the package's APIs: its origin (the client's default) and tables filled in. */
-export type ApiFakeOptions<Paths> = Omit<FakeOptions<Paths>, "origin" | "security" | "samples"> & { origin?: string };
+/** A fake's options for one of the package's APIs: its origin (the client's default) and tables, the package's. */
+export type ApiFakeOptions<Paths> = Omit<FakeOptions<Paths>, "origin" | "security" | "samples" | "validators"> & { origin?: string };
 
 /** A fake Axiom API for `createAxiomClient({ token, fetch: fake.fetch })`; see `createFake`. */
 export function createFakeAxiom(options: ApiFakeOptions<AxiomPaths> = {}): Fake<AxiomPaths> {
-  return createFake<AxiomPaths>({ origin: "https://api.axiom.co", ...options, security: axiomSecurity, samples: axiomSamples });
+  return createFake<AxiomPaths>({ origin: "https://api.axiom.co", ...options, security: axiomSecurity, samples: axiomSamples, validators: axiomValidators });
 }
 
 /** The token a fake Galileo's exchange answers with, until a handler says otherwise. */
@@ -40,5 +42,6 @@ export function createFakeGalileo(options: ApiFakeOptions<GalileoPaths> = {}): F
     },
     security: galileoSecurity,
     samples: galileoSamples,
+    validators: galileoValidators,
   });
 }

@@ -20,7 +20,9 @@ const EPOCH = Date.UTC(2024, 0, 1);
  */
 export function seeded(seed: number): SampleSeed {
   const hex = (value: number, width: number) => (value >>> 0).toString(16).padStart(width, "0").slice(-width);
-  const time = (slot: number) => new Date(EPOCH + seed * 86_400_000 + slot * 1000).toISOString();
+  // Within a century of the epoch, whatever the seed: a Date past year 275760 is invalid.
+  const day = Math.abs(Math.trunc(seed)) % 36_500;
+  const time = (slot: number) => new Date(EPOCH + day * 86_400_000 + slot * 1000).toISOString();
   return {
     s: (slot, min = 0, max = Number.POSITIVE_INFINITY) => (seed ? `s${seed}-${slot}` : "").padEnd(min, "x").slice(0, max),
     u: (slot) => `${hex(seed, 8)}-0000-4000-8000-${hex(slot, 12)}`,

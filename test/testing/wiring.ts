@@ -3,6 +3,8 @@ import { ApiError, createAxiomClient, createGalileoClient } from "../../src/inde
 import { createFakeAxiom, createFakeGalileo, type Fake } from "../../src/testing/index.js";
 import type { AxiomPaths, GalileoPaths } from "../../src/index.js";
 
+const NOW = "2024-01-01T00:00:00Z";
+
 /**
  * The same calls through a wiring that intercepts the runtime's fetch (MSW, nock): `install` makes the fakes
  * answer their origins, and returns how to undo it.
@@ -11,7 +13,7 @@ export function wiringTests(install: (...fakes: Array<Fake<AxiomPaths> | Fake<Ga
   it("answers a real Axiom client's calls, and fails an unhandled one once, with the fake's message", async () => {
     const fake = createFakeAxiom().on("GET /v2/datasets/{dataset_id}", ({ params }) => ({
       status: 200,
-      body: { id: params.path.dataset_id, name: "n", description: "", created: "", updatedAt: "", who: "", kind: "axiom:events:v1" },
+      body: { id: params.path.dataset_id, name: "n", description: "", created: NOW, updatedAt: NOW, who: "", kind: "axiom:events:v1" },
     }));
     const uninstall = install(fake);
     try {
