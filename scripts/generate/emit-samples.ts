@@ -191,13 +191,14 @@ function numberOf(schema: Schema): number {
 }
 
 /**
- * The branch a sample takes: the first that neither recurses nor is null, else the first; under a discriminator,
+ * The branch a sample takes: the first that neither recurses nor is null, else null, else the first; under a discriminator,
  * the branch with its discriminating property set to the value naming it.
  */
 function branchOf(build: Build, schema: Schema, branches: unknown[]): unknown {
   const { document, stack } = build;
-  const plain = (branch: unknown) => !recurses(document, branch, new Set(stack)) && schemaType(resolved(document, branch) ?? {}) != "null";
-  const branch = branches.find(plain) ?? branches[0];
+  const isNull = (branch: unknown) => schemaType(resolved(document, branch) ?? {}) == "null";
+  const plain = (branch: unknown) => !recurses(document, branch, new Set(stack)) && !isNull(branch);
+  const branch = branches.find(plain) ?? branches.find(isNull) ?? branches[0];
   const discriminator = isObject(schema.discriminator) ? schema.discriminator : undefined;
   const ref = isObject(branch) && typeof branch.$ref == "string" ? branch.$ref : undefined;
   if (typeof discriminator?.propertyName != "string" || ref === undefined) return branch;
