@@ -50,6 +50,9 @@ export interface Fake<Paths> {
   reset(): void;
 }
 
+/** What an interceptor needs of a fake, whatever its paths: where it answers, and how. */
+export type Interceptable = Pick<Fake<unknown>, "origin" | "handle">;
+
 type AnyReply = { status: number; body?: unknown; headers?: Record<string, string> };
 interface AnyCall {
   operation: string;

@@ -9,7 +9,7 @@ import type { GalileoPaths } from "../galileo.js";
 import { createFake, type Fake, type FakeOptions } from "./fake.js";
 
 export { createFake, FakeError } from "./fake.js";
-export type { Fake, FakeOptions } from "./fake.js";
+export type { Fake, FakeOptions, Interceptable } from "./fake.js";
 export type { CallParams, FakeCall, FakeHandler, FakeReply, OperationKey, OperationOf, RequestBody } from "./types.js";
 export type { Samples, SampleSeed } from "./seed.js";
 export type { Check, Issue, OperationChecks, ResponseChecks, Validators } from "./checks.js";

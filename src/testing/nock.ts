@@ -1,6 +1,6 @@
 import nock from "nock";
 import { answer } from "./answer.js";
-import type { Fake } from "./fake.js";
+import type { Interceptable } from "./fake.js";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
@@ -8,7 +8,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
  * A persistent nock scope answering every request to the fake's origin as the fake does; `nock.cleanAll()` (or
  * `scope.persist(false)`) removes it. A call the fake fails gets a 400 whose `message` says why (see `answer`).
  */
-export function nockScope(fake: Fake<unknown>): nock.Scope {
+export function nockScope(fake: Interceptable): nock.Scope {
   const scope = nock(fake.origin).persist();
   for (const method of METHODS) {
     scope

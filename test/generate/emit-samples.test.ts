@@ -6,6 +6,7 @@ import { type Samples, seeded } from "../../src/testing/seed.js";
 
 const json = (schema: unknown, extra: Record<string, unknown> = {}) => ({ content: { "application/json": { schema, ...extra } } });
 const get = (responses: Record<string, unknown>) => ({ get: { responses } });
+// biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax in a spec's names and values must stay text
 const HOSTILE = '*/ "); globalThis.pwned = true; ("${1}\u2028';
 
 const document = {

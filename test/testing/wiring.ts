@@ -13,7 +13,7 @@ export function wiringTests(install: (...fakes: Array<Fake<AxiomPaths> | Fake<Ga
   it("answers a real Axiom client's calls, and fails an unhandled one once, with the fake's message", async () => {
     const fake = createFakeAxiom().on("GET /v2/datasets/{dataset_id}", ({ params }) => ({
       status: 200,
-      body: { id: params.path.dataset_id, name: "n", description: "", created: NOW, updatedAt: NOW, who: "", kind: "axiom:events:v1" },
+      body: { id: params.path.dataset_id, name: "n", description: "", created: NOW, updatedAt: NOW, who: "", kind: "axiom:events:v1" as const },
     }));
     const uninstall = install(fake);
     try {
@@ -36,7 +36,7 @@ export function wiringTests(install: (...fakes: Array<Fake<AxiomPaths> | Fake<Ga
     const uninstall = install(fake);
     try {
       const galileo = createGalileoClient({ apiKey: "gk-wired-secret", tokenExchange: "v2-token", throwOnError: true });
-      await galileo.POST("/v2/projects", { body: { name: "p" } });
+      await galileo.POST("/v2/projects", { body: { name: "p", type: "gen_ai", create_example_templates: false } });
       expect(fake.calls.map((call) => [call.operation, call.request.headers.get("authorization")])).toEqual([
         ["GET /v2/token", null],
         ["POST /v2/projects", "Bearer fake-galileo-token"],
