@@ -1,20 +1,7 @@
-// The shape of generated/<api>.validators.ts (see the `validators` generator), as the fake reads it.
+import type { Check, Issue, OperationChecks, ResponseChecks } from "../../generated/axiom.validators.js";
 
-/** One way a value differs from its schema: where (a JSON pointer), the type expected and the type that came. */
-export interface Issue {
-  pointer: string;
-  expected: string;
-  actual: string;
-}
-export type Check = (value: unknown, pointer: string, issues: Issue[]) => void;
-export interface ResponseChecks {
-  content?: Record<string, Check | null>;
-  headers?: Record<string, Check>;
-}
-export interface OperationChecks {
-  request?: Record<string, Check | null>;
-  responses: Record<string, ResponseChecks>;
-}
+// The shape every generated <api>.validators.ts has (the package's and an app's alike), named from one of them.
+export type { Check, Issue, OperationChecks, ResponseChecks };
 export type Validators = Record<string, OperationChecks>;
 
 /** The response key a status falls under, as the spec writes them: the status itself, its range ("4XX"), else "default". */
