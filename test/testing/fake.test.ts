@@ -113,6 +113,23 @@ describe("a fake Axiom, as the client's fetch", () => {
     fake.verify();
   });
 
+  it("answers a 401 with the operation's 401 sample, for the client's AuthenticationError", async () => {
+    const response = await fake.fetch("https://api.axiom.co/v1/datasets/logs/ingest", { method: "POST", body: "{}" });
+    expect([response.status, await response.json()]).toEqual([401, { code: "", message: "Forbidden" }]);
+  });
+
+  it("hands a body that isn't JSON (an NDJSON ingest) to the handler as its text", async () => {
+    fake.on("POST /v1/datasets/{dataset_name}/ingest", () => ({ status: 200, body: { ingested: 2, failed: 0, processedBytes: 16 } }));
+    const ingested = await axiom.POST("/v1/datasets/{dataset_name}/ingest", {
+      params: { path: { dataset_name: "logs" } },
+      body: '{"a":1}\n{"a":2}\n' as never,
+      headers: { "content-type": "application/x-ndjson" },
+    });
+    expect(ingested.data).toMatchObject({ ingested: 2 });
+    expect(fake.callsOf("POST /v1/datasets/{dataset_name}/ingest")[0]!.body).toBe('{"a":1}\n{"a":2}\n');
+    fake.verify();
+  });
+
   it("fails a handler whose body doesn't match the spec, with the JSON pointer and types, never the value", async () => {
     fake.on("GET /v2/datasets", () => ({ status: 200, body: [ds, { ...ds, who: { token: TOKEN } as never }] }));
     const failure = (await axiom.GET("/v2/datasets").catch((error: unknown) => error)) as Error;
