@@ -24,7 +24,7 @@ export function byMediaType<T>(table: Record<string, T> | undefined, contentType
 }
 
 /** What a check finds, as one line: at most three issues, each its pointer, the type expected and the type that came. */
-export function describeIssues(issues: Issue[]): string {
-  const shown = issues.slice(0, 3).map(({ pointer, expected, actual }) => `at ${pointer || "(the body itself)"}: expected ${expected}, came ${actual}`);
+export function describeIssues(issues: Issue[], root = "(the body itself)"): string {
+  const shown = issues.slice(0, 3).map(({ pointer, expected, actual }) => `at ${pointer || root}: expected ${expected}, came ${actual}`);
   return `${shown.join("; ")}${issues.length > 3 ? `; and ${issues.length - 3} more` : ""}`;
 }

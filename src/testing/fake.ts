@@ -11,7 +11,10 @@ export class FakeError extends GalaxiomError {
 }
 
 export interface FakeOptions<Paths = unknown> {
-  /** Where the fake answers, as the client's `baseUrl`: `https://api.axiom.co`. */
+  /**
+   * Where the fake answers, as the client's `baseUrl`: `https://api.axiom.co`. A path in it (an app's API under
+   * `https://example.com/api`) is the prefix of every operation's path.
+   */
   origin: string;
   /** The generated `<api>.security.ts` table: a call without the credentials its operation needs gets a 401. */
   security?: OperationSecurity;
@@ -68,7 +71,8 @@ type AnyHandler = (call: AnyCall) => AnyReply | Promise<AnyReply>;
  */
 export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
   const { security = {}, validators = {}, samples = {}, unhandled = "fail", seed = 0 } = options;
-  const origin = new URL(options.origin).origin;
+  const { origin, pathname } = new URL(options.origin);
+  const basePath = pathname.replace(/\/+$/, "");
   const keys = new Set([...Object.keys(security), ...Object.keys(validators), ...Object.keys(samples)]);
   const route = router(keys);
   const initial = Object.entries(options.handlers ?? {}) as Array<[string, AnyHandler]>;
@@ -110,7 +114,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     const given = new Headers(reply.headers);
     for (const name in headers) {
       headers[name]!(given.get(name), "", issues);
-      if (issues.length) fail(`${who}'s ${status} header \`${name}\` doesn't match the spec: ${describeIssues(issues)}`, operation);
+      if (issues.length) fail(`${who}'s ${status} header \`${name}\` doesn't match the spec: ${describeIssues(issues, "(its value)")}`, operation);
     }
   };
 
@@ -118,7 +122,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     if (url.origin != origin) fail(`${method} to ${url.origin}: this fake answers ${origin} only; create a fake with that origin`);
-    const matched = route(method, url.pathname);
+    const matched = url.pathname.startsWith(`${basePath}/`) ? route(method, url.pathname.slice(basePath.length)) : undefined;
     if (!matched) fail(`no operation matches ${method} ${url.pathname}: check the path, or the fake's API`);
     const { key, path } = matched!;
     const operation = { method, path: key.slice(method.length + 1) };

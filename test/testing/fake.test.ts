@@ -236,9 +236,28 @@ describe("createFake, for an app's own tables", () => {
     type Paths = { "/things/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: string } } } } } } };
     const fake = createFake<Paths>({ origin: "https://api.example.com/base", security: { "GET /things/{id}": { bearer: ["Authorization"] } } });
     fake.on("GET /things/{id}", ({ params }) => ({ status: 200, body: { id: params.path.id } }));
-    const response = await fake.fetch("https://api.example.com/things/7", { headers: { authorization: "Bearer t" } });
+    const response = await fake.fetch("https://api.example.com/base/things/7", { headers: { authorization: "Bearer t" } });
     expect(await response.json()).toEqual({ id: "7" });
     expect(fake.origin).toBe("https://api.example.com");
+    // The base path is every operation's prefix: without it, a path is no operation.
+    await expect(fake.fetch("https://api.example.com/things/7")).rejects.toThrow("no operation matches GET /things/7");
+    expect(fake.calls.map((call) => call.params.path)).toEqual([{ id: "7" }]);
+  });
+
+  it("checks a reply's headers with the spec's header checks", async () => {
+    const requestId: Check = (value, pointer, issues) => {
+      if (value === null) issues.push({ pointer, expected: "present", actual: "missing" });
+    };
+    const fake = createFake<Record<string, never>>({
+      origin: "https://api.example.com",
+      validators: { "GET /things": { responses: { "200": { headers: { "x-request-id": requestId } } } } },
+    });
+    fake.on("GET /things" as never, (() => ({ status: 200 })) as never);
+    await expect(fake.fetch("https://api.example.com/things")).rejects.toThrow(
+      "GET /things: the handler's 200 header `x-request-id` doesn't match the spec: at (its value): expected present, came missing",
+    );
+    fake.on("GET /things" as never, (() => ({ status: 200, headers: { "X-Request-Id": "r1" } })) as never);
+    expect((await fake.fetch("https://api.example.com/things")).headers.get("x-request-id")).toBe("r1");
   });
 
   it("is a GalaxiomError, so that the client rejects with it unchanged", () => {
