@@ -18,7 +18,8 @@ interface Build {
 /**
  * The samples the testing fakes answer with when no handler does (src/testing/): for each operation and each
  * response it declares, a function of the seed helpers `g` that returns a body. The spec's own example when it
- * has one (the media type's `example`, the first of its `examples`, the schema's `example`); else the smallest
+ * has one (the media type's `example`, the first of its `examples`, the schema's `example`; see `completed` for
+ * the parts of an example its schema contradicts); else the smallest
  * value the schema allows: required properties only, an enum's first value, the first anyOf/oneOf branch that
  * doesn't recurse, allOf merged, empty arrays (or `minItems` copies), "" or a well-formed uuid/date/date-time,
  * the minimum or 0, false. A required property that recurses is null where null is allowed, else followed
