@@ -223,6 +223,24 @@ describe("a fake Galileo", () => {
     fake.verify();
   });
 
+  it("answers samples seeded by the `seed` option, the same for the same seed", async () => {
+    const project = async (seed: number) => {
+      const fake = createFakeGalileo({ unhandled: "sample", seed });
+      const galileo = createGalileoClient({ apiKey: "gk-secret-key", fetch: fake.fetch, throwOnError: true });
+      return (await galileo.POST("/v2/projects", { body: { name: "p", type: "gen_ai", create_example_templates: false } })).data;
+    };
+    expect(await project(5)).toEqual(await project(5));
+    expect((await project(5)).id).toBe("00000005-0000-4000-8000-000000000000");
+    expect((await project(6)).id).not.toBe((await project(5)).id);
+  });
+
+  it("returns to its token exchange handlers on reset()", async () => {
+    const fake = createFakeGalileo().on("GET /v2/token", () => ({ status: 200, body: { access_token: "mine", expires_at: "2999-01-01T00:00:00Z" } }));
+    fake.reset();
+    const galileo = createGalileoClient({ apiKey: "gk-secret-key", tokenExchange: "v2-token", fetch: fake.fetch });
+    expect((await galileo.auth.getToken()).access_token).toBe("fake-galileo-token");
+  });
+
   it("answers the API key sent as is, and 401s a call without it", async () => {
     const fake = createFakeGalileo({ unhandled: "sample" });
     const galileo = createGalileoClient({ apiKey: "gk-secret-key", fetch: fake.fetch });
