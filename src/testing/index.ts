@@ -1,11 +1,11 @@
-import type { AxiomPaths } from "../axiom.js";
+import { AXIOM_BASE_URL, type AxiomPaths } from "../axiom.js";
 import { operationSecurity as axiomSecurity } from "../../generated/axiom.security.js";
 import { samples as axiomSamples } from "../../generated/axiom.samples.js";
 import { validators as axiomValidators } from "../../generated/axiom.validators.js";
 import { operationSecurity as galileoSecurity } from "../../generated/galileo.security.js";
 import { samples as galileoSamples } from "../../generated/galileo.samples.js";
 import { validators as galileoValidators } from "../../generated/galileo.validators.js";
-import type { GalileoPaths } from "../galileo.js";
+import { GALILEO_BASE_URL, type GalileoPaths } from "../galileo.js";
 import { createFake, type Fake, type FakeOptions } from "./fake.js";
 
 export { createFake, FakeError } from "./fake.js";
@@ -19,7 +19,7 @@ export type ApiFakeOptions<Paths> = Omit<FakeOptions<Paths>, "origin" | "securit
 
 /** A fake Axiom API for `createAxiomClient({ token, fetch: fake.fetch })`; see `createFake`. */
 export function createFakeAxiom(options: ApiFakeOptions<AxiomPaths> = {}): Fake<AxiomPaths> {
-  return createFake<AxiomPaths>({ origin: "https://api.axiom.co", ...options, security: axiomSecurity, samples: axiomSamples, validators: axiomValidators });
+  return createFake<AxiomPaths>({ origin: AXIOM_BASE_URL, ...options, security: axiomSecurity, samples: axiomSamples, validators: axiomValidators });
 }
 
 /** The token a fake Galileo's exchange answers with, until a handler says otherwise. */
@@ -33,7 +33,7 @@ export const FAKE_GALILEO_TOKEN = "fake-galileo-token";
 export function createFakeGalileo(options: ApiFakeOptions<GalileoPaths> = {}): Fake<GalileoPaths> {
   const token = { access_token: FAKE_GALILEO_TOKEN, token_type: "bearer" };
   return createFake<GalileoPaths>({
-    origin: "https://api.galileo.ai",
+    origin: GALILEO_BASE_URL,
     ...options,
     handlers: {
       "GET /v2/token": () => ({ status: 200, body: { ...token, expires_at: "2999-01-01T00:00:00Z" } }),
