@@ -13,6 +13,10 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * - a schema with `type` and nothing that shapes it (`type: object` without properties) is typed as an object
  *   without properties (`Record<string, never>`), and is checked as one;
  * - `readOnly`/`writeOnly` change nothing: a required read-only property is required in a request too;
+ * - an `additionalProperties` schema is an index signature intersected with the properties: declared properties
+ *   must fit it too;
+ * - in a union, an object with properties but none of an all-optional branch's doesn't match that branch
+ *   (TypeScript's weak type check);
  * - a `format: binary` schema is typed as any binary data, and is not checked.
  * On purpose stricter than the type: `integer` (the type says number) and the formats uuid, date-time and date
  * (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
@@ -23,7 +27,8 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * per component schema an operation reaches (recursion goes through these names, and is cut at MAX_DEPTH nested
  * calls so that a hostile, deeply nested value can't overflow the stack), and shared checks for inline schemas. No
  * text from the spec lands in the output except through JSON.stringify; function names are sanitized and deduplicated.
- * Checks allocate nothing on success: a union tries its branches into the caller's issue list and truncates it.
+ * A check allocates nothing on success, and a union little on the way: it tries only the branches that take the
+ * value's JSON type, on the caller's issue list, which it truncates after a miss.
  */
 export function emitValidators(document: OpenAPIDocument, sourceName: string): string {
   const emitter = new Emitter(document);
@@ -136,6 +141,18 @@ const INTEGER_TEXT = /^-?\\d+$/;
 const NUMBER_TEXT = /^-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$/;
 
 function unchecked(_value: unknown, _pointer: string, _out: Issue[]): void {}
+
+/** TypeScript's weak type check: an object with properties, none of them one of \`keys\` (all optional). */
+function weak(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let own = false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (keys.includes(key)) return false;
+    own = true;
+  }
+  return own;
+}
 `;
 
 type Schema = Record<string, unknown>;
@@ -152,6 +169,27 @@ const dynamic = (pointer: Pointer, segment: string): Pointer => ({
   expr: `${pointer.expr} + ${JSON.stringify(`${pointer.suffix}/`)} + ${segment}`,
   suffix: "",
 });
+
+/** A schema `type` → the JSON type of its values; an object type with no properties is still an object. */
+const JSON_TYPES: Record<string, string> = {
+  string: "string",
+  integer: "number",
+  number: "number",
+  boolean: "boolean",
+  null: "null",
+  array: "array",
+  object: "object",
+};
+
+/** A test that `$` holds a value of a JSON type. */
+const TYPE_TESTS: Record<string, string> = {
+  string: `typeof $ === "string"`,
+  number: `typeof $ === "number"`,
+  boolean: `typeof $ === "boolean"`,
+  null: `$ === null`,
+  array: `Array.isArray($)`,
+  object: `typeof $ === "object" && $ !== null && !Array.isArray($)`,
+};
 
 const JSON_MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/([a-z0-9!#$&^_.+-]+\+)?json\s*(;.*)?$/i;
 
@@ -278,11 +316,20 @@ class Emitter {
   /** Emits the check of every component named so far, and of those these name in turn. */
   flush(): void {
     const schemas = this.document.components?.schemas ?? {};
+    // Specs repeat schemas under other names (pydantic's `X-Input` and `X-Output`): one function serves them all.
+    const byBody = new Map<string, string>();
     for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
       this.local = 0;
       const body = this.gen(schemas[name], "v", { expr: "p", suffix: "" });
+      const functionName = this.components.get(name)!;
+      const same = byBody.get(body);
+      if (same !== undefined) {
+        this.functions.push(`const ${functionName} = ${same};\n`);
+        continue;
+      }
+      byBody.set(body, functionName);
       this.functions.push(
-        `function ${this.components.get(name)}(v: unknown, p: string, out: Issue[]): void {\n` +
+        `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
           `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
       );
     }
@@ -483,17 +530,21 @@ class Emitter {
             : `if (${value} !== undefined) {\n${body}\n}`;
       checks.push(`const ${value} = ${this.read(o, key)};\n${test}`);
     }
-    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through; a
-    // schema checks them; false or none lets none through.
+    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through, a
+    // schema checks them, false lets none through. None lets them through too: TypeScript's types are structural
+    // (its excess property check is for object literals only).
     const explicit = isObject(additional) && Object.keys(additional).length > 0;
     const open =
       additional === true || (isObject(additional) && !explicit) || (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0);
     if (!open && (explicit || additional === false)) {
       const key = this.fresh("k");
+      const value = this.fresh("a");
+      const check = explicit ? this.nested(additional, value, dynamic(p, `esc(${key})`)) : "";
       const extra = explicit
-        ? this.nested(additional, `${o}[${key}]`, dynamic(p, `esc(${key})`))
+        ? check && `const ${value} = ${o}[${key}];\n${check}`
         : `add(out, ${code(p)} + "/" + esc(${key}), "a declared property only", "an undeclared property");`;
-      const declared = Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
+      // TypeScript intersects the properties with the index signature: a declared property must fit it too.
+      const declared = explicit ? [] : Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
       const skip = declared.length ? `switch (${key}) {\n${declared.join(" ")}\ncontinue;\n}\n` : "";
       if (extra) checks.push(`for (const ${key} in ${o}) {\nif (!Object.hasOwn(${o}, ${key})) continue;\n${skip}${extra}\n}`);
     }
@@ -534,19 +585,84 @@ class Emitter {
       if (dispatch !== undefined) return dispatch;
       const nonNull = branches.filter((branch) => !isNullType(branch));
       if (nonNull.length == 1 && branches.length > 1) {
-        const body = this.nested(nonNull[0], v, p);
+        const body = this.branch(nonNull[0], v, p);
         return body && `if (${v} !== null) {\n${body}\n}`;
       }
     }
-    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.nested(branch, v, p));
+    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.branch(branch, v, p));
     // A branch that checks nothing accepts everything: so does the union.
     if (bodies.some((body) => body.trim() === "")) return "";
     if (bodies.length == 1) return bodies[0]!;
     const label_ = this.fresh("u");
     const n = this.fresh("n");
     const expected = words ?? `one of the ${label} shapes`;
-    const tries = bodies.map((body) => `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`);
+    // A branch is tried only on a value of a type it can take: a miss costs no issue to make and throw away.
+    const types = branches.map((branch) => (compiled ? undefined : this.jsTypes(branch, 0)));
+    const alike = types.every((each) => each && [...each].join() == [...types[0]!].join());
+    const tries = bodies.map((body, index) => {
+      const attempt = `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`;
+      const test = !alike && types[index] && [...types[index]].map((type) => TYPE_TESTS[type]!.replaceAll("$", v)).join(" || ");
+      return test ? `if (${test}) {\n${attempt}\n}` : attempt;
+    });
     return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
+  }
+
+  /**
+   * A union member. TypeScript rejects an object that has properties but none of a weak type's (one whose properties
+   * are all optional), so a value can't pass such a branch by having none of its properties: in a union, that would
+   * accept anything. Outside unions this is not checked: there it would only flag objects the spec allows.
+   */
+  private branch(schema: unknown, v: string, p: Pointer): string {
+    const body = this.nested(schema, v, p);
+    const keys = this.weakKeys(schema);
+    if (keys === undefined) return body;
+    const constant = this.constant("KEYS", JSON.stringify(keys));
+    return `if (weak(${v}, ${constant})) add(out, ${code(p)}, "an object with a declared property", "an object without one");\n${body}`;
+  }
+
+  /** The properties of an object type whose properties are all optional (through `$ref`s), or undefined. */
+  private weakKeys(schema: unknown): string[] | undefined {
+    const resolved = this.follow(schema);
+    if (!resolved || ["allOf", "anyOf", "oneOf", "enum", "const", "patternProperties"].some((key) => key in resolved)) return undefined;
+    const additional = resolved.additionalProperties;
+    if ((resolved.type !== undefined && resolved.type !== "object") || (additional !== undefined && additional !== false)) return undefined;
+    const keys = isObject(resolved.properties) ? Object.keys(resolved.properties) : [];
+    const required = Array.isArray(resolved.required) ? resolved.required : [];
+    return keys.length && !required.some((key) => keys.includes(key)) ? keys : undefined;
+  }
+
+  /**
+   * The JSON types of the values a schema can accept, or undefined when that isn't plain from its keywords (it may
+   * then accept anything). Over-approximates: a branch is skipped only on values it would reject anyway.
+   */
+  private jsTypes(schema: unknown, hops: number): Set<string> | undefined {
+    if (!isObject(schema) || hops > 32) return undefined;
+    if ("$ref" in schema) return this.componentRef(schema) === undefined ? undefined : this.jsTypes(this.follow(schema), hops + 1);
+    const values = schema.const !== undefined && schema.const !== null ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
+    const composed = ["allOf", "anyOf", "oneOf"].filter((key) => key in schema);
+    let types: Set<string> | undefined;
+    if (values && schema.type !== "object" && !("properties" in schema) && !("additionalProperties" in schema)) {
+      if (values.some((value) => typeof value == "object" && value !== null)) return undefined; // not checked: see enumCheck
+      types = new Set(values.map((value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value)));
+      if ((Array.isArray(schema.type) && schema.type.includes("null")) || schema.nullable === true) types.add("null");
+      return types;
+    }
+    if (schema.format === "binary" || composed.length > 1) return undefined;
+    if (composed.length == 1) {
+      if (schema.type !== undefined || composed[0] == "allOf" || !Array.isArray(schema[composed[0]!])) return undefined;
+      types = new Set();
+      for (const branch of schema[composed[0]!] as unknown[]) {
+        const branchTypes = this.jsTypes(branch, hops + 1);
+        if (!branchTypes) return undefined;
+        for (const type of branchTypes) types.add(type);
+      }
+    } else {
+      const declared = [schema.type].flat();
+      if (declared.some((type) => typeof type != "string" || !(type in JSON_TYPES))) return undefined;
+      types = new Set(declared.map((type) => JSON_TYPES[type as string]!));
+    }
+    if (schema.nullable === true) types.add("null");
+    return types;
   }
 
   /** Dispatch on a discriminator property, when every branch it can pick is a component schema. */

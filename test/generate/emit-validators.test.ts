@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitValidators } from "../../scripts/generate/emit-validators.js";
 import { typecheck } from "../../scripts/generate/typecheck.js";
-import { checkerFor, documentOf, importValidators, responseDocument } from "./emit-validators.helpers.js";
+import { checkerFor, documentOf, imported, importValidators, responseDocument } from "./emit-validators.helpers.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const issue = (pointer: string, expected: string, actual: string) => ({ pointer, expected, actual });
@@ -108,7 +108,7 @@ describe("generated validators: objects and arrays", () => {
     expect(check({})).toEqual([issue("/id", "present", "missing")]);
   });
 
-  it("lets undeclared properties through by default and with true, reports them with false, checks them with a schema", async () => {
+  it("lets undeclared properties through by default and with true, reports them with false, checks every one against a schema", async () => {
     const properties = { a: { type: "string" } };
     const open = await checkerFor({ type: "object", properties });
     const alsoOpen = await checkerFor({ type: "object", properties, additionalProperties: true });
@@ -118,8 +118,10 @@ describe("generated validators: objects and arrays", () => {
     expect(open(value)).toEqual([]);
     expect(alsoOpen(value)).toEqual([]);
     expect(closed(value)).toEqual([issue("/b~1c~0d", "a declared property only", "an undeclared property")]);
-    expect(typed(value)).toEqual([issue("/b~1c~0d", "integer", "string")]);
-    expect(typed({ a: "x", n: 1 })).toEqual([]);
+    expect(typed({ n: 1 })).toEqual([]);
+    expect(typed({ n: "y" })).toEqual([issue("/n", "integer", "string")]);
+    // openapi-typescript intersects the properties with the index signature: a declared property must fit it too.
+    expect(typed(value)).toEqual([issue("/a", "integer", "string"), issue("/b~1c~0d", "integer", "string")]);
   });
 
   it("takes an object schema with nothing that shapes it as openapi-typescript does: an object without properties", async () => {
@@ -161,6 +163,16 @@ describe("generated validators: composition", () => {
     expect(check([1])).toEqual([issue("", "one of the anyOf shapes", "array")]);
   });
 
+  it("won't let an object pass an all-optional branch by having none of its properties (TypeScript's weak type check)", async () => {
+    const check = await checkerFor({ anyOf: [{ type: "object", required: ["id"], properties: { id: { type: "string" } } }, ref("Named")] }, schemas);
+    expect(check({ id: "a" })).toEqual([]);
+    expect(check({ name: "a" })).toEqual([]);
+    expect(check({})).toEqual([]);
+    expect(check({ other: 1 })).toEqual([issue("", "one of the anyOf shapes", "object")]);
+    const nullable = await checkerFor({ anyOf: [ref("Named"), { type: "null" }] }, schemas);
+    expect(nullable({ other: 1 })).toEqual([issue("", "an object with a declared property", "an object without one")]);
+  });
+
   it("reports the other branch's issues precisely for anyOf with null", async () => {
     const check = await checkerFor({ anyOf: [ref("Named"), { type: "null" }] }, schemas);
     expect(check(null)).toEqual([]);
@@ -189,6 +201,19 @@ describe("generated validators: composition", () => {
     expect(mapped({ kind: 1 })).toEqual([issue("/kind", 'discriminator `kind`: one of: "cat", "dog"', "number")]);
     expect(mapped({})).toEqual([issue("/kind", 'discriminator `kind`: one of: "cat", "dog"', "missing")]);
     expect(mapped([])).toEqual([issue("", "one of the oneOf shapes", "array")]);
+    const hostile = await checkerFor(
+      { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "__proto__", mapping: { ["__proto__"]: "#/components/schemas/Cat" } } },
+      schemas,
+    );
+    expect(hostile(JSON.parse('{"__proto__": "__proto__", "kind": "cat", "meow": true}'))).toEqual([]);
+    expect(hostile({ kind: "cat", meow: true })).toEqual([issue("/__proto__", 'discriminator `__proto__`: one of: "__proto__", "Dog"', "missing")]);
+    // A mapping to a schema that isn't there: no dispatch, the branches are tried.
+    const unmapped = await checkerFor(
+      { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cow: "#/components/schemas/Cow" } } },
+      schemas,
+    );
+    expect(unmapped({ kind: "dog", bark: true })).toEqual([]);
+    expect(unmapped({ kind: "cow" })).toEqual([issue("", "one of the oneOf shapes", "object")]);
     const implicit = await checkerFor({ anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } }, schemas);
     expect(implicit({ kind: "Cat", meow: "no" })).toEqual([issue("/kind", 'one of: "cat"', "another value"), issue("/meow", "boolean", "string")]);
   });
@@ -207,6 +232,7 @@ describe("generated validators: operations", () => {
                 "X-Rate-Remaining": { required: true, schema: { type: "integer" } },
                 "X-Flag": { schema: { type: "boolean" } },
                 "X-Mode": { schema: { type: "string", enum: ["a", "b"] } },
+                "X-Count": { $ref: "#/components/headers/Count" },
                 "Content-Type": { schema: { type: "integer" } },
               },
               content: {
@@ -223,10 +249,11 @@ describe("generated validators: operations", () => {
         },
       },
     },
-    {},
+    { Count: { type: "integer" } },
     "3.1.0",
     {
       requestBodies: { Item: { content: { "application/json": { schema: { type: "boolean" } }, "multipart/form-data": { schema: { type: "object" } } } } },
+      headers: { Count: { schema: { $ref: "#/components/schemas/Count" } } },
       responses: {
         Error: {
           description: "no",
@@ -244,7 +271,7 @@ describe("generated validators: operations", () => {
     expect(operation.request!["multipart/form-data"]).toBeNull();
     expect(Object.keys(operation.responses)).toEqual(["200", "4XX", "default"]);
     const ok = operation.responses["200"]!;
-    expect(Object.keys(ok.headers!)).toEqual(["x-rate-remaining", "x-flag", "x-mode"]);
+    expect(Object.keys(ok.headers!)).toEqual(["x-rate-remaining", "x-flag", "x-mode", "x-count"]);
     expect(ok.content!["text/csv"]).toBeNull();
     expect(ok.content!["*/*"]).toBeNull();
     expect(ok.content!["application/octet-stream"]).toBeNull();
@@ -273,6 +300,8 @@ describe("generated validators: operations", () => {
     expect(run("x-flag", "yes")).toEqual([issue("", "boolean", "string")]);
     expect(run("x-mode", "b")).toEqual([]);
     expect(run("x-mode", "c")).toEqual([issue("", 'one of: "a", "b"', "another value")]);
+    expect(run("x-count", "7")).toEqual([]);
+    expect(run("x-count", "seven")).toEqual([issue("", "integer", "string")]);
   });
 });
 
@@ -356,9 +385,10 @@ describe("generated validators: hostile specs", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "201", "__proto__", "constructor"]);
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
-    const proto = "__proto__";
-    operation.responses[proto]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses.constructor!.content!["application/json"]!(1.5, "", issues);
+    // Typed as any key: TypeScript would take `.constructor` for Object's.
+    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
+    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);
@@ -380,5 +410,12 @@ describe("generated validators: hostile specs", () => {
     let value: unknown = 1;
     for (let level = 0; level < 249; level++) value = { a: value };
     expect(check(value)).toEqual([issue("/a".repeat(249), "string", "number")]);
+  });
+});
+
+describe("generated validators: as an app compiles them", () => {
+  it("compiles every module emitted above under strict TypeScript", () => {
+    expect(imported.length).toBeGreaterThan(20);
+    expect(typecheck(new Map(imported.map((text, index) => [`module${index}.ts`, text])))).toEqual([]);
   });
 });
