@@ -17,6 +17,7 @@ const dataset: AxiomSchemas["Dataset"] = {
   kind: "axiom:events:v1",
   description: "Requests to the edge",
   created: "2026-12-01T00:00:00Z",
+  updatedAt: "2026-12-01T00:00:00Z",
   who: "f83e245a-afdc-47ad-a765-4addd1994321",
 };
 

@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   install: () => import("./install.js"),
   ingest: () => import("./ingest.js"),
   validate: () => import("./validate.js"),
+  fakes: () => import("./fakes.js"),
 };
 
 const wanted = process.argv.slice(2);

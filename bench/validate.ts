@@ -124,8 +124,8 @@ export async function run(): Promise<void> {
       `${(times.galaxiom * 1000).toFixed(0)} µs`,
       `${(times.ajv * 1000).toFixed(0)} µs`,
       `${(times.zod * 1000).toFixed(0)} µs`,
-      `${(times.galaxiom / times.ajv).toFixed(2)}×`,
-      `${(times.galaxiom / times.zod).toFixed(2)}×`,
+      `${(times.galaxiom / times.ajv).toPrecision(2)}×`,
+      `${(times.galaxiom / times.zod).toPrecision(2)}×`,
       times.galaxiom <= times.ajv && times.galaxiom < times.zod ? "met" : "**missed**",
     ]);
   }
