@@ -9,6 +9,8 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   cli: () => import("./cli.js"),
   install: () => import("./install.js"),
   ingest: () => import("./ingest.js"),
+  validate: () => import("./validate.js"),
+  fakes: () => import("./fakes.js"),
 };
 
 const wanted = process.argv.slice(2);

@@ -2932,7 +2932,7 @@ export interface components {
              * @description Columns contain a series of arrays with the raw result data.
              *     The columns here line up with the fields in the Fields array.
              */
-            columns?: Record<string, never>[][];
+            columns?: unknown[][];
             /**
              * @description Fields contain information about the fields included in these results.
              *     The order of the fields match up with the order of the data in Columns.

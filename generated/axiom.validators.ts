@@ -2829,23 +2829,6 @@ depth--;
 }
 }
 
-function check20(v: unknown, p: string, out: Issue[]): void {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-if (!Array.isArray(e1)) bad(out, p + "/" + i0, "array", e1);
-else {
-for (let i2 = 0; i2 < e1.length; i2++) {
-const e3 = e1[i2];
-if (typeof e3 !== "object" || e3 === null || Array.isArray(e3)) bad(out, p + "/" + i0 + "/" + i2, "object", e3);
-else for (const k4 in e3) if (Object.hasOwn(e3, k4)) add(out, p + "/" + i0 + "/" + i2 + "/" + esc(k4), "a declared property only", "an undeclared property");
-}
-}
-}
-}
-}
-
 function check_V1Table(v: unknown, p: string, out: Issue[]): void {
 if (depth >= 256) tooDeep(out, p);
 else {
@@ -2860,58 +2843,64 @@ check_V1BucketInfo(x1, p + "/buckets", out);
 }
 const x2 = o0["columns"];
 if (x2 !== undefined) {
-check20(x2, p + "/columns", out);
-}
-const x3 = o0["fields"];
-if (x3 === undefined) add(out, p + "/fields", "present", "missing");
+if (!Array.isArray(x2)) bad(out, p + "/columns", "array", x2);
 else {
-if (!Array.isArray(x3)) bad(out, p + "/fields", "array", x3);
+for (let i3 = 0; i3 < x2.length; i3++) {
+const e4 = x2[i3];
+if (!Array.isArray(e4)) bad(out, p + "/columns/" + i3, "array", e4);
+}
+}
+}
+const x7 = o0["fields"];
+if (x7 === undefined) add(out, p + "/fields", "present", "missing");
 else {
-for (let i4 = 0; i4 < x3.length; i4++) {
-const e5 = x3[i4];
-check_V1FieldInfo(e5, p + "/fields/" + i4, out);
-}
-}
-}
-const x6 = o0["groups"];
-if (x6 === undefined) add(out, p + "/groups", "present", "missing");
+if (!Array.isArray(x7)) bad(out, p + "/fields", "array", x7);
 else {
-if (!Array.isArray(x6)) bad(out, p + "/groups", "array", x6);
+for (let i8 = 0; i8 < x7.length; i8++) {
+const e9 = x7[i8];
+check_V1FieldInfo(e9, p + "/fields/" + i8, out);
+}
+}
+}
+const x10 = o0["groups"];
+if (x10 === undefined) add(out, p + "/groups", "present", "missing");
 else {
-for (let i7 = 0; i7 < x6.length; i7++) {
-const e8 = x6[i7];
-check_V1GroupInfo(e8, p + "/groups/" + i7, out);
-}
-}
-}
-const x9 = o0["name"];
-if (x9 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
-}
-const x10 = o0["order"];
-if (x10 === undefined) add(out, p + "/order", "present", "missing");
-else {
-if (!Array.isArray(x10)) bad(out, p + "/order", "array", x10);
+if (!Array.isArray(x10)) bad(out, p + "/groups", "array", x10);
 else {
 for (let i11 = 0; i11 < x10.length; i11++) {
 const e12 = x10[i11];
-check_V1Order(e12, p + "/order/" + i11, out);
+check_V1GroupInfo(e12, p + "/groups/" + i11, out);
 }
 }
 }
-const x13 = o0["range"];
-if (x13 !== undefined) {
-check_V1RangeInfo(x13, p + "/range", out);
-}
-const x14 = o0["sources"];
-if (x14 === undefined) add(out, p + "/sources", "present", "missing");
+const x13 = o0["name"];
+if (x13 === undefined) add(out, p + "/name", "present", "missing");
 else {
-if (!Array.isArray(x14)) bad(out, p + "/sources", "array", x14);
+if (typeof x13 !== "string") bad(out, p + "/name", "string", x13);
+}
+const x14 = o0["order"];
+if (x14 === undefined) add(out, p + "/order", "present", "missing");
+else {
+if (!Array.isArray(x14)) bad(out, p + "/order", "array", x14);
 else {
 for (let i15 = 0; i15 < x14.length; i15++) {
 const e16 = x14[i15];
-check_V1SourceInfo(e16, p + "/sources/" + i15, out);
+check_V1Order(e16, p + "/order/" + i15, out);
+}
+}
+}
+const x17 = o0["range"];
+if (x17 !== undefined) {
+check_V1RangeInfo(x17, p + "/range", out);
+}
+const x18 = o0["sources"];
+if (x18 === undefined) add(out, p + "/sources", "present", "missing");
+else {
+if (!Array.isArray(x18)) bad(out, p + "/sources", "array", x18);
+else {
+for (let i19 = 0; i19 < x18.length; i19++) {
+const e20 = x18[i19];
+check_V1SourceInfo(e20, p + "/sources/" + i19, out);
 }
 }
 }
@@ -3424,7 +3413,7 @@ depth--;
 }
 }
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3522,7 +3511,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check21(a2, p + "/" + esc(k1), out);
+check20(a2, p + "/" + esc(k1), out);
 }
 }
 } finally {
@@ -3696,7 +3685,7 @@ depth--;
 }
 }
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3734,7 +3723,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check22(a2, p + "/" + esc(k1), out);
+check21(a2, p + "/" + esc(k1), out);
 }
 }
 } finally {
@@ -5981,7 +5970,7 @@ depth--;
 }
 }
 
-function check23(v: unknown, p: string, out: Issue[]): void {
+function check22(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -6033,7 +6022,7 @@ check_SmartFilterActive(x3, p + "/active", out);
 }
 const x4 = o0["options"];
 if (x4 !== undefined) {
-check23(x4, p + "/options", out);
+check22(x4, p + "/options", out);
 }
 const x5 = o0["type"];
 if (x5 === undefined) add(out, p + "/type", "present", "missing");

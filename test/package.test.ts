@@ -162,6 +162,23 @@ console.log(JSON.stringify([await galileo.auth.getToken(), await axiom.tokens.ge
     ]);
   });
 
+  it("exports galaxiom/testing, a fake that answers a client, without msw or nock installed; and its msw and nock entries", async () => {
+    expect(Object.keys(client.manifest.exports as object)).toEqual([".", "./testing", "./testing/msw", "./testing/nock"]);
+    expect(client.manifest.peerDependenciesMeta).toEqual({ msw: { optional: true }, nock: { optional: true } });
+    for (const entry of ["index", "msw", "nock"]) expect(client.files).toContain(`dist/src/testing/${entry}.d.ts`);
+    await writeFile(
+      path.join(client.folder, "fake.mjs"),
+      `import { createAxiomClient } from "galaxiom";
+import { createFakeAxiom } from "galaxiom/testing";
+const fake = createFakeAxiom().on("GET /v2/datasets", () => ({ status: 200, body: [] }));
+const axiom = createAxiomClient({ token: "xaat-packed", fetch: fake.fetch });
+console.log(JSON.stringify([(await axiom.GET("/v2/datasets")).data, fake.calls.length]));
+`,
+    );
+    const { stdout } = await exec("node", ["fake.mjs"], { cwd: client.folder });
+    expect(JSON.parse(stdout)).toEqual([[], 1]);
+  });
+
   it("ships declarations that type-check an app, rejecting a wrong call", async () => {
     await writeFile(
       path.join(client.folder, "app.ts"),

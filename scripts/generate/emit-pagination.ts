@@ -123,7 +123,7 @@ function isArray(document: OpenAPIDocument, value: unknown): boolean {
 }
 
 /** The object `value` is, or its `$ref` leads to within the document; a `$ref` cycle leads nowhere. */
-function resolved(document: OpenAPIDocument, value: unknown): Schema | undefined {
+export function resolved(document: OpenAPIDocument, value: unknown): Schema | undefined {
   const seen = new Set<string>();
   while (isObject(value) && typeof value.$ref == "string" && !seen.has(value.$ref)) {
     seen.add(value.$ref);
@@ -132,6 +132,6 @@ function resolved(document: OpenAPIDocument, value: unknown): Schema | undefined
   return isObject(value) && typeof value.$ref != "string" ? value : undefined;
 }
 
-function asArray(value: unknown): unknown[] {
+export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -6,6 +6,7 @@ import { buildApi, type LoadCache, type Warning } from "./build-api.js";
 import { checkRedoclyConfig, type SpecsConfig } from "./config.js";
 import { emitMediaTypes } from "./emit-media-types.js";
 import { emitPagination } from "./emit-pagination.js";
+import { emitSamples } from "./emit-samples.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators } from "./emit-validators.js";
@@ -31,7 +32,9 @@ operation, the headers each kind of credential its \`security\` accepts goes in,
 that media type, which the client encodes a body as and sends when the call names none;
 \`<api>.pagination.ts\` lists the operations whose lists come in pages, and how to ask for the next page, for \`paginate\`;
 \`<api>.validators.ts\` checks, for each operation, its request body and its responses' bodies and headers against
-their schemas, as the types have them, in plain code (no eval), for drift detection and the fakes.
+their schemas, as the types have them, in plain code (no eval), for drift detection and the fakes;
+\`<api>.samples.ts\` is, for each operation and response, a sample body (the spec's example, else the smallest
+value its schema allows) that galaxiom/testing's fakes answer with when no handler does.
 `;
 
 /** specs/ (as its apis.yaml describes it) → the complete content of generated/, in memory; nothing is written. */
@@ -57,6 +60,7 @@ export async function generate(config: SpecsConfig): Promise<Generated> {
     );
     files.set(apiFile(api.name, "security"), emitSecurity(built.document, description));
     files.set(apiFile(api.name, "mediaTypes"), emitMediaTypes(built.document, description));
+    files.set(apiFile(api.name, "samples"), emitSamples(built.document, description));
     files.set(apiFile(api.name, "validators"), emitValidators(built.document, description));
     const pagination = emitPagination(built.document, description);
     files.set(apiFile(api.name, "pagination"), pagination.text);

@@ -10,6 +10,7 @@ export const API_FILES = {
   types: { suffix: ".ts", about: "openapi-typescript's types for that description" },
   security: { suffix: ".security.ts", about: "per operation, the headers each credential its `security` accepts goes in" },
   pagination: { suffix: ".pagination.ts", about: "the operations whose lists come in pages: where the token or offset goes, where the items are" },
+  samples: { suffix: ".samples.ts", about: "per operation and status, a sample body for the fakes: the spec's example, else the smallest valid value" },
   mediaTypes: { suffix: ".media-types.ts", about: "per operation whose request body isn't JSON first, the media type a body is sent as" },
   validators: { suffix: ".validators.ts", about: "per operation, plain-code checks of its request body and its responses' bodies and headers" },
 } as const;

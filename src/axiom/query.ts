@@ -77,11 +77,10 @@ export async function queryAxiom<Row extends Record<string, unknown> = Record<st
 
 /** A tabular table's rows: `columns[j][i]` is field j of row i. */
 function* rowsOf<Row>({ fields, columns = [] }: AplTable): Generator<Row, undefined> {
-  const values = columns as unknown[][];
-  const count = values[0]?.length ?? 0;
+  const count = columns[0]?.length ?? 0;
   for (let i = 0; i < count; i++) {
     const row: Record<string, unknown> = {};
-    for (let j = 0; j < fields.length; j++) row[fields[j]!.name] = values[j]?.[i];
+    for (let j = 0; j < fields.length; j++) row[fields[j]!.name] = columns[j]?.[i];
     yield row as Row;
   }
 }

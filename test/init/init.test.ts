@@ -78,13 +78,22 @@ describe("galaxiom init", () => {
       "axiom.media-types.ts",
       "axiom.openapi.yaml",
       "axiom.pagination.ts",
+      "axiom.samples.ts",
       "axiom.security.ts",
       "axiom.ts",
       "axiom.validators.ts",
     ]);
     const own = await readDir(path.join(repo, "generated"));
-    for (const name of ["axiom.openapi.yaml", "axiom.security.ts", "axiom.media-types.ts", "axiom.pagination.ts", "axiom.ts", "axiom.validators.ts"])
-      expect(files.get(name), name).toBe(own.get(name));
+    const same = [
+      "axiom.openapi.yaml",
+      "axiom.security.ts",
+      "axiom.media-types.ts",
+      "axiom.pagination.ts",
+      "axiom.samples.ts",
+      "axiom.ts",
+      "axiom.validators.ts",
+    ];
+    for (const name of same) expect(files.get(name), name).toBe(own.get(name));
     expect(await galaxiom("generate", "--specs", specs, "--check")).toMatchObject({ code: 0 });
   });
 });
