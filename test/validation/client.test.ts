@@ -16,7 +16,11 @@ const client = (mode: "off" | "warn" | "throw", ...replies: Reply[]) => {
   return Object.assign(axiom, { logger });
 };
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("the call resolved"), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("the call resolved"),
+    (error: unknown) => error,
+  );
 
 describe("validate", () => {
   it("throw: a body failing deep rejects naming operation, status, pointer, expected and actual", async () => {
@@ -75,7 +79,15 @@ describe("validate", () => {
 
   it("warn: each operation and pointer once per process, array indices folded", async () => {
     const drifted = [good, { ...good, owner: { name: 1 } }, { ...good, owner: { name: 2 } }];
-    const axiom = client("warn", json(200, drifted), json(200, drifted), json(200, [{ ...good, owner: {} }, { ...good, name: 5 }]));
+    const axiom = client(
+      "warn",
+      json(200, drifted),
+      json(200, drifted),
+      json(200, [
+        { ...good, owner: {} },
+        { ...good, name: 5 },
+      ]),
+    );
     await axiom.GET("/v2/tokens");
     await axiom.GET("/v2/tokens");
     const warnings = () => axiom.logger.lines.filter((line) => line.level == "warn").map((line) => line.message);
@@ -135,9 +147,15 @@ describe("validate", () => {
       issues: [{ part: "content type", expected: "application/json", actual: "text/html" }],
     });
     const cased = new Response(JSON.stringify(good), { headers: { "content-type": "Application/JSON; Charset=UTF-8", "x-request-id": "1" } });
-    expect((await client("throw", cased).POST("/v2/tokens/{id}/regenerate", { ...id, body: { existingTokenExpiresAt: "", newTokenExpiresAt: "" } })).data).toEqual(good);
+    expect(
+      (await client("throw", cased).POST("/v2/tokens/{id}/regenerate", { ...id, body: { existingTokenExpiresAt: "", newTokenExpiresAt: "" } })).data,
+    ).toEqual(good);
     const text = new Response("plain", { headers: { "content-type": "text/plain", "x-request-id": "1" } });
-    const { data } = await client("throw", text).POST("/v2/tokens/{id}/regenerate", { ...id, body: { existingTokenExpiresAt: "", newTokenExpiresAt: "" }, parseAs: "text" });
+    const { data } = await client("throw", text).POST("/v2/tokens/{id}/regenerate", {
+      ...id,
+      body: { existingTokenExpiresAt: "", newTokenExpiresAt: "" },
+      parseAs: "text",
+    });
     expect(data).toBe("plain");
   });
 

@@ -21,7 +21,12 @@ const object =
     }
     if (closed) {
       for (const name in record) {
-        if (!(name in properties)) issues.push({ pointer: `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`, expected: "a declared property only", actual: "an undeclared property" });
+        if (!(name in properties))
+          issues.push({
+            pointer: `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+            expected: "a declared property only",
+            actual: "an undeclared property",
+          });
       }
     }
   };
@@ -30,7 +35,7 @@ const array =
   (items: Check): Check =>
   (value, pointer, issues) => {
     if (!Array.isArray(value)) return void issues.push({ pointer, expected: "array", actual: typeOf(value) });
-    value.forEach((item, index) => items(item, `${pointer}/${index}`, issues));
+    for (const [index, item] of value.entries()) items(item, `${pointer}/${index}`, issues);
   };
 
 const dateTime: Check = (value, pointer, issues) => {
