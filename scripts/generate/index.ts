@@ -8,6 +8,7 @@ import { emitMediaTypes } from "./emit-media-types.js";
 import { emitPagination } from "./emit-pagination.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
+import { emitValidators } from "./emit-validators.js";
 import { apiFile, README_FILE } from "./outputs.js";
 import { typecheck } from "./typecheck.js";
 
@@ -28,7 +29,9 @@ merged and overlaid); \`<api>.ts\` is openapi-typescript's output for it; \`<api
 operation, the headers each kind of credential its \`security\` accepts goes in, which the client looks up;
 \`<api>.media-types.ts\` is, for each operation whose request body's first media type is not application/json,
 that media type, which the client encodes a body as and sends when the call names none;
-\`<api>.pagination.ts\` lists the operations whose lists come in pages, and how to ask for the next page, for \`paginate\`.
+\`<api>.pagination.ts\` lists the operations whose lists come in pages, and how to ask for the next page, for \`paginate\`;
+\`<api>.validators.ts\` checks, for each operation, its request body and its responses' bodies and headers against
+their schemas, as the types have them, in plain code (no eval), for drift detection and the fakes.
 `;
 
 /** specs/ (as its apis.yaml describes it) → the complete content of generated/, in memory; nothing is written. */
@@ -54,6 +57,7 @@ export async function generate(config: SpecsConfig): Promise<Generated> {
     );
     files.set(apiFile(api.name, "security"), emitSecurity(built.document, description));
     files.set(apiFile(api.name, "mediaTypes"), emitMediaTypes(built.document, description));
+    files.set(apiFile(api.name, "validators"), emitValidators(built.document, description));
     const pagination = emitPagination(built.document, description);
     files.set(apiFile(api.name, "pagination"), pagination.text);
     warnings.push(...pagination.warnings);

@@ -11,6 +11,7 @@ export const API_FILES = {
   security: { suffix: ".security.ts", about: "per operation, the headers each credential its `security` accepts goes in" },
   pagination: { suffix: ".pagination.ts", about: "the operations whose lists come in pages: where the token or offset goes, where the items are" },
   mediaTypes: { suffix: ".media-types.ts", about: "per operation whose request body isn't JSON first, the media type a body is sent as" },
+  validators: { suffix: ".validators.ts", about: "per operation, plain-code checks of its request body and its responses' bodies and headers" },
 } as const;
 
 export function apiFile(api: string, kind: keyof typeof API_FILES): string {
