@@ -25,7 +25,7 @@ describe("galaxiom check", () => {
     const { code, stdout, stderr } = await check(fixture("recording.har"));
     expect(code).toBe(1);
     expect(stdout).toContain("GET /v1/items (shop): 2 of 2 responses differ\n");
-    expect(stdout).toContain("  entries[0] → 200: /1/created: expected string (date-time), got number\n");
+    expect(stdout).toContain("  entries[0] → 200: /1/created: expected string, got number\n");
     expect(stdout).toMatch(/ {2}entries\[0\] → 200: \/1\/colour: expected [^\n]*, got an undeclared property\n/);
     expect(stdout).toContain("  entries[5] → 200: header x-rate-limit: expected integer, got string\n");
     expect(stdout).toContain("  entries[5] → 200: content type text/html is not declared (declared: application/json)\n");
@@ -81,7 +81,7 @@ describe("galaxiom check", () => {
   it("bad input is exit 2, naming the file and the line or pointer", async () => {
     const notJson = await check(fixture("not-json.ndjson"));
     expect(notJson.code).toBe(2);
-    expect(notJson.stderr).toMatch(/^galaxiom check: test\/fixtures\/check\/not-json\.ndjson:2: not JSON/);
+    expect(notJson.stderr).toMatch(/^galaxiom check: \S*not-json\.ndjson:2: not JSON/);
     const badEntry = await check(fixture("bad-entry.har"));
     expect(badEntry.code).toBe(2);
     expect(badEntry.stderr).toContain("bad-entry.har #/log/entries/1/request/url: must be an absolute URL");
@@ -103,7 +103,10 @@ describe("galaxiom check", () => {
       const item = { id: 1, created: "2026-01-01T00:00:00Z" };
       const deep = `${'{"tags":'.repeat(20_000)}1${"}".repeat(20_000)}`;
       const lines = [
-        JSON.stringify({ request: { method: "GET", url: "https://api.shop.test/v1/items" }, response: { status: 200, headers: { "content-type": "application/json" }, body: Array(200_000).fill(item) } }),
+        JSON.stringify({
+          request: { method: "GET", url: "https://api.shop.test/v1/items" },
+          response: { status: 200, headers: { "content-type": "application/json" }, body: Array(200_000).fill(item) },
+        }),
         `{"request":{"method":"GET","url":"https://api.shop.test/v1/items/x"},"response":{"status":200,"headers":{"content-type":"application/json"},"body":${deep}}}`,
       ];
       const file = path.join(folder, "big.ndjson");
