@@ -25,7 +25,7 @@ export function createValidation(validators: Validators): Validation {
     const { fresh, full } = unreported(reported);
     const log = logger ?? console;
     if (fresh.length > 0) log.warn(summary(operation, status, fresh, fresh.length), { operation: key, status, issues: fresh });
-    if (full) log.warn(`galaxiom validation: ${MAX_REPORTED} distinct issues reported in this process; no more will be`);
+    if (full) log.warn(`galaxiom validation: ${MAX_REPORTED} distinct issues reported; no more will be until a restart`);
   };
 }
 

@@ -11,13 +11,14 @@ import { KEY } from "../helpers/galileo.js";
 const fakeAxiom = useFakeAxiom();
 const fakeGalileo = useFakeGalileo();
 const TOKEN = "xaat-validate-0123456789abcdef";
+const [min, max] = ["2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z"];
 const status = {
   blocksExamined: 1,
   cacheStatus: 1,
   elapsedTime: 3,
   isPartial: false,
-  maxBlockTime: "2026-01-01T00:00:01Z",
-  minBlockTime: "2026-01-01T00:00:00Z",
+  minBlockTime: min,
+  maxBlockTime: max,
   numGroups: 0,
   rowsExamined: 1,
   rowsMatched: 1,
