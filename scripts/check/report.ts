@@ -34,7 +34,7 @@ export function textReport(result: CheckResult): { stdout: string; stderr: strin
   const lines: string[] = [];
   for (const { operation, api, checked, differing } of result.operations) {
     if (differing.length === 0) continue;
-    lines.push(`${operation} (${api}): ${differing.length} of ${checked} ${plural(checked, "response")} differ`);
+    lines.push(`${operation} (${api}): ${differing.length} of ${checked} ${plural(checked, "response")} ${differing.length === 1 ? "differs" : "differ"}`);
     for (const response of differing) {
       for (const mismatch of response.found) lines.push(`  ${response.at} → ${response.status}: ${describeMismatch(mismatch)}`);
       if (response.total > response.found.length) lines.push(`  ${response.at} → ${response.status}: and ${response.total - response.found.length} more`);
@@ -44,7 +44,7 @@ export function textReport(result: CheckResult): { stdout: string; stderr: strin
   const operations = result.operations.length;
   lines.push(
     `checked ${result.checked} ${plural(result.checked, "response")} of ${operations} ${plural(operations, "operation")}: ${
-      differing === 0 ? "all match the spec" : `${differing} differ from the spec`
+      differing === 0 ? "all match the spec" : `${differing} ${differing === 1 ? "differs" : "differ"} from the spec`
     }${result.noOperation.length > 0 ? `; ${result.noOperation.length} matched no operation (not checked)` : ""}`,
   );
   const stderr = result.noOperation.map(

@@ -19,7 +19,9 @@ export interface Logger {
 
 /**
  * Whether each response is checked against the spec: `"warn"` logs each way a response differs (each operation and
- * place once per process), `"throw"` rejects the call with a `ResponseValidationError`. Needs `validation`.
+ * place once per process), `"throw"` rejects the call with a `ResponseValidationError`. Needs `validation`. Error
+ * responses are checked too, before `throwOnError` turns them into an ApiError: a drifted error body rejects with
+ * the ResponseValidationError, a conforming one with its ApiError.
  */
 export type ValidateMode = "off" | "warn" | "throw";
 

@@ -3,6 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../scripts/main.js";
+import { recordingIo } from "../helpers/io.js";
 import { repo } from "../helpers/workspace.js";
 
 // `galaxiom check` as users run it: the built CLI (`npm run build:tools`), over recordings of a tiny API's responses.
@@ -126,5 +128,18 @@ describe("galaxiom check", () => {
     );
     expect(stdout).toContain("Usage: galaxiom check <file>");
     expect(stdout).toMatch(/1 +a response differs from the spec/);
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [[], /expected one recording, <file> \(got 0\)/],
+    [["a.har", "b.har"], /expected one recording, <file> \(got 2\)/],
+    [["a.har", "--format", "xml"], /--format must be text or json/],
+    [["a.har", "--max-size", "-1"], /--max-size/],
+  ])("wrong arguments %j: the problem and the usage, exit 2", async (argv, message) => {
+    const io = recordingIo();
+    expect(await main(["check", ...(argv as string[])], io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.err()).toContain("Usage: galaxiom check");
   });
 });
