@@ -75,6 +75,18 @@ const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function unchecked(_value: unknown, _pointer: string, _out: Issue[]): void {}
 
+/** TypeScript's weak type check: an object with properties, none of them one of `keys` (all optional). */
+function weak(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let own = false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (keys.includes(key)) return false;
+    own = true;
+  }
+  return own;
+}
+
 function check0(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {

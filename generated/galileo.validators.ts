@@ -75,6 +75,18 @@ const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function unchecked(_value: unknown, _pointer: string, _out: Issue[]): void {}
 
+/** TypeScript's weak type check: an object with properties, none of them one of `keys` (all optional). */
+function weak(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let own = false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (keys.includes(key)) return false;
+    own = true;
+  }
+  return own;
+}
+
 function check0(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
@@ -2811,6 +2823,8 @@ check_GroupRole(x1, p + "/role", out);
 depth--;
 }
 
+const KEYS0 = ["max_files","max_file_size_bytes"];
+
 function check_AnthropicIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
@@ -2820,6 +2834,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -2955,6 +2970,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3003,6 +3019,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3061,6 +3078,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3167,6 +3185,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3389,6 +3408,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3421,6 +3441,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3470,6 +3491,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3530,6 +3552,7 @@ if (typeof x2 !== "string") bad(out, p + "/region", "string", x2);
 const x3 = o0["multi_modal_config"];
 if (x3 !== undefined) {
 if (x3 !== null) {
+if (weak(x3, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x3, p + "/multi_modal_config", out);
 }
 }
@@ -3573,6 +3596,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3690,6 +3714,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -3758,6 +3783,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -4031,6 +4057,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["multi_modal_config"];
 if (x1 !== undefined) {
 if (x1 !== null) {
+if (weak(x1, KEYS0)) add(out, p + "/multi_modal_config", "an object with a declared property", "an object without one");
 check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
@@ -5317,6 +5344,8 @@ check39(x2, p + "/rating", out);
 depth--;
 }
 
+const KEYS1 = ["dataset_id","version_index","name"];
+
 function check40(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
@@ -5334,6 +5363,12 @@ check_FeedbackAggregate(o2[k3], p + "/" + esc(k1) + "/" + esc(k3), out);
 }
 }
 }
+
+const KEYS2 = ["playground_id","name"];
+
+const KEYS3 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosity","deployment_name","model_alias","temperature","max_tokens","stop_sequences","top_p","top_k","frequency_penalty","presence_penalty","tools","tool_choice","response_format"];
+
+const KEYS4 = ["prompt_template_id","version_index","name","content"];
 
 function check41(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -5416,6 +5451,7 @@ check_TaskType(x10, p + "/task_type", out);
 const x11 = o0["dataset"];
 if (x11 !== undefined) {
 if (x11 !== null) {
+if (weak(x11, KEYS1)) add(out, p + "/dataset", "an object with a declared property", "an object without one");
 check_ExperimentDataset(x11, p + "/dataset", out);
 }
 }
@@ -5478,12 +5514,14 @@ if (typeof x24 !== "string") bad(out, p + "/playground_id", "string", x24);
 const x25 = o0["playground"];
 if (x25 !== undefined) {
 if (x25 !== null) {
+if (weak(x25, KEYS2)) add(out, p + "/playground", "an object with a declared property", "an object without one");
 check_ExperimentPlayground(x25, p + "/playground", out);
 }
 }
 const x26 = o0["prompt_run_settings"];
 if (x26 !== undefined) {
 if (x26 !== null) {
+if (weak(x26, KEYS3)) add(out, p + "/prompt_run_settings", "an object with a declared property", "an object without one");
 check_PromptRunSettings_Output(x26, p + "/prompt_run_settings", out);
 }
 }
@@ -5496,6 +5534,7 @@ if (typeof x27 !== "string") bad(out, p + "/prompt_model", "string", x27);
 const x28 = o0["prompt"];
 if (x28 !== undefined) {
 if (x28 !== null) {
+if (weak(x28, KEYS4)) add(out, p + "/prompt", "an object with a declared property", "an object without one");
 check_ExperimentPrompt(x28, p + "/prompt", out);
 }
 }
@@ -5511,6 +5550,8 @@ check_ExperimentStatus(x30, p + "/status", out);
 }
 depth--;
 }
+
+const KEYS5 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosity","deployment_name","model_alias","temperature","max_tokens","stop_sequences","top_p","top_k","frequency_penalty","presence_penalty","tools","tool_choice","response_format","known_models"];
 
 function check_ExperimentCreateRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5563,6 +5604,7 @@ if (typeof x8 !== "string") bad(out, p + "/playground_prompt_id", "string", x8);
 const x9 = o0["prompt_settings"];
 if (x9 !== undefined) {
 if (x9 !== null) {
+if (weak(x9, KEYS5)) add(out, p + "/prompt_settings", "an object with a declared property", "an object without one");
 check_PromptRunSettings_Input(x9, p + "/prompt_settings", out);
 }
 }
@@ -6760,6 +6802,8 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
+const KEYS6 = ["name","ascending","sort_type"];
+
 function check_LogstreamInsightTokenUsageRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
@@ -6787,6 +6831,7 @@ check52(e5, p + "/filters/" + i4, out);
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
+if (weak(x6, KEYS6)) add(out, p + "/sort", "an object with a declared property", "an object without one");
 check_LogstreamInsightTokenUsageCreatedAtSort(x6, p + "/sort", out);
 }
 }
@@ -11517,6 +11562,8 @@ if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
 depth--;
 }
 
+const KEYS7 = ["model_name","num_judges","filters","scoreable_node_types","cot_enabled","output_type","input_type"];
+
 function check70(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
@@ -11569,6 +11616,7 @@ if (typeof e5 !== "string") bad(out, p + "/tags/" + i4, "string", e5);
 const x6 = o0["defaults"];
 if (x6 !== undefined) {
 if (x6 !== null) {
+if (weak(x6, KEYS7)) add(out, p + "/defaults", "an object with a declared property", "an object without one");
 check_ScorerDefaults(x6, p + "/defaults", out);
 }
 }
@@ -11696,6 +11744,7 @@ check_ScorerTypes(x3, p + "/scorer_type", out);
 const x4 = o0["defaults"];
 if (x4 !== undefined) {
 if (x4 !== null) {
+if (weak(x4, KEYS7)) add(out, p + "/defaults", "an object with a declared property", "an object without one");
 check_ScorerDefaults(x4, p + "/defaults", out);
 }
 }
@@ -12324,6 +12373,7 @@ if (typeof e5 !== "string") bad(out, p + "/tags/" + i4, "string", e5);
 const x6 = o0["defaults"];
 if (x6 !== undefined) {
 if (x6 !== null) {
+if (weak(x6, KEYS7)) add(out, p + "/defaults", "an object with a declared property", "an object without one");
 check_ScorerDefaults(x6, p + "/defaults", out);
 }
 }
@@ -15247,12 +15297,12 @@ check_StepWithChildren(x17, p + "/parent", out);
 depth--;
 }
 
-const ENUM0 = new Set<unknown>(["google", "github", "okta", "azure-ad", "custom", "saml"]);
+const ENUM8 = new Set<unknown>(["google", "github", "okta", "azure-ad", "custom", "saml"]);
 
 function check_SocialProvider(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM0.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \"azure-ad\", …", "|string|", v);
+if (!ENUM8.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \"azure-ad\", …", "|string|", v);
 }
 depth--;
 }
@@ -15831,12 +15881,12 @@ if (typeof x3 !== "string") bad(out, p + "/message", "string", x3);
 depth--;
 }
 
-const ENUM1 = new Set<unknown>(["email", "google", "github", "okta", "azure-ad", "custom", "saml", "invite"]);
+const ENUM9 = new Set<unknown>(["email", "google", "github", "okta", "azure-ad", "custom", "saml", "invite"]);
 
 function check_AuthMethod(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM1.has(v)) notOneOf(out, p, "one of: \"email\", \"google\", \"github\", \"okta\", …", "|string|", v);
+if (!ENUM9.has(v)) notOneOf(out, p, "one of: \"email\", \"google\", \"github\", \"okta\", …", "|string|", v);
 }
 depth--;
 }
@@ -16124,12 +16174,12 @@ if (typeof e5 !== "string") bad(out, p + "/row_ids/" + i4, "string", e5);
 depth--;
 }
 
-const ENUM2 = new Set<unknown>(["General Query", "Prompt Injection", "Off-Topic Query", "Toxic Content in Query", "Multiple Questions in Query", "Sexist Content in Query"]);
+const ENUM10 = new Set<unknown>(["General Query", "Prompt Injection", "Off-Topic Query", "Toxic Content in Query", "Multiple Questions in Query", "Sexist Content in Query"]);
 
 function check_SyntheticDataTypes(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM2.has(v)) notOneOf(out, p, "one of: \"General Query\", \"Prompt Injection\", \"Off-Topic Query\", \"Toxic Content in Query\", …", "|string|", v);
+if (!ENUM10.has(v)) notOneOf(out, p, "one of: \"General Query\", \"Prompt Injection\", \"Off-Topic Query\", \"Toxic Content in Query\", …", "|string|", v);
 }
 depth--;
 }
@@ -16158,7 +16208,7 @@ if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 depth--;
 }
 
-const ENUM3 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
+const ENUM11 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
 
 function check88(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
@@ -16191,7 +16241,7 @@ if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -16215,7 +16265,7 @@ bad(out, p + "/value", "one of the anyOf shapes", x3);
 depth--;
 }
 
-const ENUM4 = new Set<unknown>(["eq", "ne", "contains", "one_of", "not_in"]);
+const ENUM12 = new Set<unknown>(["eq", "ne", "contains", "one_of", "not_in"]);
 
 function check_DatasetNameFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -16230,7 +16280,7 @@ if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -16958,12 +17008,12 @@ if (v !== "api_key" && v !== "custom_oauth2") notOneOf(out, p, "one of: \"api_ke
 depth--;
 }
 
-const ENUM5 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "labelstudio", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
+const ENUM13 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "labelstudio", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_IntegrationName(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM5.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
+if (!ENUM13.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
 }
 depth--;
 }
@@ -17298,7 +17348,7 @@ if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 depth--;
 }
 
-const ENUM6 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte"]);
+const ENUM14 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte"]);
 
 function check_api__schemas__project_v2__ProjectCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -17313,7 +17363,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17338,7 +17388,7 @@ if (x1 !== "creator") notOneOf(out, p + "/name", "one of: \"creator\"", "|string
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17375,7 +17425,7 @@ if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17391,7 +17441,7 @@ if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 depth--;
 }
 
-const ENUM7 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
+const ENUM15 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
 
 function check92(v: unknown, p: string, out: Issue[]): void {
 u4: {
@@ -17437,7 +17487,7 @@ if (x1 !== "num_experiments") notOneOf(out, p + "/name", "one of: \"num_experime
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM7.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17462,7 +17512,7 @@ if (x1 !== "num_logstreams") notOneOf(out, p + "/name", "one of: \"num_logstream
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM7.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17487,7 +17537,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -17932,7 +17982,7 @@ if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|st
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -18260,12 +18310,12 @@ if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 depth--;
 }
 
-const ENUM8 = new Set<unknown>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+const ENUM16 = new Set<unknown>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
 
 function check_TaskType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM8.has(v)) notOneOf(out, p, "one of: 0, 1, 2, 3, …", "|number|", v);
+if (!ENUM16.has(v)) notOneOf(out, p, "one of: 0, 1, 2, 3, …", "|number|", v);
 }
 depth--;
 }
@@ -18986,7 +19036,7 @@ if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19047,7 +19097,7 @@ if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19089,7 +19139,7 @@ if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM7.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19119,7 +19169,7 @@ if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19198,7 +19248,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19223,7 +19273,7 @@ if (x1 !== "created_by") notOneOf(out, p + "/name", "one of: \"created_by\"", "|
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19259,7 +19309,7 @@ if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19296,7 +19346,7 @@ if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19325,7 +19375,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19816,7 +19866,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19841,7 +19891,7 @@ if (x1 !== "created_by") notOneOf(out, p + "/name", "one of: \"created_by\"", "|
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19877,7 +19927,7 @@ if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19914,7 +19964,7 @@ if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -19943,7 +19993,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -20109,7 +20159,7 @@ if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|st
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -20146,7 +20196,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -20172,7 +20222,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -20304,25 +20354,27 @@ if (v !== "bar_chart" && v !== "line_chart" && v !== "number" && v !== "table") 
 depth--;
 }
 
-const ENUM9 = new Set<unknown>(["Count", "Sum", "Average", "Min", "Max", "P50", "P90", "P95", "P99", "PercentageFalse", "PercentageTrue"]);
+const ENUM17 = new Set<unknown>(["Count", "Sum", "Average", "Min", "Max", "P50", "P90", "P95", "P99", "PercentageFalse", "PercentageTrue"]);
 
 function check_MetricAggregation(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM9.has(v)) notOneOf(out, p, "one of: \"Count\", \"Sum\", \"Average\", \"Min\", …", "|string|", v);
+if (!ENUM17.has(v)) notOneOf(out, p, "one of: \"Count\", \"Sum\", \"Average\", \"Min\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM10 = new Set<unknown>(["boolean", "categorical", "count", "discrete", "freeform", "percentage", "multilabel", "retrieved_chunk_list_boolean", "boolean_multilabel"]);
+const ENUM18 = new Set<unknown>(["boolean", "categorical", "count", "discrete", "freeform", "percentage", "multilabel", "retrieved_chunk_list_boolean", "boolean_multilabel"]);
 
 function check_OutputTypeEnum(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM10.has(v)) notOneOf(out, p, "one of: \"boolean\", \"categorical\", \"count\", \"discrete\", …", "|string|", v);
+if (!ENUM18.has(v)) notOneOf(out, p, "one of: \"boolean\", \"categorical\", \"count\", \"discrete\", …", "|string|", v);
 }
 depth--;
 }
+
+const KEYS19 = ["inverted","buckets","display_value_levels"];
 
 function check_LogRecordsColumnInfo(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -20444,6 +20496,7 @@ check_LogRecordsFilterType(x24, p + "/filter_type", out);
 const x25 = o0["threshold"];
 if (x25 !== undefined) {
 if (x25 !== null) {
+if (weak(x25, KEYS19)) add(out, p + "/threshold", "an object with a declared property", "an object without one");
 check_MetricThreshold(x25, p + "/threshold", out);
 }
 }
@@ -24628,12 +24681,12 @@ if (typeof x3 !== "string") bad(out, p + "/explanation", "string", x3);
 depth--;
 }
 
-const ENUM11 = new Set<unknown>(["text", "document", "image", "audio", "video"]);
+const ENUM20 = new Set<unknown>(["text", "document", "image", "audio", "video"]);
 
 function check_ContentModality(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM11.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\", \"audio\", …", "|string|", v);
+if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\", \"audio\", …", "|string|", v);
 }
 depth--;
 }
@@ -26257,12 +26310,12 @@ check65(e29, p + "/spans/" + i28, out);
 depth--;
 }
 
-const ENUM12 = new Set<unknown>(["default", "planner", "react", "reflection", "router", "classifier", "supervisor", "judge"]);
+const ENUM21 = new Set<unknown>(["default", "planner", "react", "reflection", "router", "classifier", "supervisor", "judge"]);
 
 function check_AgentType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM12.has(v)) notOneOf(out, p, "one of: \"default\", \"planner\", \"react\", \"reflection\", …", "|string|", v);
+if (!ENUM21.has(v)) notOneOf(out, p, "one of: \"default\", \"planner\", \"react\", \"reflection\", …", "|string|", v);
 }
 depth--;
 }
@@ -27107,12 +27160,12 @@ if (v !== "slm" && v !== "llm" && v !== "code") notOneOf(out, p, "one of: \"slm\
 depth--;
 }
 
-const ENUM13 = new Set<unknown>(["basic", "llm_spans", "retriever_spans", "sessions_normalized", "sessions_trace_io_only", "tool_spans", "trace_input_only", "trace_io_only", "trace_normalized", "trace_output_only", "agent_spans", "workflow_spans"]);
+const ENUM22 = new Set<unknown>(["basic", "llm_spans", "retriever_spans", "sessions_normalized", "sessions_trace_io_only", "tool_spans", "trace_input_only", "trace_io_only", "trace_normalized", "trace_output_only", "agent_spans", "workflow_spans"]);
 
 function check_InputTypeEnum(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM13.has(v)) notOneOf(out, p, "one of: \"basic\", \"llm_spans\", \"retriever_spans\", \"sessions_normalized\", …", "|string|", v);
+if (!ENUM22.has(v)) notOneOf(out, p, "one of: \"basic\", \"llm_spans\", \"retriever_spans\", \"sessions_normalized\", …", "|string|", v);
 }
 depth--;
 }
@@ -27125,12 +27178,12 @@ if (v !== "vision" && v !== "audio") notOneOf(out, p, "one of: \"vision\", \"aud
 depth--;
 }
 
-const ENUM14 = new Set<unknown>(["average", "sum", "max", "min", "category_count", "percentage_true", "percentage_false"]);
+const ENUM23 = new Set<unknown>(["average", "sum", "max", "min", "category_count", "percentage_true", "percentage_false"]);
 
 function check_RollUpMethodDisplayOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM14.has(v)) notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\", …", "|string|", v);
+if (!ENUM23.has(v)) notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\", …", "|string|", v);
 }
 depth--;
 }
@@ -27412,7 +27465,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -27437,7 +27490,7 @@ if (x1 !== "creator") notOneOf(out, p + "/name", "one of: \"creator\"", "|string
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -27503,7 +27556,7 @@ if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
 }
 const x2 = o0["operator"];
 if (x2 !== undefined) {
-if (!ENUM3.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
+if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -27540,7 +27593,7 @@ if (x1 !== "label") notOneOf(out, p + "/name", "one of: \"label\"", "|string|", 
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -27598,7 +27651,7 @@ if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -27710,7 +27763,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28132,12 +28185,12 @@ if (typeof x12 !== "string") bad(out, p + "/created_by", "string", x12);
 depth--;
 }
 
-const ENUM15 = new Set<unknown>(["action_advancement_luna", "action_completion_luna", "agent_efficiency", "agent_flow", "agentic_session_success", "agentic_workflow_success", "bleu", "chunk_attribution_utilization", "chunk_attribution_utilization_luna", "chunk_relevance", "chunk_relevance_luna", "completeness", "completeness_luna", "context_adherence", "context_adherence_luna", "context_precision", "context_relevance", "context_relevance_luna", "conversation_quality", "correctness", "ground_truth_adherence", "input_pii", "input_pii_gpt", "input_sexist", "input_sexist_luna", "input_tone", "input_tone_gpt", "input_toxicity", "input_toxicity_luna", "instruction_adherence", "interruption_detection", "output_pii", "output_pii_gpt", "output_sexist", "output_sexist_luna", "output_tone", "output_tone_gpt", "output_toxicity", "output_toxicity_luna", "precision_at_k", "prompt_injection", "prompt_injection_luna", "prompt_perplexity", "reasoning_coherence", "rouge", "sql_adherence", "sql_correctness", "sql_efficiency", "sql_injection", "tool_error_rate", "tool_error_rate_luna", "tool_selection_quality", "tool_selection_quality_luna", "uncertainty", "user_intent_change", "visual_fidelity", "visual_quality"]);
+const ENUM24 = new Set<unknown>(["action_advancement_luna", "action_completion_luna", "agent_efficiency", "agent_flow", "agentic_session_success", "agentic_workflow_success", "bleu", "chunk_attribution_utilization", "chunk_attribution_utilization_luna", "chunk_relevance", "chunk_relevance_luna", "completeness", "completeness_luna", "context_adherence", "context_adherence_luna", "context_precision", "context_relevance", "context_relevance_luna", "conversation_quality", "correctness", "ground_truth_adherence", "input_pii", "input_pii_gpt", "input_sexist", "input_sexist_luna", "input_tone", "input_tone_gpt", "input_toxicity", "input_toxicity_luna", "instruction_adherence", "interruption_detection", "output_pii", "output_pii_gpt", "output_sexist", "output_sexist_luna", "output_tone", "output_tone_gpt", "output_toxicity", "output_toxicity_luna", "precision_at_k", "prompt_injection", "prompt_injection_luna", "prompt_perplexity", "reasoning_coherence", "rouge", "sql_adherence", "sql_correctness", "sql_efficiency", "sql_injection", "tool_error_rate", "tool_error_rate_luna", "tool_selection_quality", "tool_selection_quality_luna", "uncertainty", "user_intent_change", "visual_fidelity", "visual_quality"]);
 
 function check_galileo_core__schemas__shared__scorers__scorer_name__ScorerN(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM15.has(v)) notOneOf(out, p, "one of: \"action_advancement_luna\", \"action_completion_luna\", \"agent_efficiency\", \"agent_flow\", …", "|string|", v);
+if (!ENUM24.has(v)) notOneOf(out, p, "one of: \"action_advancement_luna\", \"action_completion_luna\", \"agent_efficiency\", \"agent_flow\", …", "|string|", v);
 }
 depth--;
 }
@@ -28187,7 +28240,7 @@ if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28213,7 +28266,7 @@ if (x1 !== "email") notOneOf(out, p + "/name", "one of: \"email\"", "|string|", 
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28242,7 +28295,7 @@ if (x1 !== "first_name") notOneOf(out, p + "/name", "one of: \"first_name\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28271,7 +28324,7 @@ if (x1 !== "last_name") notOneOf(out, p + "/name", "one of: \"last_name\"", "|st
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28300,7 +28353,7 @@ if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM6.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
+if (!ENUM14.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28452,12 +28505,12 @@ if (typeof x10 !== "string") bad(out, p + "/truncated", "string", x10);
 depth--;
 }
 
-const ENUM16 = new Set<unknown>(["chain", "chat", "llm", "retriever", "tool", "agent", "workflow", "trace", "session"]);
+const ENUM25 = new Set<unknown>(["chain", "chat", "llm", "retriever", "tool", "agent", "workflow", "trace", "session"]);
 
 function check_NodeType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM16.has(v)) notOneOf(out, p, "one of: \"chain\", \"chat\", \"llm\", \"retriever\", …", "|string|", v);
+if (!ENUM25.has(v)) notOneOf(out, p, "one of: \"chain\", \"chat\", \"llm\", \"retriever\", …", "|string|", v);
 }
 depth--;
 }
@@ -28588,7 +28641,7 @@ if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|st
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM4.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
+if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"contains\", \"one_of\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -28740,12 +28793,12 @@ if (v !== "any" && v !== "all" && v !== "exact" && v !== "none") notOneOf(out, p
 depth--;
 }
 
-const ENUM17 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "contains", "has_all", "between", "like"]);
+const ENUM26 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "contains", "has_all", "between", "like"]);
 
 function check_Operator(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM17.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", v);
+if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", v);
 }
 depth--;
 }
@@ -28911,12 +28964,12 @@ if (v !== "OVERRIDE" && v !== "PASSTHROUGH") notOneOf(out, p, "one of: \"OVERRID
 depth--;
 }
 
-const ENUM18 = new Set<unknown>(["http_request", "login", "logout", "resource", "refresh_token", "failed_login", "account_lockout"]);
+const ENUM27 = new Set<unknown>(["http_request", "login", "logout", "resource", "refresh_token", "failed_login", "account_lockout"]);
 
 function check_AuditAction(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM18.has(v)) notOneOf(out, p, "one of: \"http_request\", \"login\", \"logout\", \"resource\", …", "|string|", v);
+if (!ENUM27.has(v)) notOneOf(out, p, "one of: \"http_request\", \"login\", \"logout\", \"resource\", …", "|string|", v);
 }
 depth--;
 }
@@ -28945,12 +28998,12 @@ if (v !== "update_role" && v !== "delete") notOneOf(out, p, "one of: \"update_ro
 depth--;
 }
 
-const ENUM19 = new Set<unknown>(["update", "delete", "rename", "share", "create_run", "delete_run", "rename_run", "move_run", "export_data", "configure_human_feedback", "record_human_feedback", "log_data", "toggle_metric", "edit_alert", "create_stage", "edit_stage", "configure_crown_logic", "delete_data", "set_metric", "edit_run_tags", "dismiss_alert", "edit_slice", "edit_edit"]);
+const ENUM28 = new Set<unknown>(["update", "delete", "rename", "share", "create_run", "delete_run", "rename_run", "move_run", "export_data", "configure_human_feedback", "record_human_feedback", "log_data", "toggle_metric", "edit_alert", "create_stage", "edit_stage", "configure_crown_logic", "delete_data", "set_metric", "edit_run_tags", "dismiss_alert", "edit_slice", "edit_edit"]);
 
 function check_ProjectAction(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM19.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"rename\", \"share\", …", "|string|", v);
+if (!ENUM28.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"rename\", \"share\", …", "|string|", v);
 }
 depth--;
 }
@@ -28987,12 +29040,12 @@ if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"de
 depth--;
 }
 
-const ENUM20 = new Set<unknown>(["update", "delete", "share", "export", "rename"]);
+const ENUM29 = new Set<unknown>(["update", "delete", "share", "export", "rename"]);
 
 function check_DatasetAction(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"export\", …", "|string|", v);
+if (!ENUM29.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"export\", …", "|string|", v);
 }
 depth--;
 }
@@ -29005,12 +29058,12 @@ if (v !== "update" && v !== "delete" && v !== "share") notOneOf(out, p, "one of:
 depth--;
 }
 
-const ENUM21 = new Set<unknown>(["rename", "delete", "delete_log_data", "read_settings", "update_settings"]);
+const ENUM30 = new Set<unknown>(["rename", "delete", "delete_log_data", "read_settings", "update_settings"]);
 
 function check_OrganizationAction(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM21.has(v)) notOneOf(out, p, "one of: \"rename\", \"delete\", \"delete_log_data\", \"read_settings\", …", "|string|", v);
+if (!ENUM30.has(v)) notOneOf(out, p, "one of: \"rename\", \"delete\", \"delete_log_data\", \"read_settings\", …", "|string|", v);
 }
 depth--;
 }
@@ -29023,12 +29076,12 @@ if (v !== "update" && v !== "delete" && v !== "share" && v !== "record_annotatio
 depth--;
 }
 
-const ENUM22 = new Set<unknown>(["audit_log", "system_user", "user", "group", "group_member", "project", "integration", "registered_scorer", "finetuned_scorer", "generated_scorer", "api_key", "dataset", "stage", "stage_version", "organization", "usage_limit", "prompt_template", "annotation_queue", "log_stream", "experiment", "user_integration", "group_integration", "user_integration_selection"]);
+const ENUM31 = new Set<unknown>(["audit_log", "system_user", "user", "group", "group_member", "project", "integration", "registered_scorer", "finetuned_scorer", "generated_scorer", "api_key", "dataset", "stage", "stage_version", "organization", "usage_limit", "prompt_template", "annotation_queue", "log_stream", "experiment", "user_integration", "group_integration", "user_integration_selection"]);
 
 function check_ResourceKind(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM22.has(v)) notOneOf(out, p, "one of: \"audit_log\", \"system_user\", \"user\", \"group\", …", "|string|", v);
+if (!ENUM31.has(v)) notOneOf(out, p, "one of: \"audit_log\", \"system_user\", \"user\", \"group\", …", "|string|", v);
 }
 depth--;
 }
@@ -29142,12 +29195,12 @@ if (v !== "eq" && v !== "ne" && v !== "contains") notOneOf(out, p, "one of: \"eq
 depth--;
 }
 
-const ENUM23 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
+const ENUM32 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_LLMIntegration(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM23.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
+if (!ENUM32.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
 }
 depth--;
 }
@@ -29428,12 +29481,12 @@ else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)",
 depth--;
 }
 
-const ENUM24 = new Set<unknown>(["count", "sum", "avg", "max", "min"]);
+const ENUM33 = new Set<unknown>(["count", "sum", "avg", "max", "min"]);
 
 function check_api__utils__database_qm__Aggregator(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM24.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
+if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
 }
 depth--;
 }
@@ -29610,42 +29663,42 @@ if (typeof x1 !== "number") bad(out, p + "/progress_percent", "number", x1);
 depth--;
 }
 
-const ENUM25 = new Set<unknown>(["standard", "metric", "user_metadata", "metric_status", "dataset_metadata", "dataset", "feedback", "tags"]);
+const ENUM34 = new Set<unknown>(["standard", "metric", "user_metadata", "metric_status", "dataset_metadata", "dataset", "feedback", "tags"]);
 
 function check_ColumnCategory(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM25.has(v)) notOneOf(out, p, "one of: \"standard\", \"metric\", \"user_metadata\", \"metric_status\", …", "|string|", v);
+if (!ENUM34.has(v)) notOneOf(out, p, "one of: \"standard\", \"metric\", \"user_metadata\", \"metric_status\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM26 = new Set<unknown>(["uuid", "text", "integer", "floating_point", "boolean", "timestamp", "string_list", "tag", "dataset", "prompt", "playground", "rank", "category_count", "score_rating_aggregate", "star_rating_aggregate", "thumb_rating_aggregate", "tags_rating_aggregate", "text_rating_aggregate"]);
+const ENUM35 = new Set<unknown>(["uuid", "text", "integer", "floating_point", "boolean", "timestamp", "string_list", "tag", "dataset", "prompt", "playground", "rank", "category_count", "score_rating_aggregate", "star_rating_aggregate", "thumb_rating_aggregate", "tags_rating_aggregate", "text_rating_aggregate"]);
 
 function check_DataType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"uuid\", \"text\", \"integer\", \"floating_point\", …", "|string|", v);
+if (!ENUM35.has(v)) notOneOf(out, p, "one of: \"uuid\", \"text\", \"integer\", \"floating_point\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM27 = new Set<unknown>(["percentage", "nano_seconds", "milli_seconds", "dollars", "count_and_total"]);
+const ENUM36 = new Set<unknown>(["percentage", "nano_seconds", "milli_seconds", "dollars", "count_and_total"]);
 
 function check_DataUnit(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM27.has(v)) notOneOf(out, p, "one of: \"percentage\", \"nano_seconds\", \"milli_seconds\", \"dollars\", …", "|string|", v);
+if (!ENUM36.has(v)) notOneOf(out, p, "one of: \"percentage\", \"nano_seconds\", \"milli_seconds\", \"dollars\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM28 = new Set<unknown>(["llm", "retriever", "tool", "workflow", "agent", "control", "trace", "session"]);
+const ENUM37 = new Set<unknown>(["llm", "retriever", "tool", "workflow", "agent", "control", "trace", "session"]);
 
 function check_StepType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM28.has(v)) notOneOf(out, p, "one of: \"llm\", \"retriever\", \"tool\", \"workflow\", …", "|string|", v);
+if (!ENUM37.has(v)) notOneOf(out, p, "one of: \"llm\", \"retriever\", \"tool\", \"workflow\", …", "|string|", v);
 }
 depth--;
 }
@@ -29653,7 +29706,7 @@ depth--;
 function check_libs__python__schemas__common__alert_configuration__Aggregat(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM24.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
+if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
 }
 depth--;
 }
@@ -29883,12 +29936,12 @@ if (v !== "vertical_bar" && v !== "horizontal_bar") notOneOf(out, p, "one of: \"
 depth--;
 }
 
-const ENUM29 = new Set<unknown>(["id", "date", "number", "boolean", "text", "collection", "fully_annotated"]);
+const ENUM38 = new Set<unknown>(["id", "date", "number", "boolean", "text", "collection", "fully_annotated"]);
 
 function check_LogRecordsFilterType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM29.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"boolean\", …", "|string|", v);
+if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"boolean\", …", "|string|", v);
 }
 depth--;
 }
@@ -29941,12 +29994,12 @@ if (typeof e5 !== "string") bad(out, p + "/display_value_levels/" + i4, "string"
 depth--;
 }
 
-const ENUM30 = new Set<unknown>(["llm_api_error", "credentials_error", "data_validation_error", "configuration_error", "permission_error", "not_found_error", "workflow_error", "system_error", "not_applicable_reason", "uncataloged_error"]);
+const ENUM39 = new Set<unknown>(["llm_api_error", "credentials_error", "data_validation_error", "configuration_error", "permission_error", "not_found_error", "workflow_error", "system_error", "not_applicable_reason", "uncataloged_error"]);
 
 function check_ErrorType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM30.has(v)) notOneOf(out, p, "one of: \"llm_api_error\", \"credentials_error\", \"data_validation_error\", \"configuration_error\", …", "|string|", v);
+if (!ENUM39.has(v)) notOneOf(out, p, "one of: \"llm_api_error\", \"credentials_error\", \"data_validation_error\", \"configuration_error\", …", "|string|", v);
 }
 depth--;
 }
@@ -29981,12 +30034,12 @@ else if (!DATE_TIME.test(x2)) add(out, p + "/start_time", "string (date-time)", 
 depth--;
 }
 
-const ENUM31 = new Set<unknown>(["agent", "assistant", "developer", "function", "system", "tool", "user"]);
+const ENUM40 = new Set<unknown>(["agent", "assistant", "developer", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__logging__llm__MessageRole(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM31.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"developer\", \"function\", …", "|string|", v);
+if (!ENUM40.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"developer\", \"function\", …", "|string|", v);
 }
 depth--;
 }
@@ -30020,12 +30073,12 @@ if (v !== "deny" && v !== "steer" && v !== "observe") notOneOf(out, p, "one of: 
 depth--;
 }
 
-const ENUM32 = new Set<unknown>(["like_dislike", "star", "score", "tags", "text"]);
+const ENUM41 = new Set<unknown>(["like_dislike", "star", "score", "tags", "text"]);
 
 function check_FeedbackType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM32.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
+if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
 }
 depth--;
 }
@@ -30033,7 +30086,7 @@ depth--;
 function check_AnnotationType(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM32.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
+if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
 }
 depth--;
 }
@@ -30323,12 +30376,12 @@ if (v !== "complete" && v !== "failed" && v !== "pending" && v !== "not_uploaded
 depth--;
 }
 
-const ENUM33 = new Set<unknown>(["in_progress", "completed", "failed", "cancelled", "incomplete"]);
+const ENUM42 = new Set<unknown>(["in_progress", "completed", "failed", "cancelled", "incomplete"]);
 
 function check_EventStatus(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"in_progress\", \"completed\", \"failed\", \"cancelled\", …", "|string|", v);
+if (!ENUM42.has(v)) notOneOf(out, p, "one of: \"in_progress\", \"completed\", \"failed\", \"cancelled\", …", "|string|", v);
 }
 depth--;
 }
@@ -30573,7 +30626,7 @@ check82(x3, p + "/value", out);
 depth--;
 }
 
-const ENUM34 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
+const ENUM43 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
 
 function check110(v: unknown, p: string, out: Issue[]): void {
 u2: {
@@ -30608,7 +30661,7 @@ check_MetricColor(x1, p + "/color", out);
 const x2 = o0["operator"];
 if (x2 === undefined) add(out, p + "/operator", "present", "missing");
 else {
-if (!ENUM34.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"gt\", \"gte\", \"lt\", …", "|string|", x2);
+if (!ENUM43.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"gt\", \"gte\", \"lt\", …", "|string|", x2);
 }
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
@@ -30853,32 +30906,32 @@ if (typeof x2 !== "string") bad(out, p + "/evaluating_response", "string", x2);
 depth--;
 }
 
-const ENUM35 = new Set<unknown>(["unknown", "text", "label", "floating_point", "integer", "timestamp", "milli_seconds", "boolean", "uuid", "percentage", "dollars", "array", "template_label", "thumb_rating_percentage", "user_id", "text_offsets", "segments", "hallucination_segments", "thumb_rating", "score_rating", "star_rating", "tags_rating", "thumb_rating_aggregate", "score_rating_aggregate", "star_rating_aggregate", "tags_rating_aggregate"]);
+const ENUM44 = new Set<unknown>(["unknown", "text", "label", "floating_point", "integer", "timestamp", "milli_seconds", "boolean", "uuid", "percentage", "dollars", "array", "template_label", "thumb_rating_percentage", "user_id", "text_offsets", "segments", "hallucination_segments", "thumb_rating", "score_rating", "star_rating", "tags_rating", "thumb_rating_aggregate", "score_rating_aggregate", "star_rating_aggregate", "tags_rating_aggregate"]);
 
 function check_DataTypeOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM35.has(v)) notOneOf(out, p, "one of: \"unknown\", \"text\", \"label\", \"floating_point\", …", "|string|", v);
+if (!ENUM44.has(v)) notOneOf(out, p, "one of: \"unknown\", \"text\", \"label\", \"floating_point\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM36 = new Set<unknown>(["agent", "assistant", "function", "system", "tool", "user"]);
+const ENUM45 = new Set<unknown>(["agent", "assistant", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__shared__message_role__MessageRole(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM36.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"function\", \"system\", …", "|string|", v);
+if (!ENUM45.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"function\", \"system\", …", "|string|", v);
 }
 depth--;
 }
 
-const ENUM37 = new Set<unknown>(["gt", "lt", "gte", "lte", "eq", "neq", "contains", "all", "any", "empty", "not_empty"]);
+const ENUM46 = new Set<unknown>(["gt", "lt", "gte", "lte", "eq", "neq", "contains", "all", "any", "empty", "not_empty"]);
 
 function check_RuleOperator(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM37.has(v)) notOneOf(out, p, "one of: \"gt\", \"lt\", \"gte\", \"lte\", …", "|string|", v);
+if (!ENUM46.has(v)) notOneOf(out, p, "one of: \"gt\", \"lt\", \"gte\", \"lte\", …", "|string|", v);
 }
 depth--;
 }
@@ -31230,12 +31283,12 @@ check111(x2, p + "/score", out);
 depth--;
 }
 
-const ENUM38 = new Set<unknown>(["triggered", "failed", "error", "timeout", "paused", "not_triggered", "skipped"]);
+const ENUM47 = new Set<unknown>(["triggered", "failed", "error", "timeout", "paused", "not_triggered", "skipped"]);
 
 function check_ExecutionStatus(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
 else {
-if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"triggered\", \"failed\", \"error\", \"timeout\", …", "|string|", v);
+if (!ENUM47.has(v)) notOneOf(out, p, "one of: \"triggered\", \"failed\", \"error\", \"timeout\", …", "|string|", v);
 }
 depth--;
 }

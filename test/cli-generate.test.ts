@@ -37,7 +37,7 @@ describe("galaxiom generate", () => {
     const before = await stat(workspace.out);
     const { code, out } = await generate();
     expect(code).toBe(0);
-    expect(out).toBe(`${workspace.out}/ unchanged: already up to date with ${workspace.specs}/ (6 files); nothing written\n`);
+    expect(out).toBe(`${workspace.out}/ unchanged: already up to date with ${workspace.specs}/ (7 files); nothing written\n`);
     // Replacing the folder would give it a new inode: it is the same folder, untouched.
     expect(await stat(workspace.out)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
   });

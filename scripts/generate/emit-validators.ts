@@ -136,6 +136,18 @@ const INTEGER_TEXT = /^-?\\d+$/;
 const NUMBER_TEXT = /^-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$/;
 
 function unchecked(_value: unknown, _pointer: string, _out: Issue[]): void {}
+
+/** TypeScript's weak type check: an object with properties, none of them one of \`keys\` (all optional). */
+function weak(value: unknown, keys: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  let own = false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (keys.includes(key)) return false;
+    own = true;
+  }
+  return own;
+}
 `;
 
 type Schema = Record<string, unknown>;
@@ -337,7 +349,7 @@ class Emitter {
   }
 
   /** Statements that check the value in variable `v` (sitting at `p`) against `schema`, as openapi-typescript types it. */
-  private gen(schema: unknown, v: string, p: Pointer, required: readonly string[] = []): string {
+  private gen(schema: unknown, v: string, p: Pointer): string {
     if (schema === false) return `add(out, ${code(p)}, "no value", "a value");`;
     if (!isObject(schema)) return "";
     if ("$ref" in schema) {
@@ -355,8 +367,8 @@ class Emitter {
     const parts: string[] = [];
     const core = this.core(schema, v, p);
     if (core !== undefined) parts.push(core);
-    const requiredHere = [...required, ...(Array.isArray(schema.required) ? schema.required.filter((key) => typeof key == "string") : [])];
-    for (const item of Array.isArray(schema.allOf) ? schema.allOf : []) parts.push(this.allOfItem(item, v, p, requiredHere));
+    const required = Array.isArray(schema.required) ? schema.required.filter((key) => typeof key == "string") : [];
+    for (const item of Array.isArray(schema.allOf) ? schema.allOf : []) parts.push(this.allOfItem(item, v, p, required));
     let defined = parts.length > 0;
     let statements = parts.join("\n");
     const anyOf = Array.isArray(schema.anyOf) ? schema.anyOf : [];
@@ -376,10 +388,13 @@ class Emitter {
     return schema.nullable === true ? `if (${v} !== null) {\n${statements}\n}` : statements;
   }
 
-  /** An allOf member: a `$ref` member also makes the parent's required properties it declares required. */
+  /** An allOf member, with the parent's required properties: a `$ref` member's that it declares, an inline member's all. */
   private allOfItem(item: unknown, v: string, p: Pointer, required: readonly string[]): string {
     const ref = this.componentRef(item);
-    if (ref === undefined) return this.gen(item, v, p, required);
+    if (ref === undefined) {
+      const own = isObject(item) && Array.isArray(item.required) ? item.required : [];
+      return this.gen(isObject(item) && !("$ref" in item) ? { ...item, required: [...required, ...own] } : item, v, p);
+    }
     const resolved = this.follow(item);
     const declared = isObject(resolved) && isObject(resolved.properties) ? resolved.properties : {};
     const extra = required.filter((key) => Object.hasOwn(declared, key));
@@ -480,8 +495,9 @@ class Emitter {
             : `if (${value} !== undefined) {\n${body}\n}`;
       checks.push(`const ${value} = ${this.read(o, key)};\n${test}`);
     }
-    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through; a
-    // schema checks them; false or none lets none through.
+    // An index signature (additionalProperties true or {}, patternProperties) lets any other property through, a
+    // schema checks them, false lets none through. None lets them through too: TypeScript's types are structural
+    // (its excess property check is for object literals only).
     const explicit = isObject(additional) && Object.keys(additional).length > 0;
     const open =
       additional === true || (isObject(additional) && !explicit) || (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0);
@@ -490,7 +506,8 @@ class Emitter {
       const extra = explicit
         ? this.nested(additional, `${o}[${key}]`, dynamic(p, `esc(${key})`))
         : `add(out, ${code(p)} + "/" + esc(${key}), "a declared property only", "an undeclared property");`;
-      const declared = Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
+      // TypeScript intersects the properties with the index signature: a declared property must fit it too.
+      const declared = explicit ? [] : Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
       const skip = declared.length ? `switch (${key}) {\n${declared.join(" ")}\ncontinue;\n}\n` : "";
       if (extra) checks.push(`for (const ${key} in ${o}) {\nif (!Object.hasOwn(${o}, ${key})) continue;\n${skip}${extra}\n}`);
     }
@@ -531,11 +548,11 @@ class Emitter {
       if (dispatch !== undefined) return dispatch;
       const nonNull = branches.filter((branch) => !isNullType(branch));
       if (nonNull.length == 1 && branches.length > 1) {
-        const body = this.nested(nonNull[0], v, p);
+        const body = this.branch(nonNull[0], v, p);
         return body && `if (${v} !== null) {\n${body}\n}`;
       }
     }
-    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.nested(branch, v, p));
+    const bodies = compiled ? (branches as string[]) : branches.map((branch) => this.branch(branch, v, p));
     // A branch that checks nothing accepts everything: so does the union.
     if (bodies.some((body) => body.trim() === "")) return "";
     if (bodies.length == 1) return bodies[0]!;
@@ -544,6 +561,30 @@ class Emitter {
     const expected = words ?? `one of the ${label} shapes`;
     const tries = bodies.map((body) => `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`);
     return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
+  }
+
+  /**
+   * A union member. TypeScript rejects an object that has properties but none of a weak type's (one whose properties
+   * are all optional), so a value can't pass such a branch by having none of its properties: in a union, that would
+   * accept anything. Outside unions this is not checked: there it would only flag objects the spec allows.
+   */
+  private branch(schema: unknown, v: string, p: Pointer): string {
+    const body = this.nested(schema, v, p);
+    const keys = this.weakKeys(schema);
+    if (keys === undefined) return body;
+    const constant = this.constant("KEYS", JSON.stringify(keys));
+    return `if (weak(${v}, ${constant})) add(out, ${code(p)}, "an object with a declared property", "an object without one");\n${body}`;
+  }
+
+  /** The properties of an object type whose properties are all optional (through `$ref`s), or undefined. */
+  private weakKeys(schema: unknown): string[] | undefined {
+    const resolved = this.follow(schema);
+    if (!resolved || ["allOf", "anyOf", "oneOf", "enum", "const", "patternProperties"].some((key) => key in resolved)) return undefined;
+    const additional = resolved.additionalProperties;
+    if ((resolved.type !== undefined && resolved.type !== "object") || (additional !== undefined && additional !== false)) return undefined;
+    const keys = isObject(resolved.properties) ? Object.keys(resolved.properties) : [];
+    const required = Array.isArray(resolved.required) ? resolved.required : [];
+    return keys.length && !required.some((key) => keys.includes(key)) ? keys : undefined;
   }
 
   /** Dispatch on a discriminator property, when every branch it can pick is a component schema. */

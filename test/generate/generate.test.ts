@@ -42,11 +42,13 @@ describe("npm run generate", () => {
       "axiom.pagination.ts",
       "axiom.security.ts",
       "axiom.ts",
+      "axiom.validators.ts",
       "galileo.media-types.ts",
       "galileo.openapi.yaml",
       "galileo.pagination.ts",
       "galileo.security.ts",
       "galileo.ts",
+      "galileo.validators.ts",
     ]);
   });
 
