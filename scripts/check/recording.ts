@@ -26,7 +26,7 @@ export function readRecording(text: string, file: string): Exchange[] {
     const where = { file, line: index + 1 };
     const parsed = parseJson(line);
     if (!parsed.ok) throw new SpecError("not JSON: each line of an NDJSON recording is one {request, response} object (or give a HAR file)", where);
-    const fail = (pointer: string, problem: string) => new SpecError(problem, { ...where, pointer });
+    const fail = (pointer: string, problem: string) => new SpecError(problem, pointer ? { ...where, pointer } : where);
     return [exchange(parsed.value, `line ${index + 1}`, fail, ndjsonBody)];
   });
 }
