@@ -60,7 +60,7 @@ describe("reports on a hostile response", () => {
       "/owner/[REDACTED]",
       "/owner/[REDACTED]",
       "/owner/\\u001b[31mred\\u001b[0m\\u000a::error::forged\\u000d\\u000aline",
-      `/owner/${"long".repeat(200)}`.slice(0, 100) + "…",
+      `${`/owner/${"long".repeat(200)}`.slice(0, 100)}…`,
     ]);
     for (const issue of issues) expect(issue.pointer.length).toBeLessThanOrEqual(101);
   });
