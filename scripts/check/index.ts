@@ -12,6 +12,8 @@ export interface CheckResult {
   operations: Array<{ api: string; operation: string; checked: number; differing: Differing[] }>;
   noOperation: Exchange[];
   checked: number;
+  /** By API checked, the `format`s its description uses that the validators don't check. */
+  uncheckedFormats: Map<string, readonly string[]>;
 }
 
 export interface Differing {
@@ -35,10 +37,13 @@ export async function checkRecording(config: SpecsConfig, exchanges: Exchange[],
   const loads: LoadCache = new Map();
   const routes: ApiRoutes[] = [];
   const validators = new Map<string, Validators>();
+  const unchecked = new Map<string, readonly string[]>();
   for (const api of apis) {
     const { document } = await buildApi(api, config, redocly, loads);
     routes.push(apiRoutes(api.name, document));
-    validators.set(api.name, await loadValidators(document, api.name));
+    const loaded = await loadValidators(document, api.name);
+    validators.set(api.name, loaded.validators);
+    unchecked.set(api.name, loaded.uncheckedFormats);
   }
   const byOperation = new Map<string, CheckResult["operations"][number]>();
   const noOperation: Exchange[] = [];
@@ -56,5 +61,8 @@ export async function checkRecording(config: SpecsConfig, exchanges: Exchange[],
     const { found, total } = mismatches(table, match.operation, exchange);
     if (total > 0) entry.differing.push({ at: exchange.at, status: exchange.status, found, total });
   }
-  return { operations: [...byOperation.values()], noOperation, checked: exchanges.length - noOperation.length };
+  const operations = [...byOperation.values()];
+  const used = new Set(operations.map((entry) => entry.api));
+  const uncheckedFormats = new Map([...unchecked].filter(([api, formats]) => used.has(api) && formats.length > 0));
+  return { operations, noOperation, checked: exchanges.length - noOperation.length, uncheckedFormats };
 }

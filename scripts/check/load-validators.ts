@@ -13,14 +13,15 @@ import type { Validators } from "./mismatches.js";
  * runs generated/<api>.validators.ts: the emitter writes plain checks, never the document's text as code, and
  * nothing of the recording is evaluated.
  */
-export async function loadValidators(document: OpenAPIDocument, name: string): Promise<Validators> {
+export async function loadValidators(document: OpenAPIDocument, name: string): Promise<{ validators: Validators; uncheckedFormats: readonly string[] }> {
   const source = emitValidators(document, `${name}.openapi.yaml`);
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
   const folder = await mkdtemp(path.join(tmpdir(), "galaxiom-check-"));
   try {
     const file = path.join(folder, `${name.replace(/[^\w-]/g, "_")}.validators.mjs`);
     await writeFile(file, outputText);
-    return ((await import(pathToFileURL(file).href)) as { validators: Validators }).validators;
+    const { validators, uncheckedFormats } = (await import(pathToFileURL(file).href)) as { validators: Validators; uncheckedFormats: readonly string[] };
+    return { validators, uncheckedFormats };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -50,6 +50,8 @@ export function textReport(result: CheckResult): { stdout: string; stderr: strin
   const stderr = result.noOperation.map(
     (exchange) => `warning: ${exchange.at}: ${exchange.method} ${shownUrl(exchange.url)} matches no operation; not checked\n`,
   );
+  for (const [api, formats] of result.uncheckedFormats)
+    stderr.push(`note: ${api}: these formats are not checked, only their types: ${formats.map(shownText).join(", ")}\n`);
   return { stdout: `${lines.join("\n")}\n`, stderr: stderr.join("") };
 }
 
@@ -64,6 +66,7 @@ export function jsonReport(result: CheckResult): string {
       differing: differing.map(({ at, status, found, total }) => ({ at, status, total, issues: found.map(mismatch) })),
     })),
     noOperation: result.noOperation.map((exchange: Exchange) => ({ at: exchange.at, method: exchange.method, url: shownUrl(exchange.url) })),
+    uncheckedFormats: Object.fromEntries([...result.uncheckedFormats].map(([api, formats]) => [api, formats.map(shownText)])),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -20,7 +20,8 @@ string or JSON.
 
 Each request goes to the API whose spec's first server has its origin, then to the operation whose method and
 path template match it. A request no operation matches is listed as a warning and not checked; when none
-matches at all, that is bad input. Headers, bodies and query strings are never printed.
+matches at all, that is bad input. The \`format\`s a spec uses that aren't checked (only their types are) are
+listed in a note. Headers, bodies and query strings are never printed, nor any value: only where and which types.
 
   --api <name>       check every request against this API of apis.yaml, whatever its origin
   --specs <dir>      default: galaxiom, when it holds an apis.yaml (an app's, from \`galaxiom init\`), else specs
