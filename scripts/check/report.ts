@@ -4,8 +4,8 @@ import type { Mismatch } from "./mismatches.js";
 import type { Exchange } from "./recording.js";
 
 const MAX_TEXT = 100;
-/** A path segment or property name shaped like a credential (letters and digits, 20+ characters): a recording may hold one anywhere. */
-const SECRET_LOOKING = /^(?=.*\d)(?=.*[a-z])[\w.~+=:%-]{20,}$/i;
+/** A path segment or property name shaped like a credential (20+ characters, letters and at least 4 digits): a recording may hold one anywhere. */
+const SECRET_LOOKING = /^(?=(?:\D*\d){4})(?=.*[a-z])[\w.~+=:%-]{20,}$/i;
 
 /**
  * Text from the recording or the spec, as a report may show it: credential-looking segments masked, control

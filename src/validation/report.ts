@@ -14,8 +14,11 @@ export interface ResponseIssue {
 }
 
 const MAX_TEXT = 100;
-/** A pointer segment that looks like a credential (letters and digits, 20+ characters, no spaces): a server may echo one as a property name. */
-const SECRET_LOOKING = /^(?=[^/]*\d)(?=[^/]*[a-z])[\w.~+=:-]{20,}$/i;
+/**
+ * A pointer segment that looks like a credential, which a server may echo as a property name: 20+ characters
+ * without spaces, letters and at least 4 digits (random tokens have them; `created_at_timestamp_v2` doesn't).
+ */
+const SECRET_LOOKING = /^(?=(?:\D*\d){4})(?=.*[a-z])[\w.~+=:-]{20,}$/i;
 
 /**
  * An issue as it may leave the library: its text comes from the server (property names in pointers) and the spec,

@@ -42,6 +42,7 @@ describe("reports on a hostile response", () => {
         "xapt-1234567890abcdefghij0987": 2,
         "\u001b[31mred\u001b[0m\n::error::forged\r\nline": 3,
         [`${"long".repeat(200)}`]: 4,
+        created_at_timestamp_v2: 5,
       },
     };
     const { make, logger } = await serving(JSON.stringify(hostile));
@@ -61,6 +62,8 @@ describe("reports on a hostile response", () => {
       "/owner/[REDACTED]",
       "/owner/\\u001b[31mred\\u001b[0m\\u000a::error::forged\\u000d\\u000aline",
       `${`/owner/${"long".repeat(200)}`.slice(0, 100)}…`,
+      // A long name with a digit or two is a name, not a credential.
+      "/owner/created_at_timestamp_v2",
     ]);
     for (const issue of issues) expect(issue.pointer.length).toBeLessThanOrEqual(101);
   });
