@@ -371,8 +371,9 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (typeof o0[k1] !== "object" || o0[k1] === null || Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "object", o0[k1]);
-else for (const k2 in o0[k1]) if (Object.hasOwn(o0[k1], k2)) add(out, p + "/" + esc(k1) + "/" + esc(k2), "a declared property only", "an undeclared property");
+const a2 = o0[k1];
+if (typeof a2 !== "object" || a2 === null || Array.isArray(a2)) bad(out, p + "/" + esc(k1), "object", a2);
+else for (const k3 in a2) if (Object.hasOwn(a2, k3)) add(out, p + "/" + esc(k1) + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
 }
@@ -423,11 +424,12 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-if (!Array.isArray(o0[k1])) bad(out, p + "/" + esc(k1), "array", o0[k1]);
+const a2 = o0[k1];
+if (!Array.isArray(a2)) bad(out, p + "/" + esc(k1), "array", a2);
 else {
-for (let i2 = 0; i2 < o0[k1].length; i2++) {
-const e3 = o0[k1][i2];
-check_V1DatasetField(e3, p + "/" + esc(k1) + "/" + i2, out);
+for (let i3 = 0; i3 < a2.length; i3++) {
+const e4 = a2[i3];
+check_V1DatasetField(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 }
 }
@@ -498,24 +500,7 @@ check_V1Table(e14, p + "/tables/" + i13, out);
 depth--;
 }
 
-function check_V1NotFoundError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["code"];
-if (x1 !== undefined) {
-if (typeof x1 !== "string") bad(out, p + "/code", "string", x1);
-}
-const x2 = o0["message"];
-if (x2 !== undefined) {
-if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
-}
-}
-}
-depth--;
-}
+const check_V1NotFoundError = check_V1ForbiddenError;
 
 function check_V1UpdateDataset(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -1000,24 +985,25 @@ else {
 const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
-if (typeof o4[k5] !== "string") bad(out, p + "/metadata/" + esc(k5), "string", o4[k5]);
+const a6 = o4[k5];
+if (typeof a6 !== "string") bad(out, p + "/metadata/" + esc(k5), "string", a6);
 }
 }
 }
-const x6 = o0["name"];
-if (x6 === undefined) add(out, p + "/name", "present", "missing");
+const x7 = o0["name"];
+if (x7 === undefined) add(out, p + "/name", "present", "missing");
 else {
-if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
+if (typeof x7 !== "string") bad(out, p + "/name", "string", x7);
 }
-const x7 = o0["query"];
-if (x7 === undefined) add(out, p + "/query", "present", "missing");
+const x8 = o0["query"];
+if (x8 === undefined) add(out, p + "/query", "present", "missing");
 else {
-check_APLRequestWithOptions(x7, p + "/query", out);
+check_APLRequestWithOptions(x8, p + "/query", out);
 }
-const x8 = o0["who"];
-if (x8 === undefined) add(out, p + "/who", "present", "missing");
+const x9 = o0["who"];
+if (x9 === undefined) add(out, p + "/who", "present", "missing");
 else {
-if (typeof x8 !== "string") bad(out, p + "/who", "string", x8);
+if (typeof x9 !== "string") bad(out, p + "/who", "string", x9);
 }
 }
 }
@@ -1399,21 +1385,7 @@ if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 depth--;
 }
 
-function check_TrimOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["maxDuration"];
-if (x1 === undefined) add(out, p + "/maxDuration", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/maxDuration", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_TrimOptions = check_V1TrimOptions;
 
 function check_MonitorWithId(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -1809,21 +1781,7 @@ if (typeof x6 !== "string") bad(out, p + "/token", "string", x6);
 depth--;
 }
 
-function check_UpdateOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_UpdateOrg = check_MapField;
 
 function check_GroupWithID(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -2112,21 +2070,7 @@ check_UserDetailsRole(x4, p + "/role", out);
 depth--;
 }
 
-function check_UpdateCurrentUserRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_UpdateCurrentUserRequest = check_MapField;
 
 function check_CreateUserRequest(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -3098,99 +3042,100 @@ else {
 const o10 = x9 as Record<string, unknown>;
 for (const k11 in o10) {
 if (!Object.hasOwn(o10, k11)) continue;
-if (typeof o10[k11] !== "boolean") bad(out, p + "/features/" + esc(k11), "boolean", o10[k11]);
+const a12 = o10[k11];
+if (typeof a12 !== "boolean") bad(out, p + "/features/" + esc(k11), "boolean", a12);
 }
 }
 }
-const x12 = o0["id"];
-if (x12 === undefined) add(out, p + "/id", "present", "missing");
+const x13 = o0["id"];
+if (x13 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x12 !== "string") bad(out, p + "/id", "string", x12);
+if (typeof x13 !== "string") bad(out, p + "/id", "string", x13);
 }
-const x13 = o0["issuedAt"];
-if (x13 === undefined) add(out, p + "/issuedAt", "present", "missing");
+const x14 = o0["issuedAt"];
+if (x14 === undefined) add(out, p + "/issuedAt", "present", "missing");
 else {
-if (typeof x13 !== "string") bad(out, p + "/issuedAt", "string", x13);
-else if (!DATE_TIME.test(x13)) add(out, p + "/issuedAt", "string (date-time)", "string");
+if (typeof x14 !== "string") bad(out, p + "/issuedAt", "string", x14);
+else if (!DATE_TIME.test(x14)) add(out, p + "/issuedAt", "string (date-time)", "string");
 }
-const x14 = o0["issuedTo"];
-if (x14 === undefined) add(out, p + "/issuedTo", "present", "missing");
+const x15 = o0["issuedTo"];
+if (x15 === undefined) add(out, p + "/issuedTo", "present", "missing");
 else {
-if (typeof x14 !== "string") bad(out, p + "/issuedTo", "string", x14);
+if (typeof x15 !== "string") bad(out, p + "/issuedTo", "string", x15);
 }
-const x15 = o0["issuer"];
-if (x15 === undefined) add(out, p + "/issuer", "present", "missing");
+const x16 = o0["issuer"];
+if (x16 === undefined) add(out, p + "/issuer", "present", "missing");
 else {
-if (typeof x15 !== "string") bad(out, p + "/issuer", "string", x15);
+if (typeof x16 !== "string") bad(out, p + "/issuer", "string", x16);
 }
-const x16 = o0["maxAuditWindowSeconds"];
-if (x16 === undefined) add(out, p + "/maxAuditWindowSeconds", "present", "missing");
+const x17 = o0["maxAuditWindowSeconds"];
+if (x17 === undefined) add(out, p + "/maxAuditWindowSeconds", "present", "missing");
 else {
-if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/maxAuditWindowSeconds", "integer", x16);
+if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/maxAuditWindowSeconds", "integer", x17);
 }
-const x17 = o0["maxDatasets"];
-if (x17 === undefined) add(out, p + "/maxDatasets", "present", "missing");
+const x18 = o0["maxDatasets"];
+if (x18 === undefined) add(out, p + "/maxDatasets", "present", "missing");
 else {
-if (typeof x17 !== "number" || !Number.isInteger(x17)) bad(out, p + "/maxDatasets", "integer", x17);
+if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/maxDatasets", "integer", x18);
 }
-const x18 = o0["maxEndpoints"];
-if (x18 === undefined) add(out, p + "/maxEndpoints", "present", "missing");
+const x19 = o0["maxEndpoints"];
+if (x19 === undefined) add(out, p + "/maxEndpoints", "present", "missing");
 else {
-if (typeof x18 !== "number" || !Number.isInteger(x18)) bad(out, p + "/maxEndpoints", "integer", x18);
+if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/maxEndpoints", "integer", x19);
 }
-const x19 = o0["maxFields"];
-if (x19 === undefined) add(out, p + "/maxFields", "present", "missing");
+const x20 = o0["maxFields"];
+if (x20 === undefined) add(out, p + "/maxFields", "present", "missing");
 else {
-if (typeof x19 !== "number" || !Number.isInteger(x19)) bad(out, p + "/maxFields", "integer", x19);
+if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/maxFields", "integer", x20);
 }
-const x20 = o0["maxMonitors"];
-if (x20 === undefined) add(out, p + "/maxMonitors", "present", "missing");
+const x21 = o0["maxMonitors"];
+if (x21 === undefined) add(out, p + "/maxMonitors", "present", "missing");
 else {
-if (typeof x20 !== "number" || !Number.isInteger(x20)) bad(out, p + "/maxMonitors", "integer", x20);
+if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/maxMonitors", "integer", x21);
 }
-const x21 = o0["maxQueryWindowSeconds"];
-if (x21 === undefined) add(out, p + "/maxQueryWindowSeconds", "present", "missing");
+const x22 = o0["maxQueryWindowSeconds"];
+if (x22 === undefined) add(out, p + "/maxQueryWindowSeconds", "present", "missing");
 else {
-if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/maxQueryWindowSeconds", "integer", x21);
+if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/maxQueryWindowSeconds", "integer", x22);
 }
-const x22 = o0["maxUsers"];
-if (x22 === undefined) add(out, p + "/maxUsers", "present", "missing");
+const x23 = o0["maxUsers"];
+if (x23 === undefined) add(out, p + "/maxUsers", "present", "missing");
 else {
-if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/maxUsers", "integer", x22);
+if (typeof x23 !== "number" || !Number.isInteger(x23)) bad(out, p + "/maxUsers", "integer", x23);
 }
-const x23 = o0["monthlyIngestGb"];
-if (x23 === undefined) add(out, p + "/monthlyIngestGb", "present", "missing");
+const x24 = o0["monthlyIngestGb"];
+if (x24 === undefined) add(out, p + "/monthlyIngestGb", "present", "missing");
 else {
-if (typeof x23 !== "number" || !Number.isInteger(x23)) bad(out, p + "/monthlyIngestGb", "integer", x23);
+if (typeof x24 !== "number" || !Number.isInteger(x24)) bad(out, p + "/monthlyIngestGb", "integer", x24);
 }
-const x24 = o0["monthlyQueryGbHours"];
-if (x24 === undefined) add(out, p + "/monthlyQueryGbHours", "present", "missing");
+const x25 = o0["monthlyQueryGbHours"];
+if (x25 === undefined) add(out, p + "/monthlyQueryGbHours", "present", "missing");
 else {
-if (typeof x24 !== "number" || !Number.isInteger(x24)) bad(out, p + "/monthlyQueryGbHours", "integer", x24);
+if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/monthlyQueryGbHours", "integer", x25);
 }
-const x25 = o0["storageAllowanceGB"];
-if (x25 !== undefined) {
-if (typeof x25 !== "number" || !Number.isInteger(x25)) bad(out, p + "/storageAllowanceGB", "integer", x25);
+const x26 = o0["storageAllowanceGB"];
+if (x26 !== undefined) {
+if (typeof x26 !== "number" || !Number.isInteger(x26)) bad(out, p + "/storageAllowanceGB", "integer", x26);
 }
-const x26 = o0["tier"];
-if (x26 === undefined) add(out, p + "/tier", "present", "missing");
+const x27 = o0["tier"];
+if (x27 === undefined) add(out, p + "/tier", "present", "missing");
 else {
-if (!ENUM1.has(x26)) notOneOf(out, p + "/tier", "one of: \"personal\", \"teamMonthlyAws\", \"axiomCloud\", \"teamPlus\", …", "|string|", x26);
+if (!ENUM1.has(x27)) notOneOf(out, p + "/tier", "one of: \"personal\", \"teamMonthlyAws\", \"axiomCloud\", \"teamPlus\", …", "|string|", x27);
 }
-const x27 = o0["validFrom"];
-if (x27 === undefined) add(out, p + "/validFrom", "present", "missing");
+const x28 = o0["validFrom"];
+if (x28 === undefined) add(out, p + "/validFrom", "present", "missing");
 else {
-if (typeof x27 !== "string") bad(out, p + "/validFrom", "string", x27);
-else if (!DATE_TIME.test(x27)) add(out, p + "/validFrom", "string (date-time)", "string");
+if (typeof x28 !== "string") bad(out, p + "/validFrom", "string", x28);
+else if (!DATE_TIME.test(x28)) add(out, p + "/validFrom", "string (date-time)", "string");
 }
-const x28 = o0["withAuths"];
-if (x28 === undefined) add(out, p + "/withAuths", "present", "missing");
+const x29 = o0["withAuths"];
+if (x29 === undefined) add(out, p + "/withAuths", "present", "missing");
 else {
-if (!Array.isArray(x28)) bad(out, p + "/withAuths", "array", x28);
+if (!Array.isArray(x29)) bad(out, p + "/withAuths", "array", x29);
 else {
-for (let i29 = 0; i29 < x28.length; i29++) {
-const e30 = x28[i29];
-if (typeof e30 !== "string") bad(out, p + "/withAuths/" + i29, "string", e30);
+for (let i30 = 0; i30 < x29.length; i30++) {
+const e31 = x29[i30];
+if (typeof e31 !== "string") bad(out, p + "/withAuths/" + i30, "string", e31);
 }
 }
 }
@@ -3294,7 +3239,8 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check22(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check22(a2, p + "/" + esc(k1), out);
 }
 }
 }
@@ -3497,203 +3443,19 @@ else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
-check23(o0[k1], p + "/" + esc(k1), out);
+const a2 = o0[k1];
+check23(a2, p + "/" + esc(k1), out);
 }
 }
 }
 depth--;
 }
 
-function check_datasetCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-check22(o0[k1], p + "/" + esc(k1), out);
-}
-}
-}
-depth--;
-}
+const check_datasetCapabilities = check_roleDatasetCapabilities;
 
-function check_orgCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["annotations"];
-if (x1 !== undefined) {
-if (!Array.isArray(x1)) bad(out, p + "/annotations", "array", x1);
-else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-if (e3 !== "create" && e3 !== "read" && e3 !== "update" && e3 !== "delete") notOneOf(out, p + "/annotations/" + i2, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e3);
-}
-}
-}
-const x4 = o0["apiTokens"];
-if (x4 !== undefined) {
-if (!Array.isArray(x4)) bad(out, p + "/apiTokens", "array", x4);
-else {
-for (let i5 = 0; i5 < x4.length; i5++) {
-const e6 = x4[i5];
-if (e6 !== "create" && e6 !== "read" && e6 !== "update" && e6 !== "delete") notOneOf(out, p + "/apiTokens/" + i5, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e6);
-}
-}
-}
-const x7 = o0["auditLog"];
-if (x7 !== undefined) {
-if (!Array.isArray(x7)) bad(out, p + "/auditLog", "array", x7);
-else {
-for (let i8 = 0; i8 < x7.length; i8++) {
-const e9 = x7[i8];
-if (e9 !== "read") notOneOf(out, p + "/auditLog/" + i8, "one of: \"read\"", "|string|", e9);
-}
-}
-}
-const x10 = o0["billing"];
-if (x10 !== undefined) {
-if (!Array.isArray(x10)) bad(out, p + "/billing", "array", x10);
-else {
-for (let i11 = 0; i11 < x10.length; i11++) {
-const e12 = x10[i11];
-if (e12 !== "read" && e12 !== "update") notOneOf(out, p + "/billing/" + i11, "one of: \"read\", \"update\"", "|string|", e12);
-}
-}
-}
-const x13 = o0["dashboards"];
-if (x13 !== undefined) {
-if (!Array.isArray(x13)) bad(out, p + "/dashboards", "array", x13);
-else {
-for (let i14 = 0; i14 < x13.length; i14++) {
-const e15 = x13[i14];
-if (e15 !== "create" && e15 !== "read" && e15 !== "update" && e15 !== "delete") notOneOf(out, p + "/dashboards/" + i14, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e15);
-}
-}
-}
-const x16 = o0["datasets"];
-if (x16 !== undefined) {
-if (!Array.isArray(x16)) bad(out, p + "/datasets", "array", x16);
-else {
-for (let i17 = 0; i17 < x16.length; i17++) {
-const e18 = x16[i17];
-if (e18 !== "create" && e18 !== "read" && e18 !== "update" && e18 !== "delete") notOneOf(out, p + "/datasets/" + i17, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e18);
-}
-}
-}
-const x19 = o0["endpoints"];
-if (x19 !== undefined) {
-if (!Array.isArray(x19)) bad(out, p + "/endpoints", "array", x19);
-else {
-for (let i20 = 0; i20 < x19.length; i20++) {
-const e21 = x19[i20];
-if (e21 !== "create" && e21 !== "read" && e21 !== "update" && e21 !== "delete") notOneOf(out, p + "/endpoints/" + i20, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e21);
-}
-}
-}
-const x22 = o0["flows"];
-if (x22 !== undefined) {
-if (!Array.isArray(x22)) bad(out, p + "/flows", "array", x22);
-else {
-for (let i23 = 0; i23 < x22.length; i23++) {
-const e24 = x22[i23];
-if (e24 !== "create" && e24 !== "read" && e24 !== "update" && e24 !== "delete") notOneOf(out, p + "/flows/" + i23, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e24);
-}
-}
-}
-const x25 = o0["integrations"];
-if (x25 !== undefined) {
-if (!Array.isArray(x25)) bad(out, p + "/integrations", "array", x25);
-else {
-for (let i26 = 0; i26 < x25.length; i26++) {
-const e27 = x25[i26];
-if (e27 !== "create" && e27 !== "read" && e27 !== "update" && e27 !== "delete") notOneOf(out, p + "/integrations/" + i26, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e27);
-}
-}
-}
-const x28 = o0["monitors"];
-if (x28 !== undefined) {
-if (!Array.isArray(x28)) bad(out, p + "/monitors", "array", x28);
-else {
-for (let i29 = 0; i29 < x28.length; i29++) {
-const e30 = x28[i29];
-if (e30 !== "create" && e30 !== "read" && e30 !== "update" && e30 !== "delete") notOneOf(out, p + "/monitors/" + i29, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e30);
-}
-}
-}
-const x31 = o0["notifiers"];
-if (x31 !== undefined) {
-if (!Array.isArray(x31)) bad(out, p + "/notifiers", "array", x31);
-else {
-for (let i32 = 0; i32 < x31.length; i32++) {
-const e33 = x31[i32];
-if (e33 !== "create" && e33 !== "read" && e33 !== "update" && e33 !== "delete") notOneOf(out, p + "/notifiers/" + i32, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e33);
-}
-}
-}
-const x34 = o0["rbac"];
-if (x34 !== undefined) {
-if (!Array.isArray(x34)) bad(out, p + "/rbac", "array", x34);
-else {
-for (let i35 = 0; i35 < x34.length; i35++) {
-const e36 = x34[i35];
-if (e36 !== "create" && e36 !== "read" && e36 !== "update" && e36 !== "delete") notOneOf(out, p + "/rbac/" + i35, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e36);
-}
-}
-}
-const x37 = o0["sharedAccessKeys"];
-if (x37 !== undefined) {
-if (!Array.isArray(x37)) bad(out, p + "/sharedAccessKeys", "array", x37);
-else {
-for (let i38 = 0; i38 < x37.length; i38++) {
-const e39 = x37[i38];
-if (e39 !== "read" && e39 !== "update") notOneOf(out, p + "/sharedAccessKeys/" + i38, "one of: \"read\", \"update\"", "|string|", e39);
-}
-}
-}
-const x40 = o0["users"];
-if (x40 !== undefined) {
-if (!Array.isArray(x40)) bad(out, p + "/users", "array", x40);
-else {
-for (let i41 = 0; i41 < x40.length; i41++) {
-const e42 = x40[i41];
-if (e42 !== "create" && e42 !== "read" && e42 !== "update" && e42 !== "delete") notOneOf(out, p + "/users/" + i41, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e42);
-}
-}
-}
-const x43 = o0["views"];
-if (x43 !== undefined) {
-if (!Array.isArray(x43)) bad(out, p + "/views", "array", x43);
-else {
-for (let i44 = 0; i44 < x43.length; i44++) {
-const e45 = x43[i44];
-if (e45 !== "create" && e45 !== "read" && e45 !== "update" && e45 !== "delete") notOneOf(out, p + "/views/" + i44, "one of: \"create\", \"read\", \"update\", \"delete\"", "|string|", e45);
-}
-}
-}
-}
-}
-depth--;
-}
+const check_orgCapabilities = check_roleOrgCapabilities;
 
-function check_viewCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-check23(o0[k1], p + "/" + esc(k1), out);
-}
-}
-}
-depth--;
-}
+const check_viewCapabilities = check_roleViewCapabilities;
 
 function check_UserDetailsRole(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -3900,21 +3662,7 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/start", "string (date-time)", "stri
 depth--;
 }
 
-function check_V1SourceInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-const x1 = o0["name"];
-if (x1 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
-}
-}
-}
-depth--;
-}
+const check_V1SourceInfo = check_MapField;
 
 function check_APLRequestWithOptionsDefaultOrder(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -4125,25 +3873,27 @@ else {
 const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
-if (typeof o3[k4] !== "string") bad(out, p + "/headers/" + esc(k4), "string", o3[k4]);
+const a5 = o3[k4];
+if (typeof a5 !== "string") bad(out, p + "/headers/" + esc(k4), "string", a5);
 }
 }
 }
-const x5 = o0["secretHeaders"];
-if (x5 !== undefined) {
-if (typeof x5 !== "object" || x5 === null || Array.isArray(x5)) bad(out, p + "/secretHeaders", "object", x5);
+const x6 = o0["secretHeaders"];
+if (x6 !== undefined) {
+if (typeof x6 !== "object" || x6 === null || Array.isArray(x6)) bad(out, p + "/secretHeaders", "object", x6);
 else {
-const o6 = x5 as Record<string, unknown>;
-for (const k7 in o6) {
-if (!Object.hasOwn(o6, k7)) continue;
-if (typeof o6[k7] !== "string") bad(out, p + "/secretHeaders/" + esc(k7), "string", o6[k7]);
+const o7 = x6 as Record<string, unknown>;
+for (const k8 in o7) {
+if (!Object.hasOwn(o7, k8)) continue;
+const a9 = o7[k8];
+if (typeof a9 !== "string") bad(out, p + "/secretHeaders/" + esc(k8), "string", a9);
 }
 }
 }
-const x8 = o0["url"];
-if (x8 === undefined) add(out, p + "/url", "present", "missing");
+const x10 = o0["url"];
+if (x10 === undefined) add(out, p + "/url", "present", "missing");
 else {
-if (typeof x8 !== "string") bad(out, p + "/url", "string", x8);
+if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
 }
@@ -4360,13 +4110,7 @@ if (v !== "true" && v !== "false" && v !== "") notOneOf(out, p, "one of: \"true\
 depth--;
 }
 
-function check_Owner(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_Owner = check_AnnotationID;
 
 function check_Chart(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -4489,37 +4233,13 @@ if (v !== 2) notOneOf(out, p, "one of: 2", "|number|", v);
 depth--;
 }
 
-function check_DatetimeString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_DatetimeString = check_AnnotationID;
 
-function check_TimeWindowStart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_TimeWindowStart = check_AnnotationID;
 
-function check_TimeWindowEnd(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_TimeWindowEnd = check_AnnotationID;
 
-function check_DashboardUID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_DashboardUID = check_AnnotationID;
 
 function check_TimeSeriesChart(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -4836,12 +4556,16 @@ const x7 = o0["showChart"];
 if (x7 !== undefined) {
 u8: {
 const n9 = out.length;
+if (typeof x7 === "boolean") {
 if (typeof x7 !== "boolean") bad(out, p + "/showChart", "boolean", x7);
 if (out.length === n9) break u8;
 out.length = n9;
+}
+if (typeof x7 === "string") {
 if (typeof x7 !== "string") bad(out, p + "/showChart", "string", x7);
 if (out.length === n9) break u8;
 out.length = n9;
+}
 bad(out, p + "/showChart", "one of the anyOf shapes", x7);
 }
 }
@@ -4853,12 +4577,16 @@ const x11 = o0["chartHeight"];
 if (x11 !== undefined) {
 u12: {
 const n13 = out.length;
+if (typeof x11 === "string") {
 if (typeof x11 !== "string") bad(out, p + "/chartHeight", "string", x11);
 if (out.length === n13) break u12;
 out.length = n13;
+}
+if (typeof x11 === "number") {
 if (typeof x11 !== "number") bad(out, p + "/chartHeight", "number", x11);
 if (out.length === n13) break u12;
 out.length = n13;
+}
 bad(out, p + "/chartHeight", "one of the anyOf shapes", x11);
 }
 }
@@ -5095,13 +4823,7 @@ add(out, p + "/" + esc(k4), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_ChartId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_ChartId = check_AnnotationID;
 
 function check_TimeSeriesChartQuery(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5187,13 +4909,7 @@ add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_CssColor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_CssColor = check_AnnotationID;
 
 function check_StatisticChartColorProps(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5291,13 +5007,7 @@ bad(out, p, "one of the anyOf shapes", v);
 depth--;
 }
 
-function check_LogoUrl(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_LogoUrl = check_AnnotationID;
 
 function check_TimeSeriesNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5464,12 +5174,16 @@ if (++depth > 256) tooDeep(out, p);
 else {
 u0: {
 const n1 = out.length;
+if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
 if (out.length === n1) break u0;
 out.length = n1;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
 check_AdvancedColumnSetting(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
+}
 bad(out, p, "one of the oneOf shapes", v);
 }
 }
@@ -5582,13 +5296,7 @@ bad(out, p, "one of the anyOf shapes", v);
 depth--;
 }
 
-function check_AplString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_AplString = check_AnnotationID;
 
 function check_TimeSeriesQueryOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5629,13 +5337,7 @@ add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_MplString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_MplString = check_AnnotationID;
 
 function check_HeatmapQueryOptions(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5688,21 +5390,9 @@ add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property"
 depth--;
 }
 
-function check_SmartFilterId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_SmartFilterId = check_AnnotationID;
 
-function check_SmartFilterName(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
-else {
-if (typeof v !== "string") bad(out, p, "string", v);
-}
-depth--;
-}
+const check_SmartFilterName = check_AnnotationID;
 
 function check_SmartFilterActive(v: unknown, p: string, out: Issue[]): void {
 if (++depth > 256) tooDeep(out, p);
@@ -5762,6 +5452,7 @@ depth--;
 function check24(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -5771,12 +5462,17 @@ check_SmartFilterOption(e1, p + "/" + i0, out);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) notOneOf(out, p, "one of: null", "|null|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "string") {
 if (v !== "") notOneOf(out, p, "one of: \"\"", "|string|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }
@@ -5837,6 +5533,7 @@ if (++depth > 256) tooDeep(out, p);
 else {
 u2: {
 const n3 = out.length;
+if (Array.isArray(v)) {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -5846,12 +5543,17 @@ check_SmartFilterOption(e1, p + "/" + i0, out);
 }
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (v === null) {
 if (v !== null) notOneOf(out, p, "one of: null", "|null|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
+if (typeof v === "string") {
 if (v !== "") notOneOf(out, p, "one of: \"\"", "|string|", v);
 if (out.length === n3) break u2;
 out.length = n3;
+}
 bad(out, p, "one of the anyOf shapes", v);
 }
 }

@@ -165,6 +165,19 @@ const dynamic = (pointer: Pointer, segment: string): Pointer => ({
   suffix: "",
 });
 
+/** A schema `type` → the JSON type of its values; an object type with no properties is still an object. */
+const JSON_TYPES: Record<string, string> = { string: "string", integer: "number", number: "number", boolean: "boolean", null: "null", array: "array", object: "object" };
+
+/** A test that `$` holds a value of a JSON type. */
+const TYPE_TESTS: Record<string, string> = {
+  string: `typeof $ === "string"`,
+  number: `typeof $ === "number"`,
+  boolean: `typeof $ === "boolean"`,
+  null: `$ === null`,
+  array: `Array.isArray($)`,
+  object: `typeof $ === "object" && $ !== null && !Array.isArray($)`,
+};
+
 const JSON_MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/([a-z0-9!#$&^_.+-]+\+)?json\s*(;.*)?$/i;
 
 class Emitter {
@@ -290,11 +303,20 @@ class Emitter {
   /** Emits the check of every component named so far, and of those these name in turn. */
   flush(): void {
     const schemas = this.document.components?.schemas ?? {};
+    // Specs repeat schemas under other names (pydantic's `X-Input` and `X-Output`): one function serves them all.
+    const byBody = new Map<string, string>();
     for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
       this.local = 0;
       const body = this.gen(schemas[name], "v", { expr: "p", suffix: "" });
+      const functionName = this.components.get(name)!;
+      const same = byBody.get(body);
+      if (same !== undefined) {
+        this.functions.push(`const ${functionName} = ${same};\n`);
+        continue;
+      }
+      byBody.set(body, functionName);
       this.functions.push(
-        `function ${this.components.get(name)}(v: unknown, p: string, out: Issue[]): void {\n` +
+        `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
           `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
       );
     }
@@ -503,8 +525,10 @@ class Emitter {
       additional === true || (isObject(additional) && !explicit) || (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0);
     if (!open && (explicit || additional === false)) {
       const key = this.fresh("k");
+      const value = this.fresh("a");
+      const check = explicit ? this.nested(additional, value, dynamic(p, `esc(${key})`)) : "";
       const extra = explicit
-        ? this.nested(additional, `${o}[${key}]`, dynamic(p, `esc(${key})`))
+        ? check && `const ${value} = ${o}[${key}];\n${check}`
         : `add(out, ${code(p)} + "/" + esc(${key}), "a declared property only", "an undeclared property");`;
       // TypeScript intersects the properties with the index signature: a declared property must fit it too.
       const declared = explicit ? [] : Object.keys(properties).map((name) => `case ${JSON.stringify(name)}:`);
@@ -559,7 +583,14 @@ class Emitter {
     const label_ = this.fresh("u");
     const n = this.fresh("n");
     const expected = words ?? `one of the ${label} shapes`;
-    const tries = bodies.map((body) => `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`);
+    // A branch is tried only on a value of a type it can take: a miss costs no issue to make and throw away.
+    const types = branches.map((branch) => (compiled ? undefined : this.jsTypes(branch, 0)));
+    const alike = types.every((each) => each && [...each].join() == [...types[0]!].join());
+    const tries = bodies.map((body, index) => {
+      const attempt = `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`;
+      const test = !alike && types[index] && [...types[index]].map((type) => TYPE_TESTS[type]!.replaceAll("$", v)).join(" || ");
+      return test ? `if (${test}) {\n${attempt}\n}` : attempt;
+    });
     return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
   }
 
@@ -585,6 +616,40 @@ class Emitter {
     const keys = isObject(resolved.properties) ? Object.keys(resolved.properties) : [];
     const required = Array.isArray(resolved.required) ? resolved.required : [];
     return keys.length && !required.some((key) => keys.includes(key)) ? keys : undefined;
+  }
+
+  /**
+   * The JSON types of the values a schema can accept, or undefined when that isn't plain from its keywords (it may
+   * then accept anything). Over-approximates: a branch is skipped only on values it would reject anyway.
+   */
+  private jsTypes(schema: unknown, hops: number): Set<string> | undefined {
+    if (!isObject(schema) || hops > 32) return undefined;
+    if ("$ref" in schema) return this.componentRef(schema) === undefined ? undefined : this.jsTypes(this.follow(schema), hops + 1);
+    const values = schema.const !== undefined && schema.const !== null ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
+    const composed = ["allOf", "anyOf", "oneOf"].filter((key) => key in schema);
+    let types: Set<string> | undefined;
+    if (values && schema.type !== "object" && !("properties" in schema) && !("additionalProperties" in schema)) {
+      if (values.some((value) => typeof value == "object" && value !== null)) return undefined; // not checked: see enumCheck
+      types = new Set(values.map((value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value)));
+      if ((Array.isArray(schema.type) && schema.type.includes("null")) || schema.nullable === true) types.add("null");
+      return types;
+    }
+    if (schema.format === "binary" || composed.length > 1) return undefined;
+    if (composed.length == 1) {
+      if (schema.type !== undefined || composed[0] == "allOf" || !Array.isArray(schema[composed[0]!])) return undefined;
+      types = new Set();
+      for (const branch of schema[composed[0]!] as unknown[]) {
+        const branchTypes = this.jsTypes(branch, hops + 1);
+        if (!branchTypes) return undefined;
+        for (const type of branchTypes) types.add(type);
+      }
+    } else {
+      const declared = [schema.type].flat();
+      if (declared.some((type) => typeof type != "string" || !(type in JSON_TYPES))) return undefined;
+      types = new Set(declared.map((type) => JSON_TYPES[type as string]!));
+    }
+    if (schema.nullable === true) types.add("null");
+    return types;
   }
 
   /** Dispatch on a discriminator property, when every branch it can pick is a component schema. */

@@ -23,8 +23,12 @@ export interface ValidatorsModule {
 let folder: Promise<string> | undefined;
 let loaded = 0;
 
+/** Every module imported so far, to be compiled as an app would. */
+export const imported: string[] = [];
+
 /** The emitted module for `text`, transpiled as TypeScript would emit it and imported from a file: what an app runs. */
 export async function importValidators(text: string): Promise<ValidatorsModule> {
+  imported.push(text);
   const { outputText } = ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } });
   folder ??= mkdtemp(path.join(tmpdir(), "galaxiom-validators-"));
   const file = path.join(await folder, `validators-${loaded++}.mjs`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitValidators } from "../../scripts/generate/emit-validators.js";
 import { typecheck } from "../../scripts/generate/typecheck.js";
-import { checkerFor, documentOf, importValidators, responseDocument } from "./emit-validators.helpers.js";
+import { checkerFor, documentOf, imported, importValidators, responseDocument } from "./emit-validators.helpers.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const issue = (pointer: string, expected: string, actual: string) => ({ pointer, expected, actual });
@@ -392,5 +392,12 @@ describe("generated validators: hostile specs", () => {
     let value: unknown = 1;
     for (let level = 0; level < 249; level++) value = { a: value };
     expect(check(value)).toEqual([issue("/a".repeat(249), "string", "number")]);
+  });
+});
+
+describe("generated validators: as an app compiles them", () => {
+  it("compiles every module emitted above under strict TypeScript", () => {
+    expect(imported.length).toBeGreaterThan(20);
+    expect(typecheck(new Map(imported.map((text, index) => [`module${index}.ts`, text])))).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ const schemas30 = {
   Closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
   Open: { type: "object", properties: { a: { type: "string" } } },
   MapOfInt: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "integer" } },
+  MapOfUuid: { type: "object", additionalProperties: { type: "string", format: "uuid" } },
   FreeObject: { type: "object" },
   Integer: { type: "integer" },
   Uuid: { type: "string", format: "uuid" },
@@ -86,6 +87,8 @@ const cases30: Case[] = [
   { schema: "MapOfInt", value: { n: 1 } },
   { schema: "MapOfInt", value: { n: "1" } },
   { schema: "MapOfInt", value: { a: "x" } },
+  { schema: "MapOfUuid", value: { a: "123e4567-e89b-12d3-a456-426614174000" } },
+  { schema: "MapOfUuid", value: { a: 1 } },
   { schema: "FreeObject", value: {} },
   { schema: "FreeObject", value: { a: 1 } },
   { schema: "FreeObject", value: [] },
@@ -139,8 +142,12 @@ async function verdicts(openapi: string, schemas: Record<string, unknown>, cases
     ]),
   );
   const document = () => JSON.parse(JSON.stringify({ openapi, info: { title: "T", version: "1" }, paths, components: { schemas } })) as OpenAPIDocument;
-  const { validators } = await importValidators(emitValidators(document(), "agreement.openapi.yaml"));
-  const files = new Map([["types.ts", (await emitTypes(document())).text]]);
+  const text = emitValidators(document(), "agreement.openapi.yaml");
+  const { validators } = await importValidators(text);
+  const files = new Map([
+    ["types.ts", (await emitTypes(document())).text],
+    ["validators.ts", text],
+  ]);
   cases.forEach(({ schema, value, variable }, index) => {
     const type = `components["schemas"][${JSON.stringify(schema)}]`;
     const literal = JSON.stringify(value);
@@ -148,7 +155,7 @@ async function verdicts(openapi: string, schemas: Record<string, unknown>, cases
     files.set(`case${index}.ts`, `import type { components } from "./types.js";\n${body}\n`);
   });
   const rejected = new Set(typecheck(files).map((problem) => problem.file));
-  expect(rejected.has("types.ts")).toBe(false);
+  expect([rejected.has("types.ts"), rejected.has("validators.ts")]).toEqual([false, false]);
   return cases.map(({ schema, value }, index) => {
     const issues: Issue[] = [];
     validators[`GET /${schema}`]!.responses["200"]!.content!["application/json"]!(value, "", issues);
