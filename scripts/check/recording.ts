@@ -42,11 +42,15 @@ function harExchanges(har: Record<string, unknown>, file: string): Exchange[] {
   );
 }
 
-/** The body of a HAR response: `content.text`, base64 when `content.encoding` says so. */
-function harBody(response: Record<string, unknown>, fail: Fail): string | undefined {
+/**
+ * The body of a HAR response: `content.text`, base64 when `content.encoding` says so. Its `mimeType` stands for the
+ * Content-Type header when an exporter left the headers out.
+ */
+function harBody(response: Record<string, unknown>, fail: Fail, headers: Map<string, string>): string | undefined {
   const content = response.content;
   if (!isObject(content)) return undefined;
-  const { text, encoding } = content;
+  const { text, encoding, mimeType } = content;
+  if (!headers.has("content-type") && typeof mimeType == "string" && mimeType !== "") headers.set("content-type", mimeType);
   if (text === undefined) return undefined;
   if (typeof text != "string") throw fail("/response/content/text", "must be a string");
   return encoding === "base64" ? Buffer.from(text, "base64").toString("utf8") : text;
@@ -62,7 +66,7 @@ function exchange(
   entry: unknown,
   at: string,
   fail: Fail,
-  bodyOf: (response: Record<string, unknown>, fail: Fail) => string | { value: unknown } | undefined,
+  bodyOf: (response: Record<string, unknown>, fail: Fail, headers: Map<string, string>) => string | { value: unknown } | undefined,
 ): Exchange {
   if (!isObject(entry)) throw fail("", "must be an object with request and response");
   const { request, response } = entry;
@@ -75,7 +79,7 @@ function exchange(
   if (typeof status != "number" || !Number.isInteger(status) || status < 100 || status > 599)
     throw fail("/response/status", "must be an HTTP status, 100 to 599");
   const headers = headerMap(response.headers, fail);
-  const body = bodyOf(response, fail);
+  const body = bodyOf(response, fail, headers);
   return { at, method: method.toUpperCase(), url: new URL(url), status, headers, body: typeof body == "string" ? textBody(body, headers) : body };
 }
 

@@ -6,7 +6,7 @@ const har = (entries: unknown[]) => JSON.stringify({ log: { version: "1.2", entr
 const response = { status: 200, headers: [{ name: "Content-Type", value: "application/json" }], content: { mimeType: "application/json", text: '{"a":1}' } };
 
 describe("reading a recording", () => {
-  it("HAR: headers lowercased and repeats joined, base64 content decoded, an empty body none", () => {
+  it("HAR: headers lowercased and repeats joined, base64 content decoded, an empty body none, mimeType for a missing Content-Type", () => {
     const [first, second, third] = readRecording(
       har([
         {
@@ -22,6 +22,8 @@ describe("reading a recording", () => {
     expect(first!.headers.get("x-a")).toBe("1, 2");
     expect(second!.body).toEqual({ value: { b: 2 } });
     expect(third!.body).toBeUndefined();
+    const [bare] = readRecording(har([{ request: { method: "GET", url: "https://x.test/a" }, response: { ...response, headers: [] } }]), "r.har");
+    expect(bare!.headers.get("content-type")).toBe("application/json");
   });
 
   it("NDJSON: a body as JSON or as a string, parsed when JSON is its type, kept as text otherwise", () => {
