@@ -62,6 +62,10 @@ export function mismatches(validators: Validators, operation: string, exchange: 
 
 /** Keeps KEPT issues and counts them all: a recorded list of 200,000 wrong items costs a number, not 200,000 entries. */
 class Bounded extends Array<Issue> {
+  // What slice makes of it is a plain array.
+  static override get [Symbol.species]() {
+    return Array;
+  }
   seen = 0;
   override push(...issues: Issue[]): number {
     this.seen += issues.length;

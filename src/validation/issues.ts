@@ -20,13 +20,17 @@ export interface Observed {
 }
 
 /** How many issues of one response are kept: a body of 200,000 wrong items gives a count, not 200,000 entries. */
-export const KEPT_ISSUES = 50;
+const KEPT_ISSUES = 50;
 
 /**
  * An issue list that keeps the first KEPT_ISSUES and counts the rest: the generated checks only push, so a
  * drifted huge body costs no memory past the cap.
  */
-export class CappedIssues extends Array<Issue> {
+class CappedIssues extends Array<Issue> {
+  // What map and slice make of it is a plain array.
+  static override get [Symbol.species]() {
+    return Array;
+  }
   total = 0;
   override push(...items: Issue[]): number {
     this.total += items.length;
