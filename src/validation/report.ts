@@ -26,13 +26,16 @@ const SECRET_LOOKING = /^(?=(?:\D*\d){4})(?=.*[a-z])[\w.~+=:-]{20,}$/i;
  * MAX_TEXT characters, known secrets are masked by the client's redactor and credential-looking segments by shape.
  */
 export function reportable(issue: PartIssue, operation: Operation, status: number, redact: (text: string) => string): ResponseIssue {
-  const pointer = issue.pointer
+  const safe = (text: string) => cut(escapeControls(redact(masked(text))));
+  return { operation, status, part: issue.part, pointer: safe(issue.pointer), expected: safe(issue.expected), actual: safe(issue.actual) };
+}
+
+/** The text with each credential-looking `/`-separated segment (of a pointer, of a media type) masked. */
+const masked = (text: string) =>
+  text
     .split("/")
     .map((segment) => (SECRET_LOOKING.test(segment) ? "[REDACTED]" : segment))
     .join("/");
-  const safe = (text: string) => cut(escapeControls(redact(text)));
-  return { operation, status, part: issue.part, pointer: safe(pointer), expected: safe(issue.expected), actual: safe(issue.actual) };
-}
 
 const escapeControls = (text: string) => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 

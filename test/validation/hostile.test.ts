@@ -76,6 +76,8 @@ describe("reports on a hostile response", () => {
     expect((error as Error).message).toBe("GET /v2/tokens/{id} → 200: content type text/html is not declared (declared: application/json)");
     const { make: weird } = await serving("{}", { "content-type": `${TOKEN}/::x` });
     await expect(weird("throw").GET("/v2/tokens/{id}", id)).rejects.toThrow(/content type not a media type is not declared/);
+    const { make: shaped } = await serving("{}", { "content-type": "application/x5ecret5ecret5ecret5ecret" });
+    await expect(shaped("throw").GET("/v2/tokens/{id}", id)).rejects.toThrow("content type application/[REDACTED] is not declared");
   });
 
   it("a 200,000-item list, every item wrong, gives a bounded report with its count", async () => {
