@@ -13,6 +13,10 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * - a schema with `type` and nothing that shapes it (`type: object` without properties) is typed as an object
  *   without properties (`Record<string, never>`), and is checked as one;
  * - `readOnly`/`writeOnly` change nothing: a required read-only property is required in a request too;
+ * - an `additionalProperties` schema is an index signature intersected with the properties: declared properties
+ *   must fit it too;
+ * - in a union, an object with properties but none of an all-optional branch's doesn't match that branch
+ *   (TypeScript's weak type check);
  * - a `format: binary` schema is typed as any binary data, and is not checked.
  * On purpose stricter than the type: `integer` (the type says number) and the formats uuid, date-time and date
  * (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
@@ -23,7 +27,8 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * per component schema an operation reaches (recursion goes through these names, and is cut at MAX_DEPTH nested
  * calls so that a hostile, deeply nested value can't overflow the stack), and shared checks for inline schemas. No
  * text from the spec lands in the output except through JSON.stringify; function names are sanitized and deduplicated.
- * Checks allocate nothing on success: a union tries its branches into the caller's issue list and truncates it.
+ * A check allocates nothing on success, and a union little on the way: it tries only the branches that take the
+ * value's JSON type, on the caller's issue list, which it truncates after a miss.
  */
 export function emitValidators(document: OpenAPIDocument, sourceName: string): string {
   const emitter = new Emitter(document);
@@ -166,7 +171,15 @@ const dynamic = (pointer: Pointer, segment: string): Pointer => ({
 });
 
 /** A schema `type` → the JSON type of its values; an object type with no properties is still an object. */
-const JSON_TYPES: Record<string, string> = { string: "string", integer: "number", number: "number", boolean: "boolean", null: "null", array: "array", object: "object" };
+const JSON_TYPES: Record<string, string> = {
+  string: "string",
+  integer: "number",
+  number: "number",
+  boolean: "boolean",
+  null: "null",
+  array: "array",
+  object: "object",
+};
 
 /** A test that `$` holds a value of a JSON type. */
 const TYPE_TESTS: Record<string, string> = {

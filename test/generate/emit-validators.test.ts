@@ -201,6 +201,19 @@ describe("generated validators: composition", () => {
     expect(mapped({ kind: 1 })).toEqual([issue("/kind", 'discriminator `kind`: one of: "cat", "dog"', "number")]);
     expect(mapped({})).toEqual([issue("/kind", 'discriminator `kind`: one of: "cat", "dog"', "missing")]);
     expect(mapped([])).toEqual([issue("", "one of the oneOf shapes", "array")]);
+    const hostile = await checkerFor(
+      { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "__proto__", mapping: { ["__proto__"]: "#/components/schemas/Cat" } } },
+      schemas,
+    );
+    expect(hostile(JSON.parse('{"__proto__": "__proto__", "kind": "cat", "meow": true}'))).toEqual([]);
+    expect(hostile({ kind: "cat", meow: true })).toEqual([issue("/__proto__", 'discriminator `__proto__`: one of: "__proto__", "Dog"', "missing")]);
+    // A mapping to a schema that isn't there: no dispatch, the branches are tried.
+    const unmapped = await checkerFor(
+      { oneOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { cow: "#/components/schemas/Cow" } } },
+      schemas,
+    );
+    expect(unmapped({ kind: "dog", bark: true })).toEqual([]);
+    expect(unmapped({ kind: "cow" })).toEqual([issue("", "one of the oneOf shapes", "object")]);
     const implicit = await checkerFor({ anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } }, schemas);
     expect(implicit({ kind: "Cat", meow: "no" })).toEqual([issue("/kind", 'one of: "cat"', "another value"), issue("/meow", "boolean", "string")]);
   });
@@ -219,6 +232,7 @@ describe("generated validators: operations", () => {
                 "X-Rate-Remaining": { required: true, schema: { type: "integer" } },
                 "X-Flag": { schema: { type: "boolean" } },
                 "X-Mode": { schema: { type: "string", enum: ["a", "b"] } },
+                "X-Count": { $ref: "#/components/headers/Count" },
                 "Content-Type": { schema: { type: "integer" } },
               },
               content: {
@@ -235,10 +249,11 @@ describe("generated validators: operations", () => {
         },
       },
     },
-    {},
+    { Count: { type: "integer" } },
     "3.1.0",
     {
       requestBodies: { Item: { content: { "application/json": { schema: { type: "boolean" } }, "multipart/form-data": { schema: { type: "object" } } } } },
+      headers: { Count: { schema: { $ref: "#/components/schemas/Count" } } },
       responses: {
         Error: {
           description: "no",
@@ -256,7 +271,7 @@ describe("generated validators: operations", () => {
     expect(operation.request!["multipart/form-data"]).toBeNull();
     expect(Object.keys(operation.responses)).toEqual(["200", "4XX", "default"]);
     const ok = operation.responses["200"]!;
-    expect(Object.keys(ok.headers!)).toEqual(["x-rate-remaining", "x-flag", "x-mode"]);
+    expect(Object.keys(ok.headers!)).toEqual(["x-rate-remaining", "x-flag", "x-mode", "x-count"]);
     expect(ok.content!["text/csv"]).toBeNull();
     expect(ok.content!["*/*"]).toBeNull();
     expect(ok.content!["application/octet-stream"]).toBeNull();
@@ -285,6 +300,8 @@ describe("generated validators: operations", () => {
     expect(run("x-flag", "yes")).toEqual([issue("", "boolean", "string")]);
     expect(run("x-mode", "b")).toEqual([]);
     expect(run("x-mode", "c")).toEqual([issue("", 'one of: "a", "b"', "another value")]);
+    expect(run("x-count", "7")).toEqual([]);
+    expect(run("x-count", "seven")).toEqual([issue("", "integer", "string")]);
   });
 });
 
@@ -368,9 +385,10 @@ describe("generated validators: hostile specs", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "201", "__proto__", "constructor"]);
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
-    const proto = "__proto__";
-    operation.responses[proto]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses.constructor!.content!["application/json"]!(1.5, "", issues);
+    // Typed as any key: TypeScript would take `.constructor` for Object's.
+    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
+    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);

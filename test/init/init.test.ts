@@ -80,9 +80,10 @@ describe("galaxiom init", () => {
       "axiom.pagination.ts",
       "axiom.security.ts",
       "axiom.ts",
+      "axiom.validators.ts",
     ]);
     const own = await readDir(path.join(repo, "generated"));
-    for (const name of ["axiom.openapi.yaml", "axiom.security.ts", "axiom.media-types.ts", "axiom.pagination.ts", "axiom.ts"])
+    for (const name of ["axiom.openapi.yaml", "axiom.security.ts", "axiom.media-types.ts", "axiom.pagination.ts", "axiom.ts", "axiom.validators.ts"])
       expect(files.get(name), name).toBe(own.get(name));
     expect(await galaxiom("generate", "--specs", specs, "--check")).toMatchObject({ code: 0 });
   });

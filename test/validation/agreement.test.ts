@@ -28,6 +28,8 @@ const schemas30 = {
   MapOfUuid: { type: "object", additionalProperties: { type: "string", format: "uuid" } },
   FreeObject: { type: "object" },
   Integer: { type: "integer" },
+  // A type openapi-typescript doesn't know: like `type: object` alone, an object without properties.
+  UnknownType: { type: "datetime" },
   Uuid: { type: "string", format: "uuid" },
   DateTime: { type: "string", format: "date-time" },
 };
@@ -92,6 +94,8 @@ const cases30: Case[] = [
   { schema: "FreeObject", value: {} },
   { schema: "FreeObject", value: { a: 1 } },
   { schema: "FreeObject", value: [] },
+  { schema: "UnknownType", value: "2024-01-01" },
+  { schema: "UnknownType", value: {} },
   { schema: "Integer", value: 1 },
   { schema: "Integer", value: "1" },
   { schema: "Integer", value: 1.5, exception: "stricter: integer" },
