@@ -34,7 +34,9 @@ export function textReport(result: CheckResult): { stdout: string; stderr: strin
   const lines: string[] = [];
   for (const { operation, api, checked, differing } of result.operations) {
     if (differing.length === 0) continue;
-    lines.push(`${operation} (${api}): ${differing.length} of ${checked} ${plural(checked, "response")} ${differing.length === 1 ? "differs" : "differ"}`);
+    lines.push(
+      `${visible(operation)} (${visible(api)}): ${differing.length} of ${checked} ${plural(checked, "response")} ${differing.length === 1 ? "differs" : "differ"}`,
+    );
     for (const response of differing) {
       for (const mismatch of response.found) lines.push(`  ${response.at} → ${response.status}: ${describeMismatch(mismatch)}`);
       if (response.total > response.found.length) lines.push(`  ${response.at} → ${response.status}: and ${response.total - response.found.length} more`);
@@ -51,7 +53,7 @@ export function textReport(result: CheckResult): { stdout: string; stderr: strin
     (exchange) => `warning: ${exchange.at}: ${exchange.method} ${shownUrl(exchange.url)} matches no operation; not checked\n`,
   );
   for (const [api, formats] of result.uncheckedFormats)
-    stderr.push(`note: ${api}: these formats are not checked, only their types: ${formats.map(shownText).join(", ")}\n`);
+    stderr.push(`note: ${visible(api)}: these formats are not checked, only their types: ${formats.map(shownText).join(", ")}\n`);
   return { stdout: `${lines.join("\n")}\n`, stderr: stderr.join("") };
 }
 
