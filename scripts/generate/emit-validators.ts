@@ -251,34 +251,41 @@ class Emitter {
       const header = this.follow(value);
       if (!header) continue;
       this.local = 0;
-      entries.push(`[${JSON.stringify(lower)}, ${this.sharedCheck("header", this.headerBody(header))}]`);
+      const body = this.headerBody(header);
+      entries.push(`[${JSON.stringify(lower)}, ${body ? this.sharedCheck("header", body) : "unchecked"}]`);
     }
     return entries.length ? `table([${entries.join(", ")}])` : undefined;
   }
 
-  /** A header's raw text checked per its schema's type; a schema that isn't a primitive type isn't checked. */
+  /**
+   * A header's raw text checked per its schema's type (a string type or enum takes any text, or the enum's); ""
+   * when nothing is checked. A schema that isn't a primitive type isn't checked.
+   */
   private headerBody(header: Schema): string {
-    let schema = header.schema;
-    for (let hops = 0; isObject(schema) && typeof schema.$ref == "string" && hops < 64; hops++) schema = resolvePointer(this.document, schema.$ref);
-    const types = isObject(schema) ? [schema.type].flat().filter((type) => type !== "null") : [];
-    const checks: string[] = [];
-    if (!types.includes("string") && types.length) {
-      const tests: Array<[string, string]> = [];
+    const schema = this.follow(header.schema);
+    const types = schema ? [schema.type].flat().filter((type) => type !== "null") : [];
+    const tests: Array<[string, string]> = [];
+    if (!types.includes("string")) {
       if (types.includes("integer")) tests.push(["INTEGER_TEXT.test(v)", "integer"]);
       if (types.includes("number")) tests.push(["NUMBER_TEXT.test(v)", "number"]);
       if (types.includes("boolean")) tests.push([`v === "true" || v === "false"`, "boolean"]);
-      if (tests.length) {
-        const expected = tests.map(([, word]) => word).join(" or ");
-        checks.push(`else if (!(${tests.map(([test]) => test).join(" || ")})) add(out, p, ${JSON.stringify(expected)}, "string");`);
-      }
-    } else if (isObject(schema) && Array.isArray(schema.enum) && schema.enum.every((value) => typeof value == "string" || value === null)) {
+    }
+    /** When a present value is wrong, and the issue then. */
+    let wrong: [string, string] | undefined;
+    if (tests.length) {
+      const expected = tests.map(([, word]) => word).join(" or ");
+      wrong = [`!(${tests.map(([test]) => test).join(" || ")})`, `add(out, p, ${JSON.stringify(expected)}, "string");`];
+    } else if (schema && Array.isArray(schema.enum) && schema.enum.length && schema.enum.every((value) => typeof value == "string" || value === null)) {
       const values = schema.enum.filter((value) => value !== null);
-      checks.push(
-        `else if (${values.map((value) => `v !== ${JSON.stringify(value)}`).join(" && ") || "true"}) add(out, p, ${JSON.stringify(oneOfWords(values))}, "another value");`,
-      );
+      wrong = [
+        values.map((value) => `v !== ${JSON.stringify(value)}`).join(" && ") || "true",
+        `add(out, p, ${JSON.stringify(oneOfWords(values))}, "another value");`,
+      ];
     }
     const absent = header.required === true ? `add(out, p, "present", "missing");` : "";
-    return `if (typeof v !== "string") { ${absent} } ${checks.join(" ")}`;
+    if (!wrong) return absent && `if (typeof v !== "string") ${absent}`;
+    const [test, issue] = wrong;
+    return absent ? `if (typeof v !== "string") ${absent}\nelse if (${test}) ${issue}` : `if (typeof v === "string" && (${test})) ${issue}`;
   }
 
   /** A Check expression for a schema: a component's function, or a shared function for an inline schema. */
@@ -330,7 +337,8 @@ class Emitter {
       byBody.set(body, functionName);
       this.functions.push(
         `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
-          `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
+          // `finally`: a getter that throws (an app's own object, not parsed JSON) mustn't leave the count raised.
+          `if (depth >= ${MAX_DEPTH}) tooDeep(out, p);\nelse {\ndepth++;\ntry {\n${body}\n} finally {\ndepth--;\n}\n}\n}\n`,
       );
     }
   }

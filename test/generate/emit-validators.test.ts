@@ -319,6 +319,19 @@ describe("generated validators: hostile values", () => {
     expect(check({ child: { child: 1 } })).toEqual([issue("/child/child", "object", "number")]);
   });
 
+  it("leaves the nesting count as it was when an app's object throws from a getter", async () => {
+    const check = await checkerFor(ref("Tree"), schemas);
+    const throwing = { child: { child: {} } };
+    Object.defineProperty(throwing.child.child, "child", {
+      enumerable: true,
+      get: () => {
+        throw new Error("getter");
+      },
+    });
+    for (let attempt = 0; attempt < 300; attempt++) expect(() => check(throwing)).toThrow("getter");
+    expect(check({ child: { child: 1 } })).toEqual([issue("/child/child", "object", "number")]);
+  });
+
   it("checks a 1,000,000-item array", async () => {
     const check = await checkerFor({ type: "array", items: { type: "integer" } });
     const items = Array.from({ length: 1_000_000 }, (_, index) => index);
@@ -386,9 +399,9 @@ describe("generated validators: hostile specs", () => {
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
     // Typed as any key: TypeScript would take `.constructor` for Object's.
-    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    const [proto, ctor]: string[] = ["__proto__", "constructor"];
     operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
+    operation.responses[ctor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);
