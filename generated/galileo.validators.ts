@@ -407,6 +407,7 @@ const x3 = o0["project_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_name"];
@@ -419,6 +420,7 @@ const x5 = o0["run_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/run_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["run_name"];
@@ -722,6 +724,7 @@ const x16 = o0["project_id"];
 if (x16 !== undefined) {
 if (x16 !== null) {
 if (typeof x16 !== "string") bad(out, p + "/project_id", "string", x16);
+else if (!UUID.test(x16)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x17 = o0["project_name"];
@@ -760,6 +763,7 @@ const x2 = o0["project_id"];
 if (x2 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_name"];
 if (x3 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -770,6 +774,7 @@ const x4 = o0["run_id"];
 if (x4 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/run_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x5 = o0["run_name"];
 if (x5 === undefined) add(out, p + "/run_name", "present", "missing");
@@ -970,6 +975,7 @@ const x4 = o0["project_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["project_name"];
@@ -1002,6 +1008,7 @@ const x2 = o0["project_id"];
 if (x2 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_name"];
 if (x3 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -1058,11 +1065,13 @@ const x1 = o0["project_id"];
 if (x1 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/project_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x2 = o0["run_id"];
 if (x2 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/run_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x3 = o0["alert_name"];
 if (x3 === undefined) add(out, p + "/alert_name", "present", "missing");
@@ -1094,6 +1103,7 @@ const x9 = o0["id"];
 if (x9 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x10 = o0["created_at"];
 if (x10 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -1147,6 +1157,7 @@ const x6 = o0["project_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/project_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["stage_name"];
@@ -1159,6 +1170,7 @@ const x8 = o0["stage_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/stage_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/stage_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["stage_version"];
@@ -1452,6 +1464,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1498,6 +1511,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -1545,6 +1559,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1650,6 +1665,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1743,6 +1759,7 @@ else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
 if (typeof e3 !== "string") bad(out, p + "/dataset_ids/" + i2, "string", e3);
+else if (!UUID.test(e3)) add(out, p + "/dataset_ids/" + i2, "string (uuid4)", "string");
 }
 }
 }
@@ -1848,6 +1865,7 @@ const x12 = o0["project_id"];
 if (x12 !== undefined) {
 if (x12 !== null) {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 }
@@ -1869,6 +1887,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -2145,6 +2164,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["version_index"];
 if (x2 !== undefined) {
@@ -2306,6 +2326,7 @@ const x2 = o0["group_id"];
 if (x2 === undefined) add(out, p + "/group_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/group_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/group_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -2326,6 +2347,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2352,6 +2374,7 @@ const x7 = o0["group_id"];
 if (x7 === undefined) add(out, p + "/group_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/group_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/group_id", "string (uuid4)", "string");
 }
 const x8 = o0["group_name"];
 if (x8 === undefined) add(out, p + "/group_name", "present", "missing");
@@ -2509,6 +2532,7 @@ const x2 = o0["user_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/user_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["user_email"];
@@ -2536,6 +2560,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2562,6 +2587,7 @@ const x7 = o0["user_id"];
 if (x7 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/user_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x8 = o0["first_name"];
 if (x8 === undefined) add(out, p + "/first_name", "present", "missing");
@@ -2978,6 +3004,7 @@ const x1 = o0["user_id"];
 if (x1 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/user_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x2 = o0["role"];
 if (x2 !== undefined) {
@@ -3002,6 +3029,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -3017,6 +3045,7 @@ const x5 = o0["user_id"];
 if (x5 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/user_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x6 = o0["group_role"];
 if (x6 === undefined) add(out, p + "/group_role", "present", "missing");
@@ -3152,6 +3181,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -3184,6 +3214,7 @@ const x8 = o0["created_by"];
 if (x8 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/created_by", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x9 = o0["is_selected"];
 if (x9 !== undefined) {
@@ -3839,6 +3870,7 @@ const x8 = o0["id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["name"];
@@ -3895,6 +3927,7 @@ const x7 = o0["id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["name"];
@@ -4020,6 +4053,7 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["name"];
@@ -4094,6 +4128,7 @@ const x10 = o0["id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x11 = o0["name"];
@@ -4233,6 +4268,7 @@ const x25 = o0["id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["name"];
@@ -4264,6 +4300,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4295,6 +4332,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4326,6 +4364,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4363,6 +4402,7 @@ const x2 = o0["id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
@@ -4394,6 +4434,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4438,6 +4479,7 @@ const x3 = o0["id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["name"];
@@ -4474,6 +4516,7 @@ const x2 = o0["id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
@@ -4527,6 +4570,7 @@ else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
 if (typeof e8 !== "string") bad(out, p + "/group_ids/" + i7, "string", e8);
+else if (!UUID.test(e8)) add(out, p + "/group_ids/" + i7, "string (uuid4)", "string");
 }
 }
 }
@@ -4579,6 +4623,7 @@ if (x1 === undefined) add(out, p + "/job_id", "present", "missing");
 else {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/job_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/job_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["message"];
@@ -4605,11 +4650,13 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["organization_id"];
 if (x2 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/organization_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x3 = o0["job_name"];
 if (x3 === undefined) add(out, p + "/job_name", "present", "missing");
@@ -4636,6 +4683,7 @@ const x8 = o0["created_by"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/created_by", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x9 = o0["created_at"];
@@ -4674,6 +4722,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4709,6 +4758,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4721,6 +4771,7 @@ const x4 = o0["id"];
 if (x4 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x5 = o0["created_at"];
 if (x5 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -4893,6 +4944,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -4914,6 +4966,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["type"];
 if (x7 !== undefined) {
@@ -4994,6 +5047,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -5045,6 +5099,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -5057,6 +5112,7 @@ const x4 = o0["id"];
 if (x4 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x5 = o0["created_at"];
 if (x5 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5217,12 +5273,14 @@ const x10 = o0["project_id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/project_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x11 = o0["created_by"];
 if (x11 !== undefined) {
 if (x11 !== null) {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
@@ -5278,16 +5336,19 @@ const x10 = o0["id"];
 if (x10 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x11 = o0["created_by"];
 if (x11 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x12 = o0["project_id"];
 if (x12 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x13 = o0["created_at"];
 if (x13 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5387,6 +5448,7 @@ const x9 = o0["processed_by"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/processed_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/processed_by", "string (uuid4)", "string");
 }
 }
 const x10 = o0["last_triggered"];
@@ -5520,6 +5582,7 @@ const x3 = o0["trace"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/trace", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/trace", "string (uuid4)", "string");
 }
 }
 const x4 = o0["operation"];
@@ -5606,6 +5669,7 @@ const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x6 = o0["created_at"];
 if (x6 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5618,6 +5682,7 @@ if (x7 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/created_by", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x8 = o0["position"];
@@ -5688,6 +5753,7 @@ else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
 if (typeof e3 !== "string") bad(out, p + "/ordering/" + i2, "string", e3);
+else if (!UUID.test(e3)) add(out, p + "/ordering/" + i2, "string (uuid4)", "string");
 }
 }
 }
@@ -5782,6 +5848,7 @@ if (x4 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
@@ -5875,6 +5942,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 !== undefined) {
@@ -5896,11 +5964,13 @@ const x5 = o0["project_id"];
 if (x5 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/project_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x7 = o0["created_by_user"];
@@ -5989,6 +6059,7 @@ const x26 = o0["playground_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/playground_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["playground"];
@@ -6065,12 +6136,14 @@ const x5 = o0["playground_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/playground_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["prompt_template_version_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/prompt_template_version_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/prompt_template_version_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["dataset"];
@@ -6083,6 +6156,7 @@ const x8 = o0["playground_prompt_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/playground_prompt_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/playground_prompt_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["prompt_settings"];
@@ -6477,18 +6551,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -6634,6 +6711,7 @@ const x3 = o0["trace"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/trace", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/trace", "string (uuid4)", "string");
 }
 }
 const x4 = o0["operation"];
@@ -6720,6 +6798,7 @@ const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x6 = o0["created_at"];
 if (x6 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6732,6 +6811,7 @@ if (x7 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/created_by", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x8 = o0["position"];
@@ -6848,6 +6928,7 @@ if (x4 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
@@ -6895,6 +6976,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6917,11 +6999,13 @@ const x5 = o0["project_id"];
 if (x5 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/project_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x7 = o0["created_by_user"];
@@ -7171,21 +7255,25 @@ const x10 = o0["id"];
 if (x10 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x11 = o0["created_by"];
 if (x11 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x12 = o0["project_id"];
 if (x12 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x13 = o0["run_id"];
 if (x13 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x13 !== "string") bad(out, p + "/run_id", "string", x13);
+else if (!UUID.test(x13)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x14 = o0["created_at"];
 if (x14 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -7252,6 +7340,7 @@ const x9 = o0["processed_by"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/processed_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/processed_by", "string (uuid4)", "string");
 }
 }
 const x10 = o0["last_triggered"];
@@ -7414,16 +7503,19 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["log_stream_id"];
 if (x2 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/log_stream_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_id"];
 if (x3 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x4 = o0["widgets"];
 if (x4 !== undefined) {
@@ -7607,6 +7699,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -7743,6 +7836,7 @@ const x9 = o0["section_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
@@ -7764,6 +7858,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -7807,6 +7902,7 @@ const x10 = o0["section_id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/section_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
@@ -7870,6 +7966,7 @@ const x9 = o0["section_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
@@ -7891,18 +7988,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["name"];
@@ -7984,18 +8084,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filter_tree"];
@@ -8166,18 +8269,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -8274,11 +8380,13 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_id"];
 if (x2 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/dataset_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x3 = o0["file_name"];
 if (x3 !== undefined) {
@@ -8331,24 +8439,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -8389,6 +8501,7 @@ else {
 for (let i15 = 0; i15 < x14.length; i15++) {
 const e16 = x14[i15];
 if (typeof e16 !== "string") bad(out, p + "/scorer_ids/" + i15, "string", e16);
+else if (!UUID.test(e16)) add(out, p + "/scorer_ids/" + i15, "string (uuid4)", "string");
 }
 }
 }
@@ -8415,6 +8528,7 @@ const x2 = o0["run_id"];
 if (x2 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/run_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -8454,18 +8568,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -8492,6 +8609,7 @@ const x8 = o0["previous_session_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/previous_session_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["external_id"];
@@ -8533,6 +8651,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -8545,6 +8664,7 @@ const x3 = o0["project_id"];
 if (x3 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x4 = o0["project_name"];
 if (x4 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -8555,6 +8675,7 @@ const x5 = o0["previous_session_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/previous_session_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["external_id"];
@@ -8582,18 +8703,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["start_time"];
@@ -8629,18 +8753,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -8710,24 +8837,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -8838,6 +8969,7 @@ const x5 = o0["last_row_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/last_row_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/last_row_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["records"];
@@ -8882,24 +9014,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -9005,6 +9141,7 @@ const x5 = o0["last_row_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/last_row_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/last_row_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["records"];
@@ -9338,28 +9475,33 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -9378,12 +9520,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -9409,6 +9553,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -9441,6 +9586,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -9476,6 +9622,7 @@ const x62 = o0["previous_session_id"];
 if (x62 !== undefined) {
 if (x62 !== null) {
 if (typeof x62 !== "string") bad(out, p + "/previous_session_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x63 = o0["num_traces"];
@@ -9533,18 +9680,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -9576,11 +9726,13 @@ const x10 = o0["trace_id"];
 if (x10 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/trace_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x11 = o0["parent_id"];
 if (x11 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/parent_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -9601,24 +9753,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -9629,6 +9785,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -9640,11 +9797,13 @@ const x8 = o0["trace_id"];
 if (x8 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x9 = o0["parent_id"];
 if (x9 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/parent_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -9796,27 +9955,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -9835,12 +9999,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -9866,6 +10032,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -9898,6 +10065,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -9933,6 +10101,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -10068,27 +10237,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -10107,12 +10281,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -10138,6 +10314,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -10170,6 +10347,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -10205,6 +10383,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -10378,27 +10557,32 @@ const x28 = o0["id"];
 if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x29 = o0["session_id"];
 if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
 if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x32 = o0["run_id"];
 if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x33 = o0["updated_at"];
 if (x33 !== undefined) {
@@ -10417,12 +10601,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -10448,6 +10634,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -10480,6 +10667,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -10515,6 +10703,7 @@ const x63 = o0["parent_id"];
 if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
 if (x64 !== undefined) {
@@ -10694,27 +10883,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -10733,12 +10927,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -10764,6 +10960,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -10796,6 +10993,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -10831,6 +11029,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -10984,27 +11183,32 @@ const x31 = o0["id"];
 if (x31 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x32 = o0["session_id"];
 if (x32 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/session_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x33 = o0["trace_id"];
 if (x33 !== undefined) {
 if (x33 !== null) {
 if (typeof x33 !== "string") bad(out, p + "/trace_id", "string", x33);
+else if (!UUID.test(x33)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x34 = o0["project_id"];
 if (x34 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x34 !== "string") bad(out, p + "/project_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x35 = o0["run_id"];
 if (x35 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x35 !== "string") bad(out, p + "/run_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x36 = o0["updated_at"];
 if (x36 !== undefined) {
@@ -11023,12 +11227,14 @@ const x38 = o0["metrics_batch_id"];
 if (x38 !== undefined) {
 if (x38 !== null) {
 if (typeof x38 !== "string") bad(out, p + "/metrics_batch_id", "string", x38);
+else if (!UUID.test(x38)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x39 = o0["session_batch_id"];
 if (x39 !== undefined) {
 if (x39 !== null) {
 if (typeof x39 !== "string") bad(out, p + "/session_batch_id", "string", x39);
+else if (!UUID.test(x39)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x40 = o0["feedback_rating_info"];
@@ -11054,6 +11260,7 @@ else {
 for (let i46 = 0; i46 < x45.length; i46++) {
 const e47 = x45[i46];
 if (typeof e47 !== "string") bad(out, p + "/file_ids/" + i46, "string", e47);
+else if (!UUID.test(e47)) add(out, p + "/file_ids/" + i46, "string (uuid4)", "string");
 }
 }
 }
@@ -11086,6 +11293,7 @@ else {
 for (let i56 = 0; i56 < x55.length; i56++) {
 const e57 = x55[i56];
 if (typeof e57 !== "string") bad(out, p + "/annotation_queue_ids/" + i56, "string", e57);
+else if (!UUID.test(e57)) add(out, p + "/annotation_queue_ids/" + i56, "string (uuid4)", "string");
 }
 }
 }
@@ -11121,6 +11329,7 @@ const x66 = o0["parent_id"];
 if (x66 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x66 !== "string") bad(out, p + "/parent_id", "string", x66);
+else if (!UUID.test(x66)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x67 = o0["is_complete"];
 if (x67 !== undefined) {
@@ -11246,27 +11455,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -11285,12 +11499,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -11316,6 +11532,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -11348,6 +11565,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -11383,6 +11601,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -11498,18 +11717,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -11530,6 +11752,7 @@ const x7 = o0["span_id"];
 if (x7 === undefined) add(out, p + "/span_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/span_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/span_id", "string (uuid4)", "string");
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
@@ -11582,24 +11805,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -11610,6 +11837,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -11621,6 +11849,7 @@ const x8 = o0["span_id"];
 if (x8 === undefined) add(out, p + "/span_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/span_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/span_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -11641,18 +11870,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -11673,6 +11905,7 @@ const x7 = o0["session_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/session_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["session_external_id"];
@@ -11719,24 +11952,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -11747,6 +11984,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -11767,6 +12005,7 @@ else {
 for (let i10 = 0; i10 < x9.length; i10++) {
 const e11 = x9[i10];
 if (typeof e11 !== "string") bad(out, p + "/trace_ids/" + i10, "string", e11);
+else if (!UUID.test(e11)) add(out, p + "/trace_ids/" + i10, "string (uuid4)", "string");
 }
 }
 }
@@ -11790,6 +12029,7 @@ const x1 = o0["log_stream_id"];
 if (x1 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x2 = o0["filters"];
 if (x2 !== undefined) {
@@ -12021,26 +12261,31 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -12059,12 +12304,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -12090,6 +12337,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -12122,6 +12370,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -12182,18 +12431,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -12214,6 +12466,7 @@ const x7 = o0["trace_id"];
 if (x7 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/trace_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
@@ -12276,24 +12529,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -12304,6 +12561,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -12315,6 +12573,7 @@ const x8 = o0["trace_id"];
 if (x8 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -12410,6 +12669,7 @@ const x11 = o0["default_version_id"];
 if (x11 !== undefined) {
 if (x11 !== null) {
 if (typeof x11 !== "string") bad(out, p + "/default_version_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x12 = o0["user_prompt"];
@@ -12497,6 +12757,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -12537,6 +12798,7 @@ const x8 = o0["default_version_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/default_version_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["default_version"];
@@ -12648,6 +12910,7 @@ const x32 = o0["created_by"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/created_by", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x33 = o0["created_at"];
@@ -12701,6 +12964,7 @@ const x1 = o0["task_id"];
 if (x1 === undefined) add(out, p + "/task_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/task_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/task_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -12721,6 +12985,7 @@ const x1 = o0["metrics_experiment_id"];
 if (x1 === undefined) add(out, p + "/metrics_experiment_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/metrics_experiment_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -12763,6 +13028,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -12993,6 +13259,7 @@ const x1 = o0["task_result_id"];
 if (x1 === undefined) add(out, p + "/task_result_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/task_result_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/task_result_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -13023,24 +13290,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -13164,6 +13435,7 @@ const x9 = o0["default_version_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/default_version_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x10 = o0["user_prompt"];
@@ -13239,6 +13511,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["version"];
 if (x2 === undefined) add(out, p + "/version", "present", "missing");
@@ -13249,6 +13522,7 @@ const x3 = o0["scorer_id"];
 if (x3 === undefined) add(out, p + "/scorer_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/scorer_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 const x4 = o0["generated_scorer"];
 if (x4 !== undefined) {
@@ -13629,6 +13903,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -13864,6 +14139,7 @@ const x3 = o0["project_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_role"];
@@ -13897,6 +14173,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["description"];
 if (x2 === undefined) add(out, p + "/description", "present", "missing");
@@ -13933,6 +14210,7 @@ const x7 = o0["project_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/project_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["project_role"];
@@ -13945,6 +14223,7 @@ const x9 = o0["created_by"];
 if (x9 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/created_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x10 = o0["truncated"];
 if (x10 === undefined) add(out, p + "/truncated", "present", "missing");
@@ -13977,6 +14256,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -14023,6 +14303,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -14115,6 +14396,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -14161,6 +14443,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -14301,18 +14584,21 @@ const x15 = o0["root_workflow_id"];
 if (x15 !== undefined) {
 if (x15 !== null) {
 if (typeof x15 !== "string") bad(out, p + "/root_workflow_id", "string", x15);
+else if (!UUID.test(x15)) add(out, p + "/root_workflow_id", "string (uuid4)", "string");
 }
 }
 const x16 = o0["workflow_id"];
 if (x16 !== undefined) {
 if (x16 !== null) {
 if (typeof x16 !== "string") bad(out, p + "/workflow_id", "string", x16);
+else if (!UUID.test(x16)) add(out, p + "/workflow_id", "string (uuid4)", "string");
 }
 }
 const x17 = o0["step_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
 if (typeof x17 !== "string") bad(out, p + "/step_id", "string", x17);
+else if (!UUID.test(x17)) add(out, p + "/step_id", "string (uuid4)", "string");
 }
 }
 const x18 = o0["steps"];
@@ -16563,6 +16849,7 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["id"];
 if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["received_at"];
 if (x2 !== undefined) {
@@ -16595,11 +16882,13 @@ const x1 = o0["project_id"];
 if (x1 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/project_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x2 = o0["stage_id"];
 if (x2 === undefined) add(out, p + "/stage_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/stage_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/stage_id", "string (uuid4)", "string");
 }
 const x3 = o0["stage_name"];
 if (x3 === undefined) add(out, p + "/stage_name", "present", "missing");
@@ -17039,6 +17328,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["email"];
 if (x2 === undefined) add(out, p + "/email", "present", "missing");
@@ -17076,6 +17366,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_name"];
 if (x2 === undefined) add(out, p + "/dataset_name", "present", "missing");
@@ -17255,6 +17546,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_version_index"];
 if (x2 !== undefined) {
@@ -17270,6 +17562,7 @@ else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
 if (typeof e5 !== "string") bad(out, p + "/row_ids/" + i4, "string", e5);
+else if (!UUID.test(e5)) add(out, p + "/row_ids/" + i4, "string (uuid4)", "string");
 }
 }
 }
@@ -17333,6 +17626,7 @@ const e1 = v[i0];
 u2: {
 const n3 = out.length;
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
+else if (!UUID.test(e1)) add(out, p + "/" + i0, "string (uuid4)", "string");
 if (out.length === n3) break u2;
 out.length = n3;
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
@@ -17349,6 +17643,7 @@ u0: {
 const n1 = out.length;
 if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
+else if (!UUID.test(v)) add(out, p, "string (uuid4)", "string");
 if (out.length === n1) break u0;
 out.length = n1;
 }
@@ -17445,6 +17740,7 @@ const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -17469,6 +17765,7 @@ const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -17528,6 +17825,7 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -17641,6 +17939,7 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -17842,6 +18141,7 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["index"];
 if (x2 === undefined) add(out, p + "/index", "present", "missing");
@@ -17915,6 +18215,7 @@ const x6 = o0["row_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 }
 }
@@ -17940,12 +18241,14 @@ const x2 = o0["project_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["queue_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/queue_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/queue_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["ids"];
@@ -17956,6 +18259,7 @@ else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
 if (typeof e6 !== "string") bad(out, p + "/ids/" + i5, "string", e6);
+else if (!UUID.test(e6)) add(out, p + "/ids/" + i5, "string (uuid4)", "string");
 }
 }
 }
@@ -17986,6 +18290,7 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
 if (x2 !== undefined) {
@@ -18018,6 +18323,7 @@ else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
 if (typeof e4 !== "string") bad(out, p + "/row_ids/" + i3, "string", e4);
+else if (!UUID.test(e4)) add(out, p + "/row_ids/" + i3, "string (uuid4)", "string");
 }
 }
 }
@@ -18057,6 +18363,7 @@ const x6 = o0["row_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 }
 }
@@ -18078,6 +18385,7 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
 if (x2 !== undefined) {
@@ -18168,6 +18476,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -18917,6 +19226,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -19008,12 +19318,14 @@ const x2 = o0["project_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["created_by"];
 if (x3 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/created_by", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x4 = o0["num_samples"];
 if (x4 === undefined) add(out, p + "/num_samples", "present", "missing");
@@ -19035,12 +19347,14 @@ const x7 = o0["dataset_version_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/dataset_version_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/dataset_version_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["id"];
 if (x8 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x9 = o0["created_at"];
 if (x9 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -19064,6 +19378,7 @@ const x12 = o0["last_updated_by"];
 if (x12 === undefined) add(out, p + "/last_updated_by", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/last_updated_by", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/last_updated_by", "string (uuid4)", "string");
 }
 const x13 = o0["run_tags"];
 if (x13 !== undefined) {
@@ -19307,6 +19622,7 @@ const x3 = o0["annotation_template_id"];
 if (x3 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/annotation_template_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
 if (x4 !== undefined) {
@@ -19331,6 +19647,7 @@ const x1 = o0["annotation_template_id"];
 if (x1 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/annotation_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
 if (x2 !== undefined) {
@@ -19363,6 +19680,7 @@ else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
 if (typeof e4 !== "string") bad(out, p + "/traces/" + i3, "string", e4);
+else if (!UUID.test(e4)) add(out, p + "/traces/" + i3, "string (uuid4)", "string");
 }
 }
 }
@@ -19674,6 +19992,7 @@ const x1 = o0["dataset_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["version_index"];
@@ -19843,6 +20162,7 @@ const x1 = o0["playground_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/playground_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -19979,6 +20299,7 @@ const x1 = o0["prompt_template_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/prompt_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/prompt_template_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["version_index"];
@@ -20033,21 +20354,25 @@ const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["run_id"];
 if (x5 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/run_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["id"];
 if (x7 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x8 = o0["created_at"];
 if (x8 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -20099,6 +20424,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["version_index"];
 if (x2 === undefined) add(out, p + "/version_index", "present", "missing");
@@ -20178,6 +20504,7 @@ const x12 = o0["id"];
 if (x12 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x13 = o0["name"];
 if (x13 !== undefined) {
@@ -20465,6 +20792,7 @@ else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
 if (typeof e5 !== "string") bad(out, p + "/user_ids/" + i4, "string", e5);
+else if (!UUID.test(e5)) add(out, p + "/user_ids/" + i4, "string (uuid4)", "string");
 }
 }
 }
@@ -20779,6 +21107,7 @@ const x3 = o0["feedback_template_id"];
 if (x3 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/feedback_template_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
 if (x4 !== undefined) {
@@ -20803,6 +21132,7 @@ const x1 = o0["feedback_template_id"];
 if (x1 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/feedback_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
 if (x2 !== undefined) {
@@ -21225,6 +21555,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -21242,11 +21573,13 @@ const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["log_stream_id"];
 if (x5 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/log_stream_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x6 = o0["token_usage"];
 if (x6 !== undefined) {
@@ -21460,6 +21793,7 @@ const x22 = o0["scorer_id"];
 if (x22 !== undefined) {
 if (x22 !== null) {
 if (typeof x22 !== "string") bad(out, p + "/scorer_id", "string", x22);
+else if (!UUID.test(x22)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 }
 const x23 = o0["insight_type"];
@@ -21814,6 +22148,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -21847,12 +22182,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -21878,6 +22215,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -21910,6 +22248,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -22090,6 +22429,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -22123,12 +22463,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -22154,6 +22496,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -22186,6 +22529,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -22410,6 +22754,7 @@ const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
@@ -22443,12 +22788,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -22474,6 +22821,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -22506,6 +22854,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -22736,6 +23085,7 @@ const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
@@ -22769,12 +23119,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -22800,6 +23152,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -22832,6 +23185,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -22997,12 +23351,14 @@ const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -23036,12 +23392,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23067,6 +23425,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23099,6 +23458,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23134,6 +23494,7 @@ const x59 = o0["previous_session_id"];
 if (x59 !== undefined) {
 if (x59 !== null) {
 if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 }
@@ -23266,6 +23627,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -23299,12 +23661,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23330,6 +23694,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23362,6 +23727,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23574,12 +23940,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23605,6 +23973,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23637,6 +24006,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23796,6 +24166,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -23829,12 +24200,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23860,6 +24233,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23892,6 +24266,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -24050,27 +24425,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -24089,12 +24469,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -24120,6 +24502,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -24152,6 +24535,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -24187,6 +24571,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -24328,27 +24713,32 @@ const x28 = o0["id"];
 if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x29 = o0["session_id"];
 if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
 if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x32 = o0["run_id"];
 if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x33 = o0["updated_at"];
 if (x33 !== undefined) {
@@ -24367,12 +24757,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -24398,6 +24790,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -24430,6 +24823,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -24465,6 +24859,7 @@ const x63 = o0["parent_id"];
 if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
 if (x64 !== undefined) {
@@ -24586,28 +24981,33 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -24626,12 +25026,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -24657,6 +25059,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -24689,6 +25092,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -24724,6 +25128,7 @@ const x59 = o0["previous_session_id"];
 if (x59 !== undefined) {
 if (x59 !== null) {
 if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x60 = o0["num_traces"];
@@ -24848,27 +25253,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -24887,12 +25297,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -24918,6 +25330,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -24950,6 +25363,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -24985,6 +25399,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -25112,26 +25527,31 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -25150,12 +25570,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -25181,6 +25603,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -25213,6 +25636,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -25364,27 +25788,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -25403,12 +25832,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -25434,6 +25865,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -25466,6 +25898,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -25501,6 +25934,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -25578,6 +26012,7 @@ const x2 = o0["file_id"];
 if (x2 === undefined) add(out, p + "/file_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/file_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/file_id", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -26561,6 +26996,7 @@ const x1 = o0["file_id"];
 if (x1 === undefined) add(out, p + "/file_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/file_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/file_id", "string (uuid4)", "string");
 }
 const x2 = o0["modality"];
 if (x2 === undefined) add(out, p + "/modality", "present", "missing");
@@ -26718,18 +27154,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -26742,6 +27181,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -26872,18 +27312,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -26896,6 +27339,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["control_id"];
@@ -27060,18 +27504,21 @@ const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["step_number"];
@@ -27084,6 +27531,7 @@ const x32 = o0["parent_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["tools"];
@@ -27254,18 +27702,21 @@ const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["step_number"];
@@ -27278,6 +27729,7 @@ const x32 = o0["parent_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["spans"];
@@ -27406,18 +27858,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -27430,6 +27885,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -27558,18 +28014,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -27582,6 +28041,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -28338,18 +28798,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -28362,6 +28825,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -28689,6 +29153,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["version"];
 if (x2 === undefined) add(out, p + "/version", "present", "missing");
@@ -28699,6 +29164,7 @@ const x3 = o0["scorer_id"];
 if (x3 === undefined) add(out, p + "/scorer_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/scorer_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 const x4 = o0["generated_scorer"];
 if (x4 !== undefined) {
@@ -29086,6 +29552,7 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -29118,6 +29585,7 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -29241,6 +29709,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -29268,6 +29737,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["created_at"];
 if (x7 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -29318,6 +29788,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -29347,6 +29818,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["data_type"];
 if (x7 === undefined) add(out, p + "/data_type", "present", "missing");
@@ -29417,6 +29889,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -29477,6 +29950,7 @@ const x12 = o0["created_by"];
 if (x12 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/created_by", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 } finally {
@@ -29719,6 +30193,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["description"];
 if (x2 === undefined) add(out, p + "/description", "present", "missing");
@@ -29755,6 +30230,7 @@ const x7 = o0["project_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/project_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["project_role"];
@@ -29767,6 +30243,7 @@ const x9 = o0["created_by"];
 if (x9 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/created_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x10 = o0["truncated"];
 if (x10 === undefined) add(out, p + "/truncated", "present", "missing");
@@ -31776,6 +32253,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["is_computed"];
 if (x2 === undefined) add(out, p + "/is_computed", "present", "missing");
@@ -31987,6 +32465,7 @@ else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
 if (typeof e8 !== "string") bad(out, p + "/trace_ids/" + i7, "string", e8);
+else if (!UUID.test(e8)) add(out, p + "/trace_ids/" + i7, "string (uuid4)", "string");
 }
 }
 }
@@ -32171,6 +32650,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -32213,6 +32693,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -32244,6 +32725,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -32692,6 +33174,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["title"];
 if (x2 === undefined) add(out, p + "/title", "present", "missing");
@@ -33114,4 +33597,4 @@ export const validators: Record<string, OperationChecks> = table([
 ]);
 
 /** The `format` values this description uses that the checks don't check (reported, not silently ignored). */
-export const uncheckedFormats: readonly string[] = ["binary","email","password","uri","uuid4"];
+export const uncheckedFormats: readonly string[] = ["binary","email","password","uri"];

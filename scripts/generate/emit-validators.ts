@@ -18,8 +18,8 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * - in a union, an object with properties but none of an all-optional branch's doesn't match that branch
  *   (TypeScript's weak type check);
  * - a `format: binary` schema is typed as any binary data, and is not checked.
- * On purpose stricter than the type: `integer` (the type says number) and the formats uuid, date-time and date
- * (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
+ * On purpose stricter than the type: `integer` (the type says number) and the formats uuid (and uuid4), date-time
+ * and date (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
  * the like are not checked: the types don't carry them, and a spec's `pattern` turned into a RegExp at run time is
  * a ReDoS hazard a hostile spec could plant.
  *
@@ -59,8 +59,13 @@ export const uncheckedFormats: readonly string[] = ${JSON.stringify(uncheckedFor
 `;
 }
 
-/** Formats whose checks are worth their cost: identifiers and timestamps an app parses. */
-const CHECKED_FORMATS = new Set(["uuid", "date-time", "date"]);
+/**
+ * Formats whose checks are worth their cost: identifiers and timestamps an app parses, by the pattern that checks
+ * them. Pydantic's `uuid4` (every Galileo id) is checked as a UUID's shape, not its version nibble: a server that
+ * moves to time-ordered UUIDs changes no type, and an app that parses ids still gets what it can parse.
+ */
+const FORMAT_PATTERNS: Record<string, string> = { uuid: "UUID", uuid4: "UUID", "date-time": "DATE_TIME", date: "DATE" };
+const CHECKED_FORMATS = new Set(Object.keys(FORMAT_PATTERNS));
 
 /** Nested component checks a value may go through before it is reported as too deeply nested. */
 const MAX_DEPTH = 256;
@@ -491,7 +496,7 @@ class Emitter {
   }
 
   private format(format: unknown, v: string, p: Pointer): string {
-    const test = format == "uuid" ? "UUID" : format == "date-time" ? "DATE_TIME" : format == "date" ? "DATE" : undefined;
+    const test = typeof format == "string" && Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
     return test ? `\nelse if (!${test}.test(${v})) add(out, ${code(p)}, ${JSON.stringify(`string (${format})`)}, "string");` : "";
   }
 
