@@ -893,7 +893,9 @@ export interface components {
             libraries?: string[];
             queryOptions?: components["schemas"]["QueryOptions"];
             startTime?: string;
-            variables?: Record<string, never>;
+            variables?: {
+                [key: string]: unknown;
+            };
         };
         APLRequestWithOptionsDefaultOrder: {
             desc?: boolean;
@@ -2154,13 +2156,13 @@ export interface components {
             startTime?: string;
             /** @description Variables is an optional set of additional variables that are inserted into the APL */
             variables?: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
         };
         /** @description AggInfo captures information about an aggregation */
         V1AggInfo: {
             /** @description Args specifies any non-field arguments for the aggregation. Fx. [10] for topk(players, 10). */
-            args?: Record<string, never>[];
+            args?: unknown[];
             /**
              * @description Fields specifies the names of the fields this aggregation is computed on.
              *     Fx ["players"] for topk(players, 10)
@@ -2174,7 +2176,7 @@ export interface components {
         };
         V1Aggregation: {
             alias?: string;
-            argument?: Record<string, never>;
+            argument?: unknown;
             field: string;
             /** @enum {string} */
             op: "count" | "distinct" | "sum" | "avg" | "min" | "max" | "topk" | "percentiles" | "histogram" | "stdev" | "variance" | "argmin" | "argmax" | "makeset" | "rate" | "makelist";
@@ -2470,7 +2472,7 @@ export interface components {
              * @description An integer or float representing the fixed bucket size.
              *     When the bucket field is _time this value is in nanoseconds.
              */
-            size: Record<string, never>;
+            size: unknown;
         };
         /**
          * @example {
@@ -2525,21 +2527,21 @@ export interface components {
             /** Format: date-time */
             _time: string;
             data: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
         };
         V1EntryGroup: {
             aggregations?: components["schemas"]["V1EntryGroupAgg"][];
             group: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
             /** Format: uint64 */
             id: number;
         };
         V1EntryGroupAgg: {
-            data?: Record<string, never>;
+            data?: unknown;
             op: string;
-            value: Record<string, never>;
+            value: unknown;
         };
         /** FieldInfo captures information about a field used in the tabular result format. See Table. */
         V1FieldInfo: {
@@ -2558,7 +2560,7 @@ export interface components {
              * @enum {string}
              */
             op: "and" | "or" | "not" | "eq" | "!=" | "ne" | "exists" | "not-exists" | "gt" | "gte" | "lt" | "lte" | "starts-with" | "not-starts-with" | "ends-with" | "not-ends-with" | "contains" | "not-contains" | "regexp" | "not-regexp";
-            value?: Record<string, never>;
+            value?: unknown;
         };
         /**
          * @example {

@@ -377,19 +377,6 @@ depth--;
 }
 }
 
-function check18(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-const a2 = o0[k1];
-if (typeof a2 !== "object" || a2 === null || Array.isArray(a2)) bad(out, p + "/" + esc(k1), "object", a2);
-else for (const k3 in a2) if (Object.hasOwn(a2, k3)) add(out, p + "/" + esc(k1) + "/" + esc(k3), "a declared property only", "an undeclared property");
-}
-}
-}
-
 function check_V1APLRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
 if (depth >= 256) tooDeep(out, p);
 else {
@@ -425,7 +412,7 @@ if (typeof x6 !== "string") bad(out, p + "/startTime", "string", x6);
 }
 const x7 = o0["variables"];
 if (x7 !== undefined) {
-check18(x7, p + "/variables", out);
+if (typeof x7 !== "object" || x7 === null || Array.isArray(x7)) bad(out, p + "/variables", "object", x7);
 }
 }
 } finally {
@@ -434,7 +421,7 @@ depth--;
 }
 }
 
-function check19(v: unknown, p: string, out: Issue[]): void {
+function check18(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -477,7 +464,7 @@ if (typeof e4 !== "string") bad(out, p + "/datasetNames/" + i3, "string", e4);
 }
 const x5 = o0["fieldsMetaMap"];
 if (x5 !== undefined) {
-check19(x5, p + "/fieldsMetaMap", out);
+check18(x5, p + "/fieldsMetaMap", out);
 }
 const x6 = o0["format"];
 if (x6 === undefined) add(out, p + "/format", "present", "missing");
@@ -2622,7 +2609,7 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/_time", "string (date-time)", "stri
 const x4 = o0["data"];
 if (x4 === undefined) add(out, p + "/data", "present", "missing");
 else {
-check18(x4, p + "/data", out);
+if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/data", "object", x4);
 }
 }
 } finally {
@@ -2951,20 +2938,15 @@ const x1 = o0["alias"];
 if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/alias", "string", x1);
 }
-const x2 = o0["argument"];
-if (x2 !== undefined) {
-if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) bad(out, p + "/argument", "object", x2);
-else for (const k3 in x2) if (Object.hasOwn(x2, k3)) add(out, p + "/argument" + "/" + esc(k3), "a declared property only", "an undeclared property");
-}
-const x4 = o0["field"];
-if (x4 === undefined) add(out, p + "/field", "present", "missing");
+const x3 = o0["field"];
+if (x3 === undefined) add(out, p + "/field", "present", "missing");
 else {
-if (typeof x4 !== "string") bad(out, p + "/field", "string", x4);
+if (typeof x3 !== "string") bad(out, p + "/field", "string", x3);
 }
-const x5 = o0["op"];
-if (x5 === undefined) add(out, p + "/op", "present", "missing");
+const x4 = o0["op"];
+if (x4 === undefined) add(out, p + "/op", "present", "missing");
 else {
-if (!ENUM2.has(x5)) notOneOf(out, p + "/op", "one of: \"count\", \"distinct\", \"sum\", \"avg\", …", "|string|", x5);
+if (!ENUM2.has(x4)) notOneOf(out, p + "/op", "one of: \"count\", \"distinct\", \"sum\", \"avg\", …", "|string|", x4);
 }
 }
 } finally {
@@ -3006,11 +2988,6 @@ const x6 = o0["op"];
 if (x6 === undefined) add(out, p + "/op", "present", "missing");
 else {
 if (!ENUM3.has(x6)) notOneOf(out, p + "/op", "one of: \"and\", \"or\", \"not\", \"eq\", …", "|string|", x6);
-}
-const x7 = o0["value"];
-if (x7 !== undefined) {
-if (typeof x7 !== "object" || x7 === null || Array.isArray(x7)) bad(out, p + "/value", "object", x7);
-else for (const k8 in x7) if (Object.hasOwn(x7, k8)) add(out, p + "/value" + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
 } finally {
@@ -3169,7 +3146,6 @@ if (typeof x14 !== "string") bad(out, p + "/startTime", "string", x14);
 const x15 = o0["variables"];
 if (x15 !== undefined) {
 if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + "/variables", "object", x15);
-else for (const k16 in x15) if (Object.hasOwn(x15, k16)) add(out, p + "/variables" + "/" + esc(k16), "a declared property only", "an undeclared property");
 }
 }
 } finally {
@@ -3413,7 +3389,7 @@ depth--;
 }
 }
 
-function check20(v: unknown, p: string, out: Issue[]): void {
+function check19(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3511,7 +3487,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check20(a2, p + "/" + esc(k1), out);
+check19(a2, p + "/" + esc(k1), out);
 }
 }
 } finally {
@@ -3685,7 +3661,7 @@ depth--;
 }
 }
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3723,7 +3699,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check21(a2, p + "/" + esc(k1), out);
+check20(a2, p + "/" + esc(k1), out);
 }
 }
 } finally {
@@ -3821,12 +3797,12 @@ check_V1EntryGroupAgg(e3, p + "/aggregations/" + i2, out);
 const x4 = o0["group"];
 if (x4 === undefined) add(out, p + "/group", "present", "missing");
 else {
-check18(x4, p + "/group", out);
+if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/group", "object", x4);
 }
-const x5 = o0["id"];
-if (x5 === undefined) add(out, p + "/id", "present", "missing");
+const x6 = o0["id"];
+if (x6 === undefined) add(out, p + "/id", "present", "missing");
 else {
-if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/id", "integer", x5);
+if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/id", "integer", x6);
 }
 }
 } finally {
@@ -3884,10 +3860,6 @@ if (typeof x1 !== "string") bad(out, p + "/field", "string", x1);
 }
 const x2 = o0["size"];
 if (x2 === undefined) add(out, p + "/size", "present", "missing");
-else {
-if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) bad(out, p + "/size", "object", x2);
-else for (const k3 in x2) if (Object.hasOwn(x2, k3)) add(out, p + "/size" + "/" + esc(k3), "a declared property only", "an undeclared property");
-}
 }
 } finally {
 depth--;
@@ -4407,22 +4379,13 @@ try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
-const x1 = o0["data"];
-if (x1 !== undefined) {
-if (typeof x1 !== "object" || x1 === null || Array.isArray(x1)) bad(out, p + "/data", "object", x1);
-else for (const k2 in x1) if (Object.hasOwn(x1, k2)) add(out, p + "/data" + "/" + esc(k2), "a declared property only", "an undeclared property");
-}
-const x3 = o0["op"];
-if (x3 === undefined) add(out, p + "/op", "present", "missing");
+const x2 = o0["op"];
+if (x2 === undefined) add(out, p + "/op", "present", "missing");
 else {
-if (typeof x3 !== "string") bad(out, p + "/op", "string", x3);
+if (typeof x2 !== "string") bad(out, p + "/op", "string", x2);
 }
-const x4 = o0["value"];
-if (x4 === undefined) add(out, p + "/value", "present", "missing");
-else {
-if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/value", "object", x4);
-else for (const k5 in x4) if (Object.hasOwn(x4, k5)) add(out, p + "/value" + "/" + esc(k5), "a declared property only", "an undeclared property");
-}
+const x3 = o0["value"];
+if (x3 === undefined) add(out, p + "/value", "present", "missing");
 }
 } finally {
 depth--;
@@ -4441,28 +4404,21 @@ const o0 = v as Record<string, unknown>;
 const x1 = o0["args"];
 if (x1 !== undefined) {
 if (!Array.isArray(x1)) bad(out, p + "/args", "array", x1);
+}
+const x4 = o0["fields"];
+if (x4 !== undefined) {
+if (!Array.isArray(x4)) bad(out, p + "/fields", "array", x4);
 else {
-for (let i2 = 0; i2 < x1.length; i2++) {
-const e3 = x1[i2];
-if (typeof e3 !== "object" || e3 === null || Array.isArray(e3)) bad(out, p + "/args/" + i2, "object", e3);
-else for (const k4 in e3) if (Object.hasOwn(e3, k4)) add(out, p + "/args/" + i2 + "/" + esc(k4), "a declared property only", "an undeclared property");
+for (let i5 = 0; i5 < x4.length; i5++) {
+const e6 = x4[i5];
+if (typeof e6 !== "string") bad(out, p + "/fields/" + i5, "string", e6);
 }
 }
 }
-const x5 = o0["fields"];
-if (x5 !== undefined) {
-if (!Array.isArray(x5)) bad(out, p + "/fields", "array", x5);
+const x7 = o0["name"];
+if (x7 === undefined) add(out, p + "/name", "present", "missing");
 else {
-for (let i6 = 0; i6 < x5.length; i6++) {
-const e7 = x5[i6];
-if (typeof e7 !== "string") bad(out, p + "/fields/" + i6, "string", e7);
-}
-}
-}
-const x8 = o0["name"];
-if (x8 === undefined) add(out, p + "/name", "present", "missing");
-else {
-if (typeof x8 !== "string") bad(out, p + "/name", "string", x8);
+if (typeof x7 !== "string") bad(out, p + "/name", "string", x7);
 }
 }
 } finally {
@@ -5970,7 +5926,7 @@ depth--;
 }
 }
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -6022,7 +5978,7 @@ check_SmartFilterActive(x3, p + "/active", out);
 }
 const x4 = o0["options"];
 if (x4 !== undefined) {
-check22(x4, p + "/options", out);
+check21(x4, p + "/options", out);
 }
 const x5 = o0["type"];
 if (x5 === undefined) add(out, p + "/type", "present", "missing");
