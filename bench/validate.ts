@@ -44,6 +44,22 @@ function aplTable(schemas: Record<string, Schema>): unknown {
 }
 
 /**
+ * An APL result in the legacy format, 10,000 matching events: each event's row id and timestamps are checked (the
+ * tabular format's cells are any value, so checking it is mostly its envelope).
+ */
+function aplMatches(schemas: Record<string, Schema>): unknown {
+  const example = structuredClone(schemas.V1AplResult!.example) as Record<string, unknown>;
+  const matches = Array.from({ length: 10_000 }, (_, i) => ({
+    _rowId: `0d8q6stroluyo-07c3957e7400015c-${String(i).padStart(8, "0")}`,
+    _sysTime: "2025-03-26T12:12:42.68112905Z",
+    _time: "2025-03-26T12:12:42Z",
+    data: { method: "GET", status: "200", req_duration_ms: 1.39, geo: { city: "Nevers", country: "France" } },
+  }));
+  const { tables: _, ...rest } = example;
+  return { ...rest, format: "legacy", matches };
+}
+
+/**
  * The schema as one JSON Schema document for ajv and zod: the components under `key`, references pointed there.
  * zod reads an OpenAPI 3.0 document's components from `definitions` only.
  */
@@ -81,6 +97,13 @@ export async function run(): Promise<void> {
       operation: "POST /v1/datasets/_apl",
       schema: "V1AplResult",
       payload: aplTable(axiom.components.schemas),
+    },
+    {
+      name: "Axiom APL legacy result, 10,000 events",
+      api: "axiom",
+      operation: "POST /v1/datasets/_apl",
+      schema: "V1AplResult",
+      payload: aplMatches(axiom.components.schemas),
     },
   ];
   const rows: string[][] = [];
