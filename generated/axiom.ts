@@ -1007,7 +1007,7 @@ export interface components {
              * @description Dataset description
              * @default
              */
-            description?: string;
+            description: string;
             /** @description Edge deployment of the dataset */
             edgeDeployment?: string;
             /**
@@ -1016,7 +1016,7 @@ export interface components {
              * @example axiom:events:v1
              * @enum {string}
              */
-            kind?: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
+            kind: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
             /** @description Dataset unique name */
             name: string;
             /** @description Number of days to retain data in the dataset */
@@ -1106,7 +1106,7 @@ export interface components {
             chart: components["schemas"]["DashboardChartPatchDocument"];
             message?: string;
             /** @default false */
-            overwrite?: boolean;
+            overwrite: boolean;
             /**
              * Format: int64
              * @description Required when overwrite is false.
@@ -1141,7 +1141,7 @@ export interface components {
             dashboard: components["schemas"]["DashboardDocument"];
             message?: string;
             /** @default false */
-            overwrite?: boolean;
+            overwrite: boolean;
             /** @description Stable external dashboard identifier (org-scoped unique). */
             uid?: string;
             /**
@@ -2485,7 +2485,7 @@ export interface components {
              * @description Dataset description
              * @default
              */
-            description?: string;
+            description: string;
             /** @description Dataset unique name */
             name: string;
         };

@@ -362,7 +362,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["description"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/description", "present", "missing");
+else {
 if (typeof x1 !== "string") bad(out, p + "/description", "string", x1);
 }
 const x2 = o0["name"];
@@ -1140,7 +1141,8 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 const x3 = o0["overwrite"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/overwrite", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/overwrite", "boolean", x3);
 }
 const x4 = o0["uid"];
@@ -1242,7 +1244,8 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 const x3 = o0["overwrite"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/overwrite", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/overwrite", "boolean", x3);
 }
 const x4 = o0["version"];
@@ -1351,7 +1354,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["description"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/description", "present", "missing");
+else {
 if (typeof x1 !== "string") bad(out, p + "/description", "string", x1);
 }
 const x2 = o0["edgeDeployment"];
@@ -1359,7 +1363,8 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/edgeDeployment", "string", x2);
 }
 const x3 = o0["kind"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/kind", "present", "missing");
+else {
 if (x3 !== "otel:metrics:v1" && x3 !== "otel:traces:v1" && x3 !== "otel:logs:v1" && x3 !== "axiom:events:v1") notOneOf(out, p + "/kind", "one of: \"otel:metrics:v1\", \"otel:traces:v1\", \"otel:logs:v1\", \"axiom:events:v1\"", "|string|", x3);
 }
 const x4 = o0["name"];

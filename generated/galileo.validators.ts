@@ -396,11 +396,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["project_id"];
@@ -445,15 +447,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -842,7 +847,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/access_token", "string", x1);
 }
 const x2 = o0["token_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/token_type", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/token_type", "string", x2);
 }
 }
@@ -928,11 +934,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["filters"];
@@ -1180,7 +1188,8 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/stage_versio
 }
 }
 const x10 = o0["timeout"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/timeout", "present", "missing");
+else {
 if (typeof x10 !== "number") bad(out, p + "/timeout", "number", x10);
 }
 const x11 = o0["metadata"];
@@ -1260,7 +1269,8 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/status", "string", x1);
 }
 const x2 = o0["api_version"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/api_version", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/api_version", "string", x2);
 }
 const x3 = o0["text"];
@@ -1354,7 +1364,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/access_token", "string", x1);
 }
 const x2 = o0["token_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/token_type", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/token_type", "string", x2);
 }
 const x3 = o0["expires_at"];
@@ -1467,7 +1478,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -1482,23 +1494,27 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/email", "string", x5);
 }
 const x6 = o0["first_name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/first_name", "present", "missing");
+else {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/first_name", "string", x6);
 }
 }
 const x7 = o0["last_name"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/last_name", "present", "missing");
+else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/last_name", "string", x7);
 }
 }
 const x8 = o0["auth_method"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/auth_method", "present", "missing");
+else {
 check_AuthMethod(x8, p + "/auth_method", out);
 }
 const x9 = o0["role"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_UserRole(x9, p + "/role", out);
 }
 const x10 = o0["email_is_verified"];
@@ -1531,7 +1547,8 @@ if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
 else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 const x15 = o0["generic_permissions"];
-if (x15 !== undefined) {
+if (x15 === undefined) add(out, p + "/generic_permissions", "present", "missing");
+else {
 if (!Array.isArray(x15)) bad(out, p + "/generic_permissions", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
@@ -1562,7 +1579,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -1583,7 +1601,8 @@ if (typeof x6 !== "string") bad(out, p + "/description", "string", x6);
 }
 }
 const x7 = o0["visibility"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/visibility", "present", "missing");
+else {
 check_GroupVisibility(x7, p + "/visibility", out);
 }
 const x8 = o0["size"];
@@ -1619,15 +1638,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -1668,7 +1690,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -1858,7 +1881,8 @@ check_SyntheticDataTypes(e10, p + "/data_types/" + i9, out);
 }
 }
 const x11 = o0["count"];
-if (x11 !== undefined) {
+if (x11 === undefined) add(out, p + "/count", "present", "missing");
+else {
 if (typeof x11 !== "number" || !Number.isInteger(x11)) bad(out, p + "/count", "integer", x11);
 }
 const x12 = o0["project_id"];
@@ -2008,7 +2032,8 @@ check29(e3, p + "/filters/" + i2, out);
 }
 }
 const x4 = o0["sort"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x4 !== null) {
 check30(x4, p + "/sort", out);
 }
@@ -2082,15 +2107,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2275,15 +2303,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2319,7 +2350,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["role"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_CollaboratorRole(x1, p + "/role", out);
 }
 const x2 = o0["group_id"];
@@ -2350,7 +2382,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -2438,15 +2471,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2481,15 +2517,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2525,7 +2564,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["role"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_CollaboratorRole(x1, p + "/role", out);
 }
 const x2 = o0["user_id"];
@@ -2563,7 +2603,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -2660,15 +2701,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2841,15 +2885,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -2896,11 +2943,13 @@ if (typeof x2 !== "string") bad(out, p + "/description", "string", x2);
 }
 }
 const x3 = o0["visibility"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/visibility", "present", "missing");
+else {
 check_GroupVisibility(x3, p + "/visibility", out);
 }
 const x4 = o0["users"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/users", "present", "missing");
+else {
 if (!Array.isArray(x4)) bad(out, p + "/users", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
@@ -2957,15 +3006,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -3007,7 +3059,8 @@ if (typeof x1 !== "string") bad(out, p + "/user_id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x2 = o0["role"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_GroupRole(x2, p + "/role", out);
 }
 }
@@ -3032,7 +3085,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -3122,7 +3176,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["authentication_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_AnthropicAuthenticationType(x2, p + "/authentication_type", out);
 }
 const x3 = o0["endpoint"];
@@ -3184,7 +3239,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -3217,11 +3273,13 @@ if (typeof x8 !== "string") bad(out, p + "/created_by", "string", x8);
 else if (!UUID.test(x8)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x9 = o0["is_selected"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/is_selected", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/is_selected", "boolean", x9);
 }
 const x10 = o0["is_disabled"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/is_disabled", "present", "missing");
+else {
 if (typeof x10 !== "boolean") bad(out, p + "/is_disabled", "boolean", x10);
 }
 }
@@ -3273,11 +3331,13 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["credential_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/credential_type", "present", "missing");
+else {
 check_AwsCredentialType(x2, p + "/credential_type", out);
 }
 const x3 = o0["region"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/region", "present", "missing");
+else {
 if (typeof x3 !== "string") bad(out, p + "/region", "string", x3);
 }
 const x4 = o0["inference_profiles"];
@@ -3338,11 +3398,13 @@ check_Model(e4, p + "/models/" + i3, out);
 }
 }
 const x5 = o0["credential_type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/credential_type", "present", "missing");
+else {
 check_AwsCredentialType(x5, p + "/credential_type", out);
 }
 const x6 = o0["region"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/region", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/region", "string", x6);
 }
 const x7 = o0["inference_profiles"];
@@ -3393,7 +3455,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["proxy"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/proxy", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/proxy", "boolean", x2);
 }
 const x3 = o0["endpoint"];
@@ -3402,7 +3465,8 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/endpoint", "string", x3);
 }
 const x4 = o0["api_version"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/api_version", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/api_version", "string", x4);
 }
 const x5 = o0["azure_deployment"];
@@ -3412,7 +3476,8 @@ if (typeof x5 !== "string") bad(out, p + "/azure_deployment", "string", x5);
 }
 }
 const x6 = o0["authentication_type"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_AzureAuthenticationType(x6, p + "/authentication_type", out);
 }
 const x7 = o0["authentication_scope"];
@@ -3507,7 +3572,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["authentication_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_CustomAuthenticationType(x2, p + "/authentication_type", out);
 }
 const x3 = o0["models"];
@@ -3535,7 +3601,8 @@ check_promptgalileo__schemas__config__custom__ModelProperties(e8, p + "/model_pr
 }
 }
 const x9 = o0["is_legacy_format"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/is_legacy_format", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/is_legacy_format", "boolean", x9);
 }
 const x10 = o0["default_model"];
@@ -3651,11 +3718,13 @@ if (typeof x4 !== "string") bad(out, p + "/path", "string", x4);
 }
 }
 const x5 = o0["llm"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/llm", "present", "missing");
+else {
 if (typeof x5 !== "boolean") bad(out, p + "/llm", "boolean", x5);
 }
 const x6 = o0["storage"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/storage", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/storage", "boolean", x6);
 }
 }
@@ -3847,11 +3916,13 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["credential_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/credential_type", "present", "missing");
+else {
 check_AwsCredentialType(x2, p + "/credential_type", out);
 }
 const x3 = o0["region"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/region", "present", "missing");
+else {
 if (typeof x3 !== "string") bad(out, p + "/region", "string", x3);
 }
 const x4 = o0["inference_profiles"];
@@ -3874,7 +3945,8 @@ else if (!UUID.test(x8)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x9 !== "aws_bedrock") notOneOf(out, p + "/name", "one of: \"aws_bedrock\"", "|string|", x9);
 }
 const x10 = o0["extra"];
@@ -3899,11 +3971,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["credential_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/credential_type", "present", "missing");
+else {
 check_AwsCredentialType(x1, p + "/credential_type", out);
 }
 const x2 = o0["region"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/region", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/region", "string", x2);
 }
 const x3 = o0["multi_modal_config"];
@@ -3931,7 +4005,8 @@ else if (!UUID.test(x7)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["name"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x8 !== "aws_sagemaker") notOneOf(out, p + "/name", "one of: \"aws_sagemaker\"", "|string|", x8);
 }
 const x9 = o0["extra"];
@@ -3963,7 +4038,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["proxy"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/proxy", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/proxy", "boolean", x2);
 }
 const x3 = o0["endpoint"];
@@ -3972,7 +4048,8 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/endpoint", "string", x3);
 }
 const x4 = o0["api_version"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/api_version", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/api_version", "string", x4);
 }
 const x5 = o0["azure_deployment"];
@@ -3982,7 +4059,8 @@ if (typeof x5 !== "string") bad(out, p + "/azure_deployment", "string", x5);
 }
 }
 const x6 = o0["authentication_type"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_AzureAuthenticationType(x6, p + "/authentication_type", out);
 }
 const x7 = o0["authentication_scope"];
@@ -4057,7 +4135,8 @@ else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["name"];
-if (x25 !== undefined) {
+if (x25 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x25 !== "azure") notOneOf(out, p + "/name", "one of: \"azure\"", "|string|", x25);
 }
 const x26 = o0["extra"];
@@ -4089,7 +4168,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["authentication_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_AnthropicAuthenticationType(x2, p + "/authentication_type", out);
 }
 const x3 = o0["endpoint"];
@@ -4132,7 +4212,8 @@ else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x11 = o0["name"];
-if (x11 !== undefined) {
+if (x11 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x11 !== "anthropic") notOneOf(out, p + "/name", "one of: \"anthropic\"", "|string|", x11);
 }
 const x12 = o0["extra"];
@@ -4164,7 +4245,8 @@ check_MultiModalModelIntegrationConfig(x1, p + "/multi_modal_config", out);
 }
 }
 const x2 = o0["authentication_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/authentication_type", "present", "missing");
+else {
 check_CustomAuthenticationType(x2, p + "/authentication_type", out);
 }
 const x3 = o0["models"];
@@ -4192,7 +4274,8 @@ check_promptgalileo__schemas__config__custom__ModelProperties(e8, p + "/model_pr
 }
 }
 const x9 = o0["is_legacy_format"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/is_legacy_format", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/is_legacy_format", "boolean", x9);
 }
 const x10 = o0["default_model"];
@@ -4272,7 +4355,8 @@ else if (!UUID.test(x25)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["name"];
-if (x26 !== undefined) {
+if (x26 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x26 !== "custom") notOneOf(out, p + "/name", "one of: \"custom\"", "|string|", x26);
 }
 const x27 = o0["extra"];
@@ -4304,7 +4388,8 @@ else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x2 !== "databricks") notOneOf(out, p + "/name", "one of: \"databricks\"", "|string|", x2);
 }
 const x3 = o0["extra"];
@@ -4336,7 +4421,8 @@ else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x2 !== "mistral") notOneOf(out, p + "/name", "one of: \"mistral\"", "|string|", x2);
 }
 const x3 = o0["extra"];
@@ -4368,7 +4454,8 @@ else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x2 !== "nvidia") notOneOf(out, p + "/name", "one of: \"nvidia\"", "|string|", x2);
 }
 const x3 = o0["extra"];
@@ -4406,7 +4493,8 @@ else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x3 !== "openai") notOneOf(out, p + "/name", "one of: \"openai\"", "|string|", x3);
 }
 const x4 = o0["extra"];
@@ -4438,7 +4526,8 @@ else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x2 !== "vegas_gateway") notOneOf(out, p + "/name", "one of: \"vegas_gateway\"", "|string|", x2);
 }
 const x3 = o0["extra"];
@@ -4483,7 +4572,8 @@ else if (!UUID.test(x3)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["name"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x4 !== "vertex_ai") notOneOf(out, p + "/name", "one of: \"vertex_ai\"", "|string|", x4);
 }
 const x5 = o0["extra"];
@@ -4520,7 +4610,8 @@ else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x3 !== "writer") notOneOf(out, p + "/name", "one of: \"writer\"", "|string|", x3);
 }
 const x4 = o0["extra"];
@@ -4545,7 +4636,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["auth_method"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/auth_method", "present", "missing");
+else {
 check_AuthMethod(x1, p + "/auth_method", out);
 }
 const x2 = o0["emails"];
@@ -4560,11 +4652,13 @@ if (typeof e4 !== "string") bad(out, p + "/emails/" + i3, "string", e4);
 }
 }
 const x5 = o0["role"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_UserRole(x5, p + "/role", out);
 }
 const x6 = o0["group_ids"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/group_ids", "present", "missing");
+else {
 if (!Array.isArray(x6)) bad(out, p + "/group_ids", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
@@ -4575,7 +4669,8 @@ else if (!UUID.test(e8)) add(out, p + "/group_ids/" + i7, "string (uuid4)", "str
 }
 }
 const x9 = o0["send_email"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/send_email", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/send_email", "boolean", x9);
 }
 }
@@ -4726,11 +4821,13 @@ else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string")
 }
 }
 const x3 = o0["type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/type", "present", "missing");
+else {
 check_ProjectType(x3, p + "/type", out);
 }
 const x4 = o0["create_example_templates"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/create_example_templates", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/create_example_templates", "boolean", x4);
 }
 }
@@ -4871,7 +4968,8 @@ check34(e3, p + "/filters/" + i2, out);
 }
 }
 const x4 = o0["sort"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x4 !== null) {
 check35(x4, p + "/sort", out);
 }
@@ -4892,15 +4990,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -4947,7 +5048,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -5003,7 +5105,8 @@ if (typeof x13 !== "string") bad(out, p + "/updated_at", "string", x13);
 else if (!DATE_TIME.test(x13)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 const x14 = o0["bookmark"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/bookmark", "present", "missing");
+else {
 if (typeof x14 !== "boolean") bad(out, p + "/bookmark", "boolean", x14);
 }
 const x15 = o0["description"];
@@ -5178,15 +5281,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -5262,11 +5368,13 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/interval", "integer", x7);
 }
 const x8 = o0["schema_version"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/schema_version", "present", "missing");
+else {
 check_AlertMonitorType(x8, p + "/schema_version", out);
 }
 const x9 = o0["active"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/active", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/active", "boolean", x9);
 }
 const x10 = o0["project_id"];
@@ -5325,11 +5433,13 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/interval", "integer", x7);
 }
 const x8 = o0["schema_version"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/schema_version", "present", "missing");
+else {
 check_AlertMonitorType(x8, p + "/schema_version", out);
 }
 const x9 = o0["active"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/active", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/active", "boolean", x9);
 }
 const x10 = o0["id"];
@@ -5569,7 +5679,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["selector"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/selector", "present", "missing");
+else {
 check_AnnotationSelectorType(x1, p + "/selector", out);
 }
 const x2 = o0["index"];
@@ -5716,7 +5827,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 const x2 = o0["include_explanation"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/include_explanation", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/include_explanation", "boolean", x2);
 }
 const x3 = o0["criteria"];
@@ -5957,7 +6069,8 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/updated_at", "string (date-time)", 
 }
 }
 const x4 = o0["name"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/name", "string", x4);
 }
 const x5 = o0["project_id"];
@@ -6120,7 +6233,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 const x2 = o0["task_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/task_type", "present", "missing");
+else {
 u3: {
 const n4 = out.length;
 if (x2 !== 16) notOneOf(out, p + "/task_type", "one of: 16", "|number|", x2);
@@ -6177,7 +6291,8 @@ check_ScorerConfig(e12, p + "/scorers/" + i11, out);
 }
 }
 const x13 = o0["trigger"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/trigger", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/trigger", "boolean", x13);
 }
 }
@@ -6304,15 +6419,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -6395,11 +6513,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["filters"];
@@ -6413,13 +6533,15 @@ check44(e5, p + "/filters/" + i4, out);
 }
 }
 const x6 = o0["sort"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x6 !== null) {
 check45(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
@@ -6443,7 +6565,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 const x2 = o0["task_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/task_type", "present", "missing");
+else {
 u3: {
 const n4 = out.length;
 if (x2 !== 16) notOneOf(out, p + "/task_type", "one of: 16", "|number|", x2);
@@ -6597,7 +6720,8 @@ if (typeof e10 !== "string") bad(out, p + "/column_ids/" + i9, "string", e10);
 }
 }
 const x11 = o0["export_format"];
-if (x11 !== undefined) {
+if (x11 === undefined) add(out, p + "/export_format", "present", "missing");
+else {
 check_LLMExportFormat(x11, p + "/export_format", out);
 }
 const x12 = o0["root_type"];
@@ -6606,7 +6730,8 @@ else {
 check_RootType(x12, p + "/root_type", out);
 }
 const x13 = o0["redact"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/redact", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/redact", "boolean", x13);
 }
 const x14 = o0["file_name"];
@@ -6698,7 +6823,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["selector"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/selector", "present", "missing");
+else {
 check_SelectorType(x1, p + "/selector", out);
 }
 const x2 = o0["index"];
@@ -6846,7 +6972,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 const x2 = o0["include_explanation"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/include_explanation", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/include_explanation", "boolean", x2);
 }
 const x3 = o0["criteria"];
@@ -7027,7 +7154,8 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_traces",
 }
 }
 const x10 = o0["has_user_created_sessions"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/has_user_created_sessions", "present", "missing");
+else {
 if (typeof x10 !== "boolean") bad(out, p + "/has_user_created_sessions", "boolean", x10);
 }
 }
@@ -7066,15 +7194,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -7158,11 +7289,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["filters"];
@@ -7176,13 +7309,15 @@ check50(e5, p + "/filters/" + i4, out);
 }
 }
 const x6 = o0["sort"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x6 !== null) {
 check51(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
@@ -7244,11 +7379,13 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/interval", "integer", x7);
 }
 const x8 = o0["schema_version"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/schema_version", "present", "missing");
+else {
 check_AlertType(x8, p + "/schema_version", out);
 }
 const x9 = o0["active"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/active", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/active", "boolean", x9);
 }
 const x10 = o0["id"];
@@ -7417,11 +7554,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["filters"];
@@ -7435,7 +7574,8 @@ check53(e5, p + "/filters/" + i4, out);
 }
 }
 const x6 = o0["sort"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x6 !== null) {
 if (weak(x6, KEYS6)) add(out, p + "/sort", "an object with a declared property", "an object without one");
 check_LogstreamInsightTokenUsageCreatedAtSort(x6, p + "/sort", out);
@@ -7457,15 +7597,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -8011,15 +8154,18 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/name", "string", x4);
 }
 const x5 = o0["output_type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/output_type", "present", "missing");
+else {
 check_OutputTypeEnum(x5, p + "/output_type", out);
 }
 const x6 = o0["cot_enabled"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/cot_enabled", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/cot_enabled", "boolean", x6);
 }
 const x7 = o0["metric_key"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/metric_key", "present", "missing");
+else {
 if (typeof x7 !== "string") bad(out, p + "/metric_key", "string", x7);
 }
 const x8 = o0["required_scorers"];
@@ -8120,7 +8266,8 @@ if (typeof x6 !== "string") bad(out, p + "/end_time", "string", x6);
 else if (!DATE_TIME.test(x6)) add(out, p + "/end_time", "string (date-time)", "string");
 }
 const x7 = o0["interval_minutes"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/interval_minutes", "present", "missing");
+else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/interval_minutes", "integer", x7);
 }
 const x8 = o0["metric_details"];
@@ -8233,7 +8380,8 @@ else {
 check57(x8, p + "/bucketed_metrics", out);
 }
 const x9 = o0["ems_captured_error"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/ems_captured_error", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/ems_captured_error", "boolean", x9);
 }
 const x10 = o0["standard_errors"];
@@ -8309,7 +8457,8 @@ if (typeof x8 !== "string") bad(out, p + "/end_time", "string", x8);
 else if (!DATE_TIME.test(x8)) add(out, p + "/end_time", "string (date-time)", "string");
 }
 const x9 = o0["interval"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/interval", "present", "missing");
+else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/interval", "integer", x9);
 }
 const x10 = o0["group_by"];
@@ -8334,15 +8483,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -8428,11 +8580,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["previous_last_row_id"];
@@ -8486,11 +8640,13 @@ check_LogRecordsSortClause(x11, p + "/sort", out);
 }
 }
 const x12 = o0["truncate_fields"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/truncate_fields", "present", "missing");
+else {
 if (typeof x12 !== "boolean") bad(out, p + "/truncate_fields", "boolean", x12);
 }
 const x13 = o0["include_counts"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 const x14 = o0["scorer_ids"];
@@ -8586,7 +8742,8 @@ else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "
 }
 }
 const x4 = o0["logging_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/logging_method", "present", "missing");
+else {
 check_LoggingMethod(x4, p + "/logging_method", out);
 }
 const x5 = o0["client_version"];
@@ -8596,7 +8753,8 @@ if (typeof x5 !== "string") bad(out, p + "/client_version", "string", x5);
 }
 }
 const x6 = o0["reliable"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/reliable", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/reliable", "boolean", x6);
 }
 const x7 = o0["name"];
@@ -8826,11 +8984,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["previous_last_row_id"];
@@ -8884,11 +9044,13 @@ check_LogRecordsSortClause(x11, p + "/sort", out);
 }
 }
 const x12 = o0["truncate_fields"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/truncate_fields", "present", "missing");
+else {
 if (typeof x12 !== "boolean") bad(out, p + "/truncate_fields", "boolean", x12);
 }
 const x13 = o0["include_counts"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 const x14 = o0["select_columns"];
@@ -8948,15 +9110,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -9003,11 +9168,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["previous_last_row_id"];
@@ -9061,11 +9228,13 @@ check_LogRecordsSortClause(x11, p + "/sort", out);
 }
 }
 const x12 = o0["truncate_fields"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/truncate_fields", "present", "missing");
+else {
 if (typeof x12 !== "boolean") bad(out, p + "/truncate_fields", "boolean", x12);
 }
 const x13 = o0["include_counts"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 }
@@ -9120,15 +9289,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -9381,11 +9553,13 @@ check_ExtendedTraceRecordWithChildren(e3, p + "/traces/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
@@ -9401,7 +9575,8 @@ if (x8 !== undefined) {
 check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
 }
 const x10 = o0["created_at"];
@@ -9698,7 +9873,8 @@ else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "
 }
 }
 const x4 = o0["logging_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/logging_method", "present", "missing");
+else {
 check_LoggingMethod(x4, p + "/logging_method", out);
 }
 const x5 = o0["client_version"];
@@ -9708,7 +9884,8 @@ if (typeof x5 !== "string") bad(out, p + "/client_version", "string", x5);
 }
 }
 const x6 = o0["reliable"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/reliable", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/reliable", "boolean", x6);
 }
 const x7 = o0["spans"];
@@ -9861,11 +10038,13 @@ check67(e3, p + "/spans/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
@@ -9881,7 +10060,8 @@ if (x8 !== undefined) {
 check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
 }
 const x10 = o0["created_at"];
@@ -10104,7 +10284,8 @@ if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
 else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
-if (x63 !== undefined) {
+if (x63 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
 }
 const x64 = o0["step_number"];
@@ -10114,7 +10295,8 @@ if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_numbe
 }
 }
 const x65 = o0["agent_type"];
-if (x65 !== undefined) {
+if (x65 === undefined) add(out, p + "/agent_type", "present", "missing");
+else {
 check_AgentType(x65, p + "/agent_type", out);
 }
 }
@@ -10143,11 +10325,13 @@ check67(e3, p + "/spans/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
@@ -10163,7 +10347,8 @@ if (x8 !== undefined) {
 check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
 }
 const x10 = o0["created_at"];
@@ -10386,7 +10571,8 @@ if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
 else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
-if (x63 !== undefined) {
+if (x63 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
 }
 const x64 = o0["step_number"];
@@ -10447,7 +10633,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -10483,7 +10670,8 @@ check_galileo_core__schemas__logging__llm__Message(x9, p + "/redacted_output", o
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -10706,7 +10894,8 @@ if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
 else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
-if (x64 !== undefined) {
+if (x64 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
 }
 const x65 = o0["step_number"];
@@ -10783,11 +10972,13 @@ check67(e3, p + "/spans/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x5 !== "string") bad(out, p + "/input", "string", x5);
 }
 const x6 = o0["redacted_input"];
@@ -10809,7 +11000,8 @@ if (typeof x8 !== "string") bad(out, p + "/redacted_output", "string", x8);
 }
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
 }
 const x10 = o0["created_at"];
@@ -11032,7 +11224,8 @@ if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
 else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
-if (x63 !== undefined) {
+if (x63 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x63 !== "boolean") bad(out, p + "/is_complete", "boolean", x63);
 }
 const x64 = o0["step_number"];
@@ -11073,11 +11266,13 @@ check67(e3, p + "/spans/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "retriever") notOneOf(out, p + "/type", "one of: \"retriever\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x5 !== "string") bad(out, p + "/input", "string", x5);
 }
 const x6 = o0["redacted_input"];
@@ -11109,7 +11304,8 @@ check_Document_Output(e12, p + "/redacted_output/" + i11, out);
 }
 }
 const x13 = o0["name"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x13 !== "string") bad(out, p + "/name", "string", x13);
 }
 const x14 = o0["created_at"];
@@ -11332,7 +11528,8 @@ if (typeof x66 !== "string") bad(out, p + "/parent_id", "string", x66);
 else if (!UUID.test(x66)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x67 = o0["is_complete"];
-if (x67 !== undefined) {
+if (x67 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x67 !== "boolean") bad(out, p + "/is_complete", "boolean", x67);
 }
 const x68 = o0["step_number"];
@@ -11357,11 +11554,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -11381,7 +11580,8 @@ check_ControlResult(x5, p + "/redacted_output", out);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -11604,7 +11804,8 @@ if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
 else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -11735,7 +11936,8 @@ else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "
 }
 }
 const x4 = o0["logging_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/logging_method", "present", "missing");
+else {
 check_LoggingMethod(x4, p + "/logging_method", out);
 }
 const x5 = o0["client_version"];
@@ -11745,7 +11947,8 @@ if (typeof x5 !== "string") bad(out, p + "/client_version", "string", x5);
 }
 }
 const x6 = o0["reliable"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/reliable", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/reliable", "boolean", x6);
 }
 const x7 = o0["span_id"];
@@ -11888,7 +12091,8 @@ else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "
 }
 }
 const x4 = o0["logging_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/logging_method", "present", "missing");
+else {
 check_LoggingMethod(x4, p + "/logging_method", out);
 }
 const x5 = o0["client_version"];
@@ -11898,7 +12102,8 @@ if (typeof x5 !== "string") bad(out, p + "/client_version", "string", x5);
 }
 }
 const x6 = o0["reliable"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/reliable", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/reliable", "boolean", x6);
 }
 const x7 = o0["session_id"];
@@ -11926,11 +12131,13 @@ check_Trace_Input(e11, p + "/traces/" + i10, out);
 }
 }
 const x12 = o0["is_complete"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x12 !== "boolean") bad(out, p + "/is_complete", "boolean", x12);
 }
 const x13 = o0["include_trace_ids"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/include_trace_ids", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/include_trace_ids", "boolean", x13);
 }
 }
@@ -12167,11 +12374,13 @@ check67(e3, p + "/spans/" + i2, out);
 }
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", x4);
 }
 const x5 = o0["input"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check70(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
@@ -12187,7 +12396,8 @@ if (x8 !== undefined) {
 check71(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x9 !== "string") bad(out, p + "/name", "string", x9);
 }
 const x10 = o0["created_at"];
@@ -12403,7 +12613,8 @@ check_FileMetadata(a61, p + "/files/" + esc(k60), out);
 }
 }
 const x62 = o0["is_complete"];
-if (x62 !== undefined) {
+if (x62 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x62 !== "boolean") bad(out, p + "/is_complete", "boolean", x62);
 }
 const x63 = o0["num_spans"];
@@ -12449,7 +12660,8 @@ else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "
 }
 }
 const x4 = o0["logging_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/logging_method", "present", "missing");
+else {
 check_LoggingMethod(x4, p + "/logging_method", out);
 }
 const x5 = o0["client_version"];
@@ -12459,7 +12671,8 @@ if (typeof x5 !== "string") bad(out, p + "/client_version", "string", x5);
 }
 }
 const x6 = o0["reliable"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/reliable", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/reliable", "boolean", x6);
 }
 const x7 = o0["trace_id"];
@@ -12499,7 +12712,8 @@ if (typeof e13 !== "string") bad(out, p + "/tags/" + i12, "string", e13);
 }
 }
 const x14 = o0["is_complete"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (x14 !== null) {
 if (typeof x14 !== "boolean") bad(out, p + "/is_complete", "boolean", x14);
 }
@@ -12622,7 +12836,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 const x2 = o0["description"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/description", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/description", "string", x2);
 }
 const x3 = o0["tags"];
@@ -12874,7 +13089,8 @@ check_BaseMetricRollUpConfigDB(x23, p + "/roll_up_config", out);
 }
 }
 const x24 = o0["label"];
-if (x24 !== undefined) {
+if (x24 === undefined) add(out, p + "/label", "present", "missing");
+else {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/label", "string", x24);
 }
@@ -13167,15 +13383,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -13279,11 +13498,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["previous_last_row_id"];
@@ -13337,11 +13558,13 @@ check_LogRecordsSortClause(x11, p + "/sort", out);
 }
 }
 const x12 = o0["truncate_fields"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/truncate_fields", "present", "missing");
+else {
 if (typeof x12 !== "boolean") bad(out, p + "/truncate_fields", "boolean", x12);
 }
 const x13 = o0["include_counts"];
-if (x13 !== undefined) {
+if (x13 === undefined) add(out, p + "/include_counts", "present", "missing");
+else {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 const x14 = o0["query"];
@@ -13805,15 +14028,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -13853,27 +14079,32 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/email", "string", x1);
 }
 const x2 = o0["first_name"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/first_name", "present", "missing");
+else {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/first_name", "string", x2);
 }
 }
 const x3 = o0["last_name"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/last_name", "present", "missing");
+else {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/last_name", "string", x3);
 }
 }
 const x4 = o0["auth_method"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/auth_method", "present", "missing");
+else {
 check_AuthMethod(x4, p + "/auth_method", out);
 }
 const x5 = o0["role"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_UserRole(x5, p + "/role", out);
 }
 const x6 = o0["email_is_verified"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/email_is_verified", "present", "missing");
+else {
 if (x6 !== null) {
 if (typeof x6 !== "boolean") bad(out, p + "/email_is_verified", "boolean", x6);
 }
@@ -14059,7 +14290,8 @@ check76(e3, p + "/filters/" + i2, out);
 }
 }
 const x4 = o0["sort"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/sort", "present", "missing");
+else {
 if (x4 !== null) {
 check77(x4, p + "/sort", out);
 }
@@ -14080,15 +14312,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -14259,7 +14494,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -14274,23 +14510,27 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/email", "string", x5);
 }
 const x6 = o0["first_name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/first_name", "present", "missing");
+else {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/first_name", "string", x6);
 }
 }
 const x7 = o0["last_name"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/last_name", "present", "missing");
+else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/last_name", "string", x7);
 }
 }
 const x8 = o0["auth_method"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/auth_method", "present", "missing");
+else {
 check_AuthMethod(x8, p + "/auth_method", out);
 }
 const x9 = o0["role"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_UserRole(x9, p + "/role", out);
 }
 const x10 = o0["email_is_verified"];
@@ -14399,7 +14639,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -14414,23 +14655,27 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/email", "string", x5);
 }
 const x6 = o0["first_name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/first_name", "present", "missing");
+else {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/first_name", "string", x6);
 }
 }
 const x7 = o0["last_name"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/last_name", "present", "missing");
+else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/last_name", "string", x7);
 }
 }
 const x8 = o0["auth_method"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/auth_method", "present", "missing");
+else {
 check_AuthMethod(x8, p + "/auth_method", out);
 }
 const x9 = o0["role"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/role", "present", "missing");
+else {
 check_UserRole(x9, p + "/role", out);
 }
 const x10 = o0["email_is_verified"];
@@ -14480,15 +14725,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["starting_token"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/starting_token", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/starting_token", "integer", x1);
 }
 const x2 = o0["limit"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/limit", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/limit", "integer", x2);
 }
 const x3 = o0["paginated"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/paginated", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/paginated", "boolean", x3);
 }
 const x4 = o0["next_starting_token"];
@@ -14524,7 +14772,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 check_NodeType(x1, p + "/type", out);
 }
 const x2 = o0["input"];
@@ -14545,7 +14794,8 @@ if (x5 !== undefined) {
 if (typeof x5 !== "string") bad(out, p + "/redacted_output", "string", x5);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -14553,7 +14803,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -14713,7 +14964,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "agentic_session_success") notOneOf(out, p + "/name", "one of: \"agentic_session_success\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14729,7 +14981,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -14760,7 +15013,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "agentic_workflow_success") notOneOf(out, p + "/name", "one of: \"agentic_workflow_success\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14776,7 +15030,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -14807,7 +15062,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "bleu") notOneOf(out, p + "/name", "one of: \"bleu\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14838,7 +15094,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "chunk_attribution_utilization") notOneOf(out, p + "/name", "one of: \"chunk_attribution_utilization\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14854,7 +15111,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -14879,7 +15137,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "completeness") notOneOf(out, p + "/name", "one of: \"completeness\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14895,7 +15154,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -14926,7 +15186,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "context_adherence") notOneOf(out, p + "/name", "one of: \"context_adherence\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -14942,7 +15203,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -14973,7 +15235,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "context_relevance") notOneOf(out, p + "/name", "one of: \"context_relevance\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15004,7 +15267,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "correctness") notOneOf(out, p + "/name", "one of: \"correctness\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15020,7 +15284,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "plus") notOneOf(out, p + "/type", "one of: \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15051,7 +15316,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "ground_truth_adherence") notOneOf(out, p + "/name", "one of: \"ground_truth_adherence\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15067,7 +15333,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "plus") notOneOf(out, p + "/type", "one of: \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15098,7 +15365,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "input_pii") notOneOf(out, p + "/name", "one of: \"input_pii\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15129,7 +15397,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "input_sexist") notOneOf(out, p + "/name", "one of: \"input_sexist\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15145,7 +15414,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15176,7 +15446,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "input_tone") notOneOf(out, p + "/name", "one of: \"input_tone\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15207,7 +15478,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "input_toxicity") notOneOf(out, p + "/name", "one of: \"input_toxicity\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15223,7 +15495,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15254,7 +15527,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "instruction_adherence") notOneOf(out, p + "/name", "one of: \"instruction_adherence\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15270,7 +15544,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "plus") notOneOf(out, p + "/type", "one of: \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15301,7 +15576,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "output_pii") notOneOf(out, p + "/name", "one of: \"output_pii\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15332,7 +15608,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "output_sexist") notOneOf(out, p + "/name", "one of: \"output_sexist\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15348,7 +15625,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15379,7 +15657,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "output_tone") notOneOf(out, p + "/name", "one of: \"output_tone\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15410,7 +15689,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "output_toxicity") notOneOf(out, p + "/name", "one of: \"output_toxicity\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15426,7 +15706,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15457,7 +15738,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "prompt_injection") notOneOf(out, p + "/name", "one of: \"prompt_injection\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15473,7 +15755,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15504,7 +15787,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "prompt_perplexity") notOneOf(out, p + "/name", "one of: \"prompt_perplexity\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15535,7 +15819,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "rouge") notOneOf(out, p + "/name", "one of: \"rouge\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15566,7 +15851,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "tool_error_rate") notOneOf(out, p + "/name", "one of: \"tool_error_rate\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15582,7 +15868,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15607,7 +15894,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "tool_selection_quality") notOneOf(out, p + "/name", "one of: \"tool_selection_quality\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15623,7 +15911,8 @@ check79(e4, p + "/filters/" + i3, out);
 }
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "luna" && x5 !== "plus") notOneOf(out, p + "/type", "one of: \"luna\", \"plus\"", "|string|", x5);
 }
 const x6 = o0["model_name"];
@@ -15654,7 +15943,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "uncertainty") notOneOf(out, p + "/name", "one of: \"uncertainty\"", "|string|", x1);
 }
 const x2 = o0["filters"];
@@ -15896,7 +16186,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -15909,7 +16200,8 @@ if (x3 !== undefined) {
 check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -15917,7 +16209,8 @@ if (x5 !== undefined) {
 check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -15925,7 +16218,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -15984,7 +16278,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "chain") notOneOf(out, p + "/type", "one of: \"chain\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -15997,7 +16292,8 @@ if (x3 !== undefined) {
 check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -16005,7 +16301,8 @@ if (x5 !== undefined) {
 check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -16013,7 +16310,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -16191,7 +16489,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -16204,7 +16503,8 @@ if (x3 !== undefined) {
 check84(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check83(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -16212,7 +16512,8 @@ if (x5 !== undefined) {
 check84(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -16220,7 +16521,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -16311,7 +16613,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "retriever") notOneOf(out, p + "/type", "one of: \"retriever\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -16348,7 +16651,8 @@ check_Document_Input(e9, p + "/redacted_output/" + i8, out);
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at_ns"];
@@ -16356,7 +16660,8 @@ if (x11 !== undefined) {
 if (typeof x11 !== "number" || !Number.isInteger(x11)) bad(out, p + "/created_at_ns", "integer", x11);
 }
 const x12 = o0["duration_ns"];
-if (x12 !== undefined) {
+if (x12 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x12 !== "number" || !Number.isInteger(x12)) bad(out, p + "/duration_ns", "integer", x12);
 }
 const x13 = o0["metadata"];
@@ -16399,7 +16704,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -16412,7 +16718,8 @@ if (x3 !== undefined) {
 check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -16420,7 +16727,8 @@ if (x5 !== undefined) {
 check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -16428,7 +16736,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -16471,7 +16780,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -16484,7 +16794,8 @@ if (x3 !== undefined) {
 check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -16492,7 +16803,8 @@ if (x5 !== undefined) {
 check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -16500,7 +16812,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -16596,7 +16909,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "user_metadata") notOneOf(out, p + "/name", "one of: \"user_metadata\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -16651,7 +16965,8 @@ if (typeof e5 !== "string") bad(out, p + "/categories/" + i4, "string", e5);
 }
 }
 const x6 = o0["operator"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 check_CategoryFilterOperator(x6, p + "/operator", out);
 }
 }
@@ -16860,7 +17175,8 @@ if (x3 !== undefined) {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/response_at", "integer", x3);
 }
 const x4 = o0["execution_time"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/execution_time", "present", "missing");
+else {
 if (typeof x4 !== "number") bad(out, p + "/execution_time", "number", x4);
 }
 }
@@ -17124,7 +17440,8 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/user_id", "string", x3);
 }
 const x4 = o0["ip_address"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/ip_address", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/ip_address", "string", x4);
 }
 const x5 = o0["action"];
@@ -17416,27 +17733,33 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["logprobs"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/logprobs", "present", "missing");
+else {
 if (typeof x1 !== "boolean") bad(out, p + "/logprobs", "boolean", x1);
 }
 const x2 = o0["top_logprobs"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/top_logprobs", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/top_logprobs", "integer", x2);
 }
 const x3 = o0["echo"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/echo", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/echo", "boolean", x3);
 }
 const x4 = o0["n"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/n", "present", "missing");
+else {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/n", "integer", x4);
 }
 const x5 = o0["reasoning_effort"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/reasoning_effort", "present", "missing");
+else {
 if (typeof x5 !== "string") bad(out, p + "/reasoning_effort", "string", x5);
 }
 const x6 = o0["verbosity"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/verbosity", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/verbosity", "string", x6);
 }
 const x7 = o0["deployment_name"];
@@ -17446,7 +17769,8 @@ if (typeof x7 !== "string") bad(out, p + "/deployment_name", "string", x7);
 }
 }
 const x8 = o0["model_alias"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/model_alias", "present", "missing");
+else {
 if (typeof x8 !== "string") bad(out, p + "/model_alias", "string", x8);
 }
 const x9 = o0["temperature"];
@@ -17456,7 +17780,8 @@ if (typeof x9 !== "number") bad(out, p + "/temperature", "number", x9);
 }
 }
 const x10 = o0["max_tokens"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/max_tokens", "present", "missing");
+else {
 if (typeof x10 !== "number" || !Number.isInteger(x10)) bad(out, p + "/max_tokens", "integer", x10);
 }
 const x11 = o0["stop_sequences"];
@@ -17472,19 +17797,23 @@ if (typeof e13 !== "string") bad(out, p + "/stop_sequences/" + i12, "string", e1
 }
 }
 const x14 = o0["top_p"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/top_p", "present", "missing");
+else {
 if (typeof x14 !== "number") bad(out, p + "/top_p", "number", x14);
 }
 const x15 = o0["top_k"];
-if (x15 !== undefined) {
+if (x15 === undefined) add(out, p + "/top_k", "present", "missing");
+else {
 if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/top_k", "integer", x15);
 }
 const x16 = o0["frequency_penalty"];
-if (x16 !== undefined) {
+if (x16 === undefined) add(out, p + "/frequency_penalty", "present", "missing");
+else {
 if (typeof x16 !== "number") bad(out, p + "/frequency_penalty", "number", x16);
 }
 const x17 = o0["presence_penalty"];
-if (x17 !== undefined) {
+if (x17 === undefined) add(out, p + "/presence_penalty", "present", "missing");
+else {
 if (typeof x17 !== "number") bad(out, p + "/presence_penalty", "number", x17);
 }
 const x18 = o0["tools"];
@@ -17597,11 +17926,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "draft") notOneOf(out, p + "/name", "one of: \"draft\"", "|string|", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (x2 !== "eq" && x2 !== "ne") notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\"", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -17670,11 +18001,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "id") notOneOf(out, p + "/name", "one of: \"id\"", "|string|", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -17700,7 +18033,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -17714,7 +18048,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -17733,7 +18068,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "not_in_project") notOneOf(out, p + "/name", "one of: \"not_in_project\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -17758,7 +18094,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "used_in_project") notOneOf(out, p + "/name", "one of: \"used_in_project\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -17783,15 +18120,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -17810,15 +18150,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "last_edited_by_user_at") notOneOf(out, p + "/name", "one of: \"last_edited_by_user_at\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom_uuid") notOneOf(out, p + "/sort_type", "one of: \"custom_uuid\"", "|string|", x3);
 }
 const x4 = o0["value"];
@@ -17843,15 +18186,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "name") notOneOf(out, p + "/name", "one of: \"name\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -17870,15 +18216,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "num_rows") notOneOf(out, p + "/name", "one of: \"num_rows\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -17897,15 +18246,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "project_count") notOneOf(out, p + "/name", "one of: \"project_count\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
@@ -17924,15 +18276,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "project_last_used_at") notOneOf(out, p + "/name", "one of: \"project_last_used_at\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom_uuid") notOneOf(out, p + "/sort_type", "one of: \"custom_uuid\"", "|string|", x3);
 }
 const x4 = o0["value"];
@@ -17957,15 +18312,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -17989,7 +18347,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/value", "string", x1);
 }
 const x2 = o0["append_suffix_if_duplicate"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/append_suffix_if_duplicate", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/append_suffix_if_duplicate", "boolean", x2);
 }
 }
@@ -18195,7 +18554,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["edit_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x1 !== "append_row") notOneOf(out, p + "/edit_type", "one of: \"append_row\"", "|string|", x1);
 }
 const x2 = o0["values"];
@@ -18234,7 +18594,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["edit_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x1 !== "copy_record_data") notOneOf(out, p + "/edit_type", "one of: \"copy_record_data\"", "|string|", x1);
 }
 const x2 = o0["project_id"];
@@ -18264,11 +18625,13 @@ else if (!UUID.test(e6)) add(out, p + "/ids/" + i5, "string (uuid4)", "string");
 }
 }
 const x7 = o0["prepend"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/prepend", "present", "missing");
+else {
 if (typeof x7 !== "boolean") bad(out, p + "/prepend", "boolean", x7);
 }
 const x8 = o0["use_generated_output_column"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/use_generated_output_column", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/use_generated_output_column", "boolean", x8);
 }
 }
@@ -18293,7 +18656,8 @@ if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x2 !== "delete_row") notOneOf(out, p + "/edit_type", "one of: \"delete_row\"", "|string|", x2);
 }
 }
@@ -18312,7 +18676,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["edit_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x1 !== "filter_rows") notOneOf(out, p + "/edit_type", "one of: \"filter_rows\"", "|string|", x1);
 }
 const x2 = o0["row_ids"];
@@ -18343,7 +18708,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["edit_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x1 !== "prepend_row") notOneOf(out, p + "/edit_type", "one of: \"prepend_row\"", "|string|", x1);
 }
 const x2 = o0["values"];
@@ -18388,7 +18754,8 @@ if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/edit_type", "present", "missing");
+else {
 if (x2 !== "update_row") notOneOf(out, p + "/edit_type", "one of: \"update_row\"", "|string|", x2);
 }
 const x3 = o0["values"];
@@ -18430,7 +18797,8 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 const x3 = o0["operator"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 check_DatasetContentFilterOperator(x3, p + "/operator", out);
 }
 }
@@ -18454,7 +18822,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/column_name", "string", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 }
@@ -18518,15 +18887,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "version_index") notOneOf(out, p + "/name", "one of: \"version_index\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -18620,7 +18992,8 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/alias", "string", x2);
 }
 const x3 = o0["integration"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/integration", "present", "missing");
+else {
 check_LLMIntegration(x3, p + "/integration", out);
 }
 const x4 = o0["user_role"];
@@ -18636,7 +19009,8 @@ if (typeof x5 !== "string") bad(out, p + "/assistant_role", "string", x5);
 }
 }
 const x6 = o0["system_supported"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/system_supported", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/system_supported", "boolean", x6);
 }
 const x7 = o0["input_modalities"];
@@ -18678,31 +19052,38 @@ if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/token_limi
 }
 }
 const x16 = o0["output_price"];
-if (x16 !== undefined) {
+if (x16 === undefined) add(out, p + "/output_price", "present", "missing");
+else {
 if (typeof x16 !== "number") bad(out, p + "/output_price", "number", x16);
 }
 const x17 = o0["input_price"];
-if (x17 !== undefined) {
+if (x17 === undefined) add(out, p + "/input_price", "present", "missing");
+else {
 if (typeof x17 !== "number") bad(out, p + "/input_price", "number", x17);
 }
 const x18 = o0["cost_by"];
-if (x18 !== undefined) {
+if (x18 === undefined) add(out, p + "/cost_by", "present", "missing");
+else {
 check_ModelCostBy(x18, p + "/cost_by", out);
 }
 const x19 = o0["is_chat"];
-if (x19 !== undefined) {
+if (x19 === undefined) add(out, p + "/is_chat", "present", "missing");
+else {
 if (typeof x19 !== "boolean") bad(out, p + "/is_chat", "boolean", x19);
 }
 const x20 = o0["provides_log_probs"];
-if (x20 !== undefined) {
+if (x20 === undefined) add(out, p + "/provides_log_probs", "present", "missing");
+else {
 if (typeof x20 !== "boolean") bad(out, p + "/provides_log_probs", "boolean", x20);
 }
 const x21 = o0["formatting_tokens"];
-if (x21 !== undefined) {
+if (x21 === undefined) add(out, p + "/formatting_tokens", "present", "missing");
+else {
 if (typeof x21 !== "number" || !Number.isInteger(x21)) bad(out, p + "/formatting_tokens", "integer", x21);
 }
 const x22 = o0["response_prefix_tokens"];
-if (x22 !== undefined) {
+if (x22 === undefined) add(out, p + "/response_prefix_tokens", "present", "missing");
+else {
 if (typeof x22 !== "number" || !Number.isInteger(x22)) bad(out, p + "/response_prefix_tokens", "integer", x22);
 }
 const x23 = o0["api_version"];
@@ -18712,11 +19093,13 @@ if (typeof x23 !== "string") bad(out, p + "/api_version", "string", x23);
 }
 }
 const x24 = o0["legacy_mistral_prompt_format"];
-if (x24 !== undefined) {
+if (x24 === undefined) add(out, p + "/legacy_mistral_prompt_format", "present", "missing");
+else {
 if (typeof x24 !== "boolean") bad(out, p + "/legacy_mistral_prompt_format", "boolean", x24);
 }
 const x25 = o0["requires_max_tokens"];
-if (x25 !== undefined) {
+if (x25 === undefined) add(out, p + "/requires_max_tokens", "present", "missing");
+else {
 if (typeof x25 !== "boolean") bad(out, p + "/requires_max_tokens", "boolean", x25);
 }
 const x26 = o0["max_top_p"];
@@ -18948,7 +19331,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "bookmark") notOneOf(out, p + "/name", "one of: \"bookmark\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -18974,7 +19358,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "created_at") notOneOf(out, p + "/name", "one of: \"created_at\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -19004,11 +19389,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "creator") notOneOf(out, p + "/name", "one of: \"creator\"", "|string|", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -19075,7 +19462,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "num_experiments") notOneOf(out, p + "/name", "one of: \"num_experiments\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -19104,7 +19492,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "num_logstreams") notOneOf(out, p + "/name", "one of: \"num_logstreams\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -19133,7 +19522,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "updated_at") notOneOf(out, p + "/name", "one of: \"updated_at\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -19167,15 +19557,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "num_experiments") notOneOf(out, p + "/name", "one of: \"num_experiments\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -19194,15 +19587,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "num_logstreams") notOneOf(out, p + "/name", "one of: \"num_logstreams\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -19229,7 +19625,8 @@ if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/permissions", "present", "missing");
+else {
 if (!Array.isArray(x2)) bad(out, p + "/permissions", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
@@ -19256,7 +19653,8 @@ if (typeof x7 !== "string") bad(out, p + "/updated_at", "string", x7);
 else if (!DATE_TIME.test(x7)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 const x8 = o0["bookmark"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/bookmark", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/bookmark", "boolean", x8);
 }
 const x9 = o0["num_logstreams"];
@@ -19544,7 +19942,8 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/window", "integer", x9);
 }
 const x10 = o0["condition_type"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/condition_type", "present", "missing");
+else {
 check_api__schemas__observe_alerts__AlertConditionType(x10, p + "/condition_type", out);
 }
 }
@@ -19563,7 +19962,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "node_name") notOneOf(out, p + "/name", "one of: \"node_name\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -19577,7 +19977,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -19625,7 +20026,8 @@ if (typeof x3 !== "string") bad(out, p + "/annotation_template_id", "string", x3
 else if (!UUID.test(x3)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/operation_type", "present", "missing");
+else {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
@@ -19650,7 +20052,8 @@ if (typeof x1 !== "string") bad(out, p + "/annotation_template_id", "string", x1
 else if (!UUID.test(x1)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operation_type", "present", "missing");
+else {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
@@ -19669,7 +20072,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["selector_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/selector_type", "present", "missing");
+else {
 if (x1 !== "traces") notOneOf(out, p + "/selector_type", "one of: \"traces\"", "|string|", x1);
 }
 const x2 = o0["traces"];
@@ -19810,7 +20214,8 @@ if (typeof e4 !== "string") bad(out, p + "/tags/" + i3, "string", e4);
 }
 }
 const x5 = o0["allow_other"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/allow_other", "present", "missing");
+else {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
@@ -19849,7 +20254,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/annotation_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -19873,7 +20279,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "score") notOneOf(out, p + "/annotation_type", "one of: \"score\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -19897,7 +20304,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "star") notOneOf(out, p + "/annotation_type", "one of: \"star\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -19921,7 +20329,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "tags") notOneOf(out, p + "/annotation_type", "one of: \"tags\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -19951,7 +20360,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "text") notOneOf(out, p + "/annotation_type", "one of: \"text\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -20187,27 +20597,33 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["logprobs"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/logprobs", "present", "missing");
+else {
 if (typeof x1 !== "boolean") bad(out, p + "/logprobs", "boolean", x1);
 }
 const x2 = o0["top_logprobs"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/top_logprobs", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/top_logprobs", "integer", x2);
 }
 const x3 = o0["echo"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/echo", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/echo", "boolean", x3);
 }
 const x4 = o0["n"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/n", "present", "missing");
+else {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/n", "integer", x4);
 }
 const x5 = o0["reasoning_effort"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/reasoning_effort", "present", "missing");
+else {
 if (typeof x5 !== "string") bad(out, p + "/reasoning_effort", "string", x5);
 }
 const x6 = o0["verbosity"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/verbosity", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/verbosity", "string", x6);
 }
 const x7 = o0["deployment_name"];
@@ -20217,7 +20633,8 @@ if (typeof x7 !== "string") bad(out, p + "/deployment_name", "string", x7);
 }
 }
 const x8 = o0["model_alias"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/model_alias", "present", "missing");
+else {
 if (typeof x8 !== "string") bad(out, p + "/model_alias", "string", x8);
 }
 const x9 = o0["temperature"];
@@ -20227,7 +20644,8 @@ if (typeof x9 !== "number") bad(out, p + "/temperature", "number", x9);
 }
 }
 const x10 = o0["max_tokens"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/max_tokens", "present", "missing");
+else {
 if (typeof x10 !== "number" || !Number.isInteger(x10)) bad(out, p + "/max_tokens", "integer", x10);
 }
 const x11 = o0["stop_sequences"];
@@ -20243,19 +20661,23 @@ if (typeof e13 !== "string") bad(out, p + "/stop_sequences/" + i12, "string", e1
 }
 }
 const x14 = o0["top_p"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/top_p", "present", "missing");
+else {
 if (typeof x14 !== "number") bad(out, p + "/top_p", "number", x14);
 }
 const x15 = o0["top_k"];
-if (x15 !== undefined) {
+if (x15 === undefined) add(out, p + "/top_k", "present", "missing");
+else {
 if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/top_k", "integer", x15);
 }
 const x16 = o0["frequency_penalty"];
-if (x16 !== undefined) {
+if (x16 === undefined) add(out, p + "/frequency_penalty", "present", "missing");
+else {
 if (typeof x16 !== "number") bad(out, p + "/frequency_penalty", "number", x16);
 }
 const x17 = o0["presence_penalty"];
-if (x17 !== undefined) {
+if (x17 === undefined) add(out, p + "/presence_penalty", "present", "missing");
+else {
 if (typeof x17 !== "number") bad(out, p + "/presence_penalty", "number", x17);
 }
 const x18 = o0["tools"];
@@ -20610,7 +21032,8 @@ check_DataUnit(x7, p + "/data_unit", out);
 }
 }
 const x8 = o0["multi_valued"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/multi_valued", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/multi_valued", "boolean", x8);
 }
 const x9 = o0["allowed_values"];
@@ -20628,7 +21051,8 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/filterable", "boolean", x13);
 }
 const x14 = o0["is_empty"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/is_empty", "present", "missing");
+else {
 if (typeof x14 !== "boolean") bad(out, p + "/is_empty", "boolean", x14);
 }
 const x15 = o0["applicable_types"];
@@ -20642,11 +21066,13 @@ check_StepType(e17, p + "/applicable_types/" + i16, out);
 }
 }
 const x18 = o0["complex"];
-if (x18 !== undefined) {
+if (x18 === undefined) add(out, p + "/complex", "present", "missing");
+else {
 if (typeof x18 !== "boolean") bad(out, p + "/complex", "boolean", x18);
 }
 const x19 = o0["is_optional"];
-if (x19 !== undefined) {
+if (x19 === undefined) add(out, p + "/is_optional", "present", "missing");
+else {
 if (typeof x19 !== "boolean") bad(out, p + "/is_optional", "boolean", x19);
 }
 const x20 = o0["roll_up_method"];
@@ -20676,7 +21102,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (x2 !== "eq" && x2 !== "ne") notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\"", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -20685,7 +21112,8 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "boolean") notOneOf(out, p + "/type", "one of: \"boolean\"", "|string|", x4);
 }
 }
@@ -20719,11 +21147,13 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "collection") notOneOf(out, p + "/type", "one of: \"collection\"", "|string|", x5);
 }
 }
@@ -20758,7 +21188,8 @@ if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "date") notOneOf(out, p + "/type", "one of: \"date\"", "|string|", x4);
 }
 }
@@ -20777,11 +21208,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["column_id"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/column_id", "present", "missing");
+else {
 if (x1 !== "fully_annotated") notOneOf(out, p + "/column_id", "one of: \"fully_annotated\"", "|string|", x1);
 }
 const x2 = o0["type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x2 !== "fully_annotated") notOneOf(out, p + "/type", "one of: \"fully_annotated\"", "|string|", x2);
 }
 const x3 = o0["user_ids"];
@@ -20818,7 +21251,8 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -20827,7 +21261,8 @@ else {
 check93(x3, p + "/value", out);
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "id") notOneOf(out, p + "/type", "one of: \"id\"", "|string|", x4);
 }
 }
@@ -20861,7 +21296,8 @@ else {
 check97(x3, p + "/value", out);
 }
 const x4 = o0["type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x4 !== "number") notOneOf(out, p + "/type", "one of: \"number\"", "|string|", x4);
 }
 }
@@ -20895,11 +21331,13 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 const x5 = o0["type"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x5 !== "text") notOneOf(out, p + "/type", "one of: \"text\"", "|string|", x5);
 }
 }
@@ -20971,11 +21409,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "created_by") notOneOf(out, p + "/name", "one of: \"created_by\"", "|string|", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"one_of\", \"not_in\", …", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -21022,7 +21462,8 @@ else {
 if (typeof x2 !== "number") bad(out, p + "/sample_rate", "number", x2);
 }
 const x3 = o0["llm_scorers"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/llm_scorers", "present", "missing");
+else {
 if (typeof x3 !== "boolean") bad(out, p + "/llm_scorers", "boolean", x3);
 }
 }
@@ -21046,11 +21487,13 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/column_id", "string", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
@@ -21110,7 +21553,8 @@ if (typeof x3 !== "string") bad(out, p + "/feedback_template_id", "string", x3);
 else if (!UUID.test(x3)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/operation_type", "present", "missing");
+else {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
@@ -21135,7 +21579,8 @@ if (typeof x1 !== "string") bad(out, p + "/feedback_template_id", "string", x1);
 else if (!UUID.test(x1)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operation_type", "present", "missing");
+else {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
@@ -21154,7 +21599,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["selector_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/selector_type", "present", "missing");
+else {
 if (x1 !== "indexes") notOneOf(out, p + "/selector_type", "one of: \"indexes\"", "|string|", x1);
 }
 const x2 = o0["indexes"];
@@ -21286,7 +21732,8 @@ if (typeof e4 !== "string") bad(out, p + "/tags/" + i3, "string", e4);
 }
 }
 const x5 = o0["allow_other"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/allow_other", "present", "missing");
+else {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
@@ -21325,7 +21772,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/feedback_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -21349,7 +21797,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "score") notOneOf(out, p + "/feedback_type", "one of: \"score\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -21373,7 +21822,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "star") notOneOf(out, p + "/feedback_type", "one of: \"star\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -21397,7 +21847,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "tags") notOneOf(out, p + "/feedback_type", "one of: \"tags\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -21427,7 +21878,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "text") notOneOf(out, p + "/feedback_type", "one of: \"text\"", "|string|", x1);
 }
 const x2 = o0["value"];
@@ -21511,7 +21963,8 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/window", "integer", x9);
 }
 const x10 = o0["condition_type"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/condition_type", "present", "missing");
+else {
 check_libs__python__schemas__common__alert_configuration__AlertCon_2(x10, p + "/condition_type", out);
 }
 const x11 = o0["metric_id"];
@@ -21738,7 +22191,8 @@ check_DataUnit(x7, p + "/data_unit", out);
 }
 }
 const x8 = o0["multi_valued"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/multi_valued", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/multi_valued", "boolean", x8);
 }
 const x9 = o0["allowed_values"];
@@ -21756,7 +22210,8 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/filterable", "boolean", x13);
 }
 const x14 = o0["is_empty"];
-if (x14 !== undefined) {
+if (x14 === undefined) add(out, p + "/is_empty", "present", "missing");
+else {
 if (typeof x14 !== "boolean") bad(out, p + "/is_empty", "boolean", x14);
 }
 const x15 = o0["applicable_types"];
@@ -21770,11 +22225,13 @@ check_StepType(e17, p + "/applicable_types/" + i16, out);
 }
 }
 const x18 = o0["complex"];
-if (x18 !== undefined) {
+if (x18 === undefined) add(out, p + "/complex", "present", "missing");
+else {
 if (typeof x18 !== "boolean") bad(out, p + "/complex", "boolean", x18);
 }
 const x19 = o0["is_optional"];
-if (x19 !== undefined) {
+if (x19 === undefined) add(out, p + "/is_optional", "present", "missing");
+else {
 if (typeof x19 !== "boolean") bad(out, p + "/is_optional", "boolean", x19);
 }
 const x20 = o0["roll_up_method"];
@@ -21937,11 +22394,13 @@ if (typeof x7 !== "string") bad(out, p + "/documentation_link", "string", x7);
 }
 }
 const x8 = o0["retriable"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/retriable", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/retriable", "boolean", x8);
 }
 const x9 = o0["blocking"];
-if (x9 !== undefined) {
+if (x9 === undefined) add(out, p + "/blocking", "present", "missing");
+else {
 if (typeof x9 !== "boolean") bad(out, p + "/blocking", "boolean", x9);
 }
 const x10 = o0["http_status_code"];
@@ -22017,11 +22476,13 @@ if (typeof e3 !== "string") bad(out, p + "/column_ids/" + i2, "string", e3);
 }
 }
 const x4 = o0["include_all_metrics"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/include_all_metrics", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/include_all_metrics", "boolean", x4);
 }
 const x5 = o0["include_all_feedback"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/include_all_feedback", "present", "missing");
+else {
 if (typeof x5 !== "boolean") bad(out, p + "/include_all_feedback", "boolean", x5);
 }
 }
@@ -22040,11 +22501,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -22060,7 +22523,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -22288,7 +22752,8 @@ else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -22298,7 +22763,8 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 const x62 = o0["agent_type"];
-if (x62 !== undefined) {
+if (x62 === undefined) add(out, p + "/agent_type", "present", "missing");
+else {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
@@ -22317,11 +22783,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -22341,7 +22809,8 @@ check_ControlResult(x5, p + "/redacted_output", out);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -22569,7 +23038,8 @@ else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -22630,7 +23100,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -22666,7 +23137,8 @@ check_galileo_core__schemas__logging__llm__Message(x9, p + "/redacted_output", o
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -22894,7 +23366,8 @@ else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x64 = o0["is_complete"];
-if (x64 !== undefined) {
+if (x64 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
 }
 const x65 = o0["step_number"];
@@ -22961,11 +23434,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "retriever") notOneOf(out, p + "/type", "one of: \"retriever\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -22997,7 +23472,8 @@ check_Document_Output(e9, p + "/redacted_output/" + i8, out);
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -23225,7 +23701,8 @@ else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x64 = o0["is_complete"];
-if (x64 !== undefined) {
+if (x64 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
 }
 const x65 = o0["step_number"];
@@ -23250,11 +23727,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -23270,7 +23749,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -23513,11 +23993,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -23539,7 +24021,8 @@ if (typeof x5 !== "string") bad(out, p + "/redacted_output", "string", x5);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -23767,7 +24250,8 @@ else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -23798,11 +24282,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -23818,7 +24304,8 @@ if (x5 !== undefined) {
 check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -24039,7 +24526,8 @@ check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
 const x59 = o0["is_complete"];
-if (x59 !== undefined) {
+if (x59 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
 }
@@ -24058,11 +24546,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -24078,7 +24568,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -24306,7 +24797,8 @@ else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid)", "string");
 }
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -24331,11 +24823,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -24351,7 +24845,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -24574,7 +25069,8 @@ if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
 else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -24584,7 +25080,8 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 const x62 = o0["agent_type"];
-if (x62 !== undefined) {
+if (x62 === undefined) add(out, p + "/agent_type", "present", "missing");
+else {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
@@ -24603,11 +25100,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "retriever") notOneOf(out, p + "/type", "one of: \"retriever\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -24639,7 +25138,8 @@ check_Document_Output(e9, p + "/redacted_output/" + i8, out);
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -24862,7 +25362,8 @@ if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
 else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
-if (x64 !== undefined) {
+if (x64 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x64 !== "boolean") bad(out, p + "/is_complete", "boolean", x64);
 }
 const x65 = o0["step_number"];
@@ -24887,11 +25388,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -24907,7 +25410,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -25153,11 +25657,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -25179,7 +25685,8 @@ if (typeof x5 !== "string") bad(out, p + "/redacted_output", "string", x5);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -25402,7 +25909,8 @@ if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
 else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -25433,11 +25941,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -25453,7 +25963,8 @@ if (x5 !== undefined) {
 check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -25669,7 +26180,8 @@ check_FileMetadata(a58, p + "/files/" + esc(k57), out);
 }
 }
 const x59 = o0["is_complete"];
-if (x59 !== undefined) {
+if (x59 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
 const x60 = o0["num_spans"];
@@ -25694,11 +26206,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -25714,7 +26228,8 @@ if (x5 !== undefined) {
 check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -25937,7 +26452,8 @@ if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
 else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
-if (x60 !== undefined) {
+if (x60 === undefined) add(out, p + "/is_complete", "present", "missing");
+else {
 if (typeof x60 !== "boolean") bad(out, p + "/is_complete", "boolean", x60);
 }
 const x61 = o0["step_number"];
@@ -26005,7 +26521,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "file") notOneOf(out, p + "/type", "one of: \"file\"", "|string|", x1);
 }
 const x2 = o0["file_id"];
@@ -26030,7 +26547,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "text") notOneOf(out, p + "/type", "one of: \"text\"", "|string|", x1);
 }
 const x2 = o0["text"];
@@ -26337,7 +26855,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "computing") notOneOf(out, p + "/status_type", "one of: \"computing\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26353,7 +26872,8 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 const x4 = o0["message"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/message", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
@@ -26372,7 +26892,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "error") notOneOf(out, p + "/status_type", "one of: \"error\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26388,7 +26909,8 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 const x4 = o0["message"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/message", "present", "missing");
+else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
@@ -26421,7 +26943,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "failed") notOneOf(out, p + "/status_type", "one of: \"failed\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26437,7 +26960,8 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 const x4 = o0["message"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/message", "present", "missing");
+else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
@@ -26470,7 +26994,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "not_applicable") notOneOf(out, p + "/status_type", "one of: \"not_applicable\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26486,7 +27011,8 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 const x4 = o0["message"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/message", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 const x5 = o0["ems_error_code"];
@@ -26517,7 +27043,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "not_computed") notOneOf(out, p + "/status_type", "one of: \"not_computed\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26533,7 +27060,8 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 const x4 = o0["message"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/message", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
@@ -26552,7 +27080,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "pending") notOneOf(out, p + "/status_type", "one of: \"pending\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26801,7 +27330,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "roll_up") notOneOf(out, p + "/status_type", "one of: \"roll_up\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -26897,7 +27427,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["status_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/status_type", "present", "missing");
+else {
 if (x1 !== "success") notOneOf(out, p + "/status_type", "one of: \"success\"", "|string|", x1);
 }
 const x2 = o0["scorer_type"];
@@ -27060,11 +27591,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -27080,7 +27613,8 @@ if (x5 !== undefined) {
 check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -27195,7 +27729,8 @@ check66(e31, p + "/spans/" + i30, out);
 }
 }
 const x32 = o0["agent_type"];
-if (x32 !== undefined) {
+if (x32 === undefined) add(out, p + "/agent_type", "present", "missing");
+else {
 check_AgentType(x32, p + "/agent_type", out);
 }
 }
@@ -27214,11 +27749,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -27238,7 +27775,8 @@ check_ControlResult(x5, p + "/redacted_output", out);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -27394,7 +27932,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 }
 const x2 = o0["input"];
@@ -27430,7 +27969,8 @@ check_galileo_core__schemas__logging__llm__Message(x9, p + "/redacted_output", o
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -27592,11 +28132,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "retriever") notOneOf(out, p + "/type", "one of: \"retriever\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -27628,7 +28170,8 @@ check_Document_Input(e9, p + "/redacted_output/" + i8, out);
 }
 }
 const x10 = o0["name"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x10 !== "string") bad(out, p + "/name", "string", x10);
 }
 const x11 = o0["created_at"];
@@ -27758,11 +28301,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/input", "string", x2);
 }
 const x3 = o0["redacted_input"];
@@ -27784,7 +28329,8 @@ if (typeof x5 !== "string") bad(out, p + "/redacted_output", "string", x5);
 }
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -27920,11 +28466,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -27940,7 +28488,8 @@ if (x5 !== undefined) {
 check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -28129,7 +28678,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "image_generation") notOneOf(out, p + "/type", "one of: \"image_generation\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28196,7 +28746,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "internal_tool_call") notOneOf(out, p + "/type", "one of: \"internal_tool_call\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28256,7 +28807,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "mcp_approval_request") notOneOf(out, p + "/type", "one of: \"mcp_approval_request\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28317,7 +28869,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "mcp_call") notOneOf(out, p + "/type", "one of: \"mcp_call\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28384,7 +28937,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "mcp_list_tools") notOneOf(out, p + "/type", "one of: \"mcp_list_tools\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28445,7 +28999,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "message") notOneOf(out, p + "/type", "one of: \"message\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28539,7 +29094,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "reasoning") notOneOf(out, p + "/type", "one of: \"reasoning\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28592,7 +29148,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "web_search_call") notOneOf(out, p + "/type", "one of: \"web_search_call\"", "|string|", x1);
 }
 const x2 = o0["id"];
@@ -28704,11 +29261,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", x1);
 }
 const x2 = o0["input"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/input", "present", "missing");
+else {
 check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
@@ -28724,7 +29283,8 @@ if (x5 !== undefined) {
 check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at"];
@@ -29030,7 +29590,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "boolean") notOneOf(out, p + "/type", "one of: \"boolean\"", "|string|", x1);
 }
 const x2 = o0["constraints"];
@@ -29060,7 +29621,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "categorical") notOneOf(out, p + "/type", "one of: \"categorical\"", "|string|", x1);
 }
 const x2 = o0["constraints"];
@@ -29090,7 +29652,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "multi_label") notOneOf(out, p + "/type", "one of: \"multi_label\"", "|string|", x1);
 }
 const x2 = o0["constraints"];
@@ -29120,7 +29683,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "numeric") notOneOf(out, p + "/type", "one of: \"numeric\"", "|string|", x1);
 }
 const x2 = o0["constraints"];
@@ -29332,7 +29896,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "exclude_multimodal_scorers") notOneOf(out, p + "/name", "one of: \"exclude_multimodal_scorers\"", "|string|", x1);
 }
 }
@@ -29351,7 +29916,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "exclude_slm_scorers") notOneOf(out, p + "/name", "one of: \"exclude_slm_scorers\"", "|string|", x1);
 }
 }
@@ -29372,7 +29938,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "label") notOneOf(out, p + "/name", "one of: \"label\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -29386,11 +29953,13 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 const x5 = o0["strict"];
-if (x5 !== undefined) {
+if (x5 === undefined) add(out, p + "/strict", "present", "missing");
+else {
 if (typeof x5 !== "boolean") bad(out, p + "/strict", "boolean", x5);
 }
 }
@@ -29409,7 +29978,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "model_type") notOneOf(out, p + "/name", "one of: \"model_type\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -29440,7 +30010,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "scoreable_node_types") notOneOf(out, p + "/name", "one of: \"scoreable_node_types\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -29454,7 +30025,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -29473,7 +30045,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "scorer_type") notOneOf(out, p + "/name", "one of: \"scorer_type\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -29502,7 +30075,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "tags") notOneOf(out, p + "/name", "one of: \"tags\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -29516,7 +30090,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -29537,15 +30112,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "enabled_in_playground") notOneOf(out, p + "/name", "one of: \"enabled_in_playground\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom_uuid") notOneOf(out, p + "/sort_type", "one of: \"custom_uuid\"", "|string|", x3);
 }
 const x4 = o0["value"];
@@ -29570,15 +30148,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "enabled_in_run") notOneOf(out, p + "/name", "one of: \"enabled_in_run\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom_uuid") notOneOf(out, p + "/sort_type", "one of: \"custom_uuid\"", "|string|", x3);
 }
 const x4 = o0["value"];
@@ -29617,11 +30198,13 @@ if (typeof x2 !== "string") bad(out, p + "/metric_description", "string", x2);
 }
 }
 const x3 = o0["value_field_name"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/value_field_name", "present", "missing");
+else {
 if (typeof x3 !== "string") bad(out, p + "/value_field_name", "string", x3);
 }
 const x4 = o0["explanation_field_name"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/explanation_field_name", "present", "missing");
+else {
 if (typeof x4 !== "string") bad(out, p + "/explanation_field_name", "string", x4);
 }
 const x5 = o0["template"];
@@ -29661,15 +30244,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["model_alias"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/model_alias", "present", "missing");
+else {
 if (typeof x1 !== "string") bad(out, p + "/model_alias", "string", x1);
 }
 const x2 = o0["num_judges"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/num_judges", "present", "missing");
+else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/num_judges", "integer", x2);
 }
 const x3 = o0["output_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/output_type", "present", "missing");
+else {
 check_OutputTypeEnum(x3, p + "/output_type", out);
 }
 const x4 = o0["scoreable_node_types"];
@@ -29683,11 +30269,13 @@ if (typeof e6 !== "string") bad(out, p + "/scoreable_node_types/" + i5, "string"
 }
 }
 const x7 = o0["cot_enabled"];
-if (x7 !== undefined) {
+if (x7 === undefined) add(out, p + "/cot_enabled", "present", "missing");
+else {
 if (typeof x7 !== "boolean") bad(out, p + "/cot_enabled", "boolean", x7);
 }
 const x8 = o0["ground_truth"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/ground_truth", "present", "missing");
+else {
 if (typeof x8 !== "boolean") bad(out, p + "/ground_truth", "boolean", x8);
 }
 }
@@ -30032,7 +30620,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "email") notOneOf(out, p + "/name", "one of: \"email\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -30046,7 +30635,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -30065,7 +30655,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "first_name") notOneOf(out, p + "/name", "one of: \"first_name\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -30079,7 +30670,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -30098,7 +30690,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "last_name") notOneOf(out, p + "/name", "one of: \"last_name\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -30112,7 +30705,8 @@ else {
 check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/case_sensitive", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
@@ -30133,11 +30727,13 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "verified") notOneOf(out, p + "/name", "one of: \"verified\"", "|string|", x1);
 }
 const x2 = o0["operator"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/operator", "present", "missing");
+else {
 if (x2 !== "eq" && x2 !== "ne") notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\"", "|string|", x2);
 }
 const x3 = o0["value"];
@@ -30163,15 +30759,18 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "verified") notOneOf(out, p + "/name", "one of: \"verified\"", "|string|", x1);
 }
 const x2 = o0["ascending"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/ascending", "present", "missing");
+else {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 const x3 = o0["sort_type"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/sort_type", "present", "missing");
+else {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
@@ -30323,7 +30922,8 @@ if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/num_judges",
 }
 }
 const x10 = o0["data_type"];
-if (x10 !== undefined) {
+if (x10 === undefined) add(out, p + "/data_type", "present", "missing");
+else {
 check_DataTypeOptions(x10, p + "/data_type", out);
 }
 }
@@ -30342,7 +30942,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "metadata") notOneOf(out, p + "/name", "one of: \"metadata\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -30376,7 +30977,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (x1 !== "modality") notOneOf(out, p + "/name", "one of: \"modality\"", "|string|", x1);
 }
 const x2 = o0["operator"];
@@ -30441,7 +31043,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 check_NodeType(x1, p + "/type", out);
 }
 const x2 = o0["input"];
@@ -30454,7 +31057,8 @@ if (x3 !== undefined) {
 check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/output", "present", "missing");
+else {
 check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
@@ -30462,7 +31066,8 @@ if (x5 !== undefined) {
 check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/name", "present", "missing");
+else {
 if (typeof x6 !== "string") bad(out, p + "/name", "string", x6);
 }
 const x7 = o0["created_at_ns"];
@@ -30470,7 +31075,8 @@ if (x7 !== undefined) {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/created_at_ns", "integer", x7);
 }
 const x8 = o0["duration_ns"];
-if (x8 !== undefined) {
+if (x8 === undefined) add(out, p + "/duration_ns", "present", "missing");
+else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/duration_ns", "integer", x8);
 }
 const x9 = o0["metadata"];
@@ -30617,7 +31223,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "OVERRIDE") notOneOf(out, p + "/type", "one of: \"OVERRIDE\"", "|string|", x1);
 }
 const x2 = o0["subscriptions"];
@@ -30657,7 +31264,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (x1 !== "PASSTHROUGH") notOneOf(out, p + "/type", "one of: \"PASSTHROUGH\"", "|string|", x1);
 }
 const x2 = o0["subscriptions"];
@@ -30910,7 +31518,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/type", "present", "missing");
+else {
 if (typeof x1 !== "string") bad(out, p + "/type", "string", x1);
 }
 const x2 = o0["function"];
@@ -30945,7 +31554,8 @@ if (typeof e3 !== "string") bad(out, p + "/columns/" + i2, "string", e3);
 }
 }
 const x4 = o0["flatten"];
-if (x4 !== undefined) {
+if (x4 === undefined) add(out, p + "/flatten", "present", "missing");
+else {
 if (typeof x4 !== "boolean") bad(out, p + "/flatten", "boolean", x4);
 }
 }
@@ -31231,11 +31841,13 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/prompt", "string", x1);
 }
 const x2 = o0["prefix"];
-if (x2 !== undefined) {
+if (x2 === undefined) add(out, p + "/prefix", "present", "missing");
+else {
 if (typeof x2 !== "string") bad(out, p + "/prefix", "string", x2);
 }
 const x3 = o0["suffix"];
-if (x3 !== undefined) {
+if (x3 === undefined) add(out, p + "/suffix", "present", "missing");
+else {
 if (typeof x3 !== "string") bad(out, p + "/suffix", "string", x3);
 }
 }
@@ -31282,7 +31894,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/feedback_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 const x2 = o0["like_count"];
@@ -31316,7 +31929,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "score") notOneOf(out, p + "/feedback_type", "one of: \"score\"", "|string|", x1);
 }
 const x2 = o0["average"];
@@ -31345,7 +31959,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "star") notOneOf(out, p + "/feedback_type", "one of: \"star\"", "|string|", x1);
 }
 const x2 = o0["average"];
@@ -31387,7 +32002,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "tags") notOneOf(out, p + "/feedback_type", "one of: \"tags\"", "|string|", x1);
 }
 const x2 = o0["counts"];
@@ -31424,7 +32040,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["feedback_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/feedback_type", "present", "missing");
+else {
 if (x1 !== "text") notOneOf(out, p + "/feedback_type", "one of: \"text\"", "|string|", x1);
 }
 const x2 = o0["count"];
@@ -31453,7 +32070,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["progress_percent"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/progress_percent", "present", "missing");
+else {
 if (typeof x1 !== "number") bad(out, p + "/progress_percent", "number", x1);
 }
 }
@@ -31828,7 +32446,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["inverted"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/inverted", "present", "missing");
+else {
 if (typeof x1 !== "boolean") bad(out, p + "/inverted", "boolean", x1);
 }
 const x2 = o0["buckets"];
@@ -31887,7 +32506,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["enabled"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/enabled", "present", "missing");
+else {
 if (typeof x1 !== "boolean") bad(out, p + "/enabled", "boolean", x1);
 }
 const x2 = o0["start_time"];
@@ -31980,7 +32600,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/annotation_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 const x2 = o0["like_count"];
@@ -32020,7 +32641,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "score") notOneOf(out, p + "/annotation_type", "one of: \"score\"", "|string|", x1);
 }
 const x2 = o0["buckets"];
@@ -32060,7 +32682,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "star") notOneOf(out, p + "/annotation_type", "one of: \"star\"", "|string|", x1);
 }
 const x2 = o0["average"];
@@ -32102,7 +32725,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "tags") notOneOf(out, p + "/annotation_type", "one of: \"tags\"", "|string|", x1);
 }
 const x2 = o0["counts"];
@@ -32139,7 +32763,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["annotation_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/annotation_type", "present", "missing");
+else {
 if (x1 !== "text") notOneOf(out, p + "/annotation_type", "one of: \"text\"", "|string|", x1);
 }
 const x2 = o0["count"];
@@ -32216,7 +32841,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["hallucination_severity"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/hallucination_severity", "present", "missing");
+else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/hallucination_severity", "integer", x1);
 }
 const x2 = o0["start"];
@@ -32810,7 +33436,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["result_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/result_type", "present", "missing");
+else {
 if (x1 !== "valid") notOneOf(out, p + "/result_type", "one of: \"valid\"", "|string|", x1);
 }
 const x2 = o0["score_type"];
@@ -32830,7 +33457,8 @@ check_NodeType(e5, p + "/scoreable_node_types/" + i4, out);
 }
 }
 const x6 = o0["include_llm_credentials"];
-if (x6 !== undefined) {
+if (x6 === undefined) add(out, p + "/include_llm_credentials", "present", "missing");
+else {
 if (typeof x6 !== "boolean") bad(out, p + "/include_llm_credentials", "boolean", x6);
 }
 const x7 = o0["chain_aggregation"];
@@ -32866,7 +33494,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["result_type"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/result_type", "present", "missing");
+else {
 if (x1 !== "invalid") notOneOf(out, p + "/result_type", "one of: \"invalid\"", "|string|", x1);
 }
 const x2 = o0["error_message"];
@@ -32957,7 +33586,8 @@ if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["statuses"];
-if (x1 !== undefined) {
+if (x1 === undefined) add(out, p + "/statuses", "present", "missing");
+else {
 if (!Array.isArray(x1)) bad(out, p + "/statuses", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {

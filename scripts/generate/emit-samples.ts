@@ -136,10 +136,29 @@ function completed(value: unknown, example: unknown, build: Build): string {
   const entries = Object.entries(example).map(
     ([name, item]) => `${key(name)}: ${name in properties ? completed(properties[name], item, build) : literal(item)}`,
   );
-  for (const name of asArray(flat.required)) {
-    if (typeof name == "string" && !Object.hasOwn(example, name)) entries.push(`${key(name)}: ${sample(properties[name], build)}`);
+  for (const name of requiredOf(flat)) {
+    if (!Object.hasOwn(example, name)) entries.push(`${key(name)}: ${propertySample(properties[name], build)}`);
   }
   return braced(entries);
+}
+
+/**
+ * The properties a sample must have: the `required` ones, and those with a `default` of their own, which
+ * openapi-typescript's defaultNonNullable types as present (and the validators check so).
+ */
+function requiredOf(schema: Schema): string[] {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const required = asArray(schema.required).filter((name): name is string => typeof name == "string");
+  const defaulted = Object.keys(properties).filter((name) => isObject(properties[name]) && properties[name].default !== undefined);
+  return [...new Set([...required, ...defaulted])];
+}
+
+/** A property's sample: its default when it has one that fits, else one built from its schema. */
+function propertySample(value: unknown, build: Build): string {
+  const own = isObject(value) ? value : undefined;
+  const schema = resolved(build.document, value);
+  if (own?.default !== undefined && schema && fits(build.document, schema, own.default)) return literal(own.default);
+  return sample(value, build);
 }
 
 /** Whether a value has the schema's type (integers as numbers' kind), and is one of its enum when it has one. */
@@ -163,11 +182,10 @@ function fits(document: OpenAPIDocument, schema: Schema, value: unknown): boolea
   }
 }
 
-/** The required properties, each sampled; the others left out. */
+/** The required properties (see requiredOf), each sampled; the others left out. */
 function objectOf(schema: Schema, build: Build): string {
   const properties = isObject(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name == "string") : [];
-  return braced([...new Set(required)].map((name) => `${key(name)}: ${sample(properties[name], build)}`));
+  return braced(requiredOf(schema).map((name) => `${key(name)}: ${propertySample(properties[name], build)}`));
 }
 
 function stringOf(schema: Schema, build: Build): string {

@@ -13,6 +13,8 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * - a schema with `type` and nothing that shapes it (`type: object` without properties) is typed as an object
  *   without properties (`Record<string, never>`), and is checked as one;
  * - `readOnly`/`writeOnly` change nothing: a required read-only property is required in a request too;
+ * - a property with a `default` is required (openapi-typescript's `defaultNonNullable`), but in a schema written
+ *   inline in a request body;
  * - an `additionalProperties` schema is an index signature intersected with the properties: declared properties
  *   must fit it too;
  * - in a union, an object with properties but none of an all-optional branch's doesn't match that branch
@@ -214,6 +216,8 @@ class Emitter {
   private readonly pending: string[] = [];
   /** Numbers a function's local variables apart; starts over in each function. */
   private local = 0;
+  /** Whether the schema being emitted is written inline in a request body, where a `default` doesn't make a property required. */
+  private inRequestBody = false;
 
   constructor(private readonly document: OpenAPIDocument) {}
 
@@ -221,7 +225,11 @@ class Emitter {
   operation(operation: Schema): string {
     const parts: string[] = [];
     const request = this.follow(operation.requestBody);
-    if (request && isObject(request.content)) parts.push(`request: ${this.content(request.content)}`);
+    if (request && isObject(request.content)) {
+      this.inRequestBody = true;
+      parts.push(`request: ${this.content(request.content)}`);
+      this.inRequestBody = false;
+    }
     const responses: string[] = [];
     for (const [status, value] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
       const response = this.follow(value);
@@ -528,6 +536,11 @@ class Emitter {
       isObject(schema.$defs);
     if (!shaped) return undefined;
     const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+    // openapi-typescript's `defaultNonNullable`: a property with a `default` of its own is required in the type,
+    // except in a schema written inline in a request body (a component's is required wherever it is used).
+    if (!this.inRequestBody) {
+      for (const [key, property] of Object.entries(properties)) if (isObject(property) && property.default !== undefined) required.add(key);
+    }
     const o = this.fresh("o");
     const checks: string[] = [];
     for (const [key, property] of Object.entries(properties)) {

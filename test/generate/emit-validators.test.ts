@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitValidators } from "../../scripts/generate/emit-validators.js";
 import { typecheck } from "../../scripts/generate/typecheck.js";
-import { checkerFor, documentOf, imported, importValidators, responseDocument } from "./emit-validators.helpers.js";
+import { checkerFor, documentOf, imported, importValidators, type Issue, responseDocument } from "./emit-validators.helpers.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const issue = (pointer: string, expected: string, actual: string) => ({ pointer, expected, actual });
@@ -219,6 +219,38 @@ describe("generated validators: composition", () => {
     expect(unmapped({ kind: "cow" })).toEqual([issue("", "one of the oneOf shapes", "object")]);
     const implicit = await checkerFor({ anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind" } }, schemas);
     expect(implicit({ kind: "Cat", meow: "no" })).toEqual([issue("/kind", 'one of: "cat"', "another value"), issue("/meow", "boolean", "string")]);
+  });
+});
+
+describe("generated validators: defaults, as openapi-typescript's defaultNonNullable types them", () => {
+  it("requires a property with a default in a component and in a response, not in a schema inline in a request body", async () => {
+    const withDefault = { type: "object", properties: { kind: { type: "string", default: "events" } } };
+    const document = documentOf(
+      {
+        "/inline": {
+          post: {
+            requestBody: { content: { "application/json": { schema: withDefault } } },
+            responses: { "200": { description: "ok", content: { "application/json": { schema: withDefault } } } },
+          },
+        },
+        "/component": {
+          post: {
+            requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Create" } } } },
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+      { Create: withDefault },
+    );
+    const { validators } = await importValidators(emitValidators(document, "test.openapi.yaml"));
+    const run = (check: ((value: unknown, pointer: string, issues: Issue[]) => void) | null | undefined) => {
+      const issues: Issue[] = [];
+      check!({}, "", issues);
+      return issues;
+    };
+    expect(run(validators["POST /inline"]!.request!["application/json"])).toEqual([]);
+    expect(run(validators["POST /inline"]!.responses["200"]!.content!["application/json"])).toEqual([issue("/kind", "present", "missing")]);
+    expect(run(validators["POST /component"]!.request!["application/json"])).toEqual([issue("/kind", "present", "missing")]);
   });
 });
 

@@ -142,7 +142,7 @@ describe("a fake Axiom, as the client's fetch", () => {
     const bad = { description: 42 } as never;
     const failure = (await axiom.POST("/v2/datasets", { body: bad }).catch((error: unknown) => error)) as Error;
     expect(failure.message).toBe(
-      "POST /v2/datasets: the request body doesn't match the spec: at /description: expected string, came number; at /name: expected present, came missing",
+      "POST /v2/datasets: the request body doesn't match the spec: at /description: expected string, came number; at /kind: expected present, came missing; at /name: expected present, came missing",
     );
   });
 

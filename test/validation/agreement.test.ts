@@ -22,7 +22,7 @@ const schemas30 = {
   // openapi-typescript drops a $ref's siblings: `nullable` beside a $ref doesn't make it nullable.
   NullableRefBeside: { type: "object", properties: { pet: { $ref: "#/components/schemas/Pet", nullable: true } } },
   ReadOnlyRequired: { type: "object", required: ["id"], properties: { id: { type: "string", readOnly: true } } },
-  // A `default` doesn't make a property required (emit-types.ts turns openapi-typescript's defaultNonNullable off).
+  // A `default` makes a component's property required, as openapi-typescript's defaultNonNullable types it.
   WithDefault: { type: "object", properties: { description: { type: "string", default: "" } } },
   Closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
   Open: { type: "object", properties: { a: { type: "string" } } },
@@ -82,6 +82,7 @@ const cases30: Case[] = [
   { schema: "ReadOnlyRequired", value: { id: "1" } },
   { schema: "ReadOnlyRequired", value: {} },
   { schema: "WithDefault", value: {} },
+  { schema: "WithDefault", value: { description: "" } },
   { schema: "WithDefault", value: { description: 1 } },
   { schema: "Closed", value: { a: "x" } },
   { schema: "Closed", value: { a: "x", b: 1 } },
