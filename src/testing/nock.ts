@@ -51,7 +51,7 @@ export function nockScope(fake: Interceptable): nock.Scope {
  * taken as hex when its bytes aren't UTF-8, as nock decides, but a JSON body that isn't content-encoded is always
  * its text (`85` is a number, not the byte 0x85).
  */
-function bytesOf(body: string, headers: Headers): string | Uint8Array {
+function bytesOf(body: string, headers: Headers): string | Uint8Array<ArrayBuffer> {
   if (body.length % 2 || !/^[\da-f]*$/.test(body)) return body;
   if (!headers.has("content-encoding") && /^application\/json/i.test(headers.get("content-type") ?? "")) return body;
   const bytes = Uint8Array.from({ length: body.length / 2 }, (_, index) => Number.parseInt(body.slice(index * 2, index * 2 + 2), 16));

@@ -10,9 +10,9 @@ const AUTH = { authorization: "Bearer xaat-binary-secret" };
  * Request bodies that aren't JSON (gzip, NDJSON, bytes) and JSON that isn't, through a wiring: `install` makes
  * the fake answer its origin and returns the `fetch` that reaches it and how to undo it.
  */
-export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: typeof fetch; uninstall: () => void }): void {
+export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: typeof globalThis.fetch; uninstall: () => void }): void {
   /** Runs `test` with a fake wired in; the fake answers ingest calls, counting the events of the body it decoded. */
-  async function wired(test: (fake: Fake<AxiomPaths>, fetch: typeof fetch) => Promise<void>): Promise<void> {
+  async function wired(test: (fake: Fake<AxiomPaths>, fetch: typeof globalThis.fetch) => Promise<void>): Promise<void> {
     const fake = createFakeAxiom().on(INGEST, ({ body }) => {
       const events = String(body).split("\n").filter(Boolean);
       return { status: 200, body: { ingested: events.length, failed: 0, processedBytes: String(body).length } };
@@ -141,6 +141,6 @@ export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: ty
   });
 }
 
-async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
 }
