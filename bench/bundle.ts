@@ -1,5 +1,6 @@
 // What an app bundles from galaxiom, openapi-fetch included: esbuild, minified, then gzipped, for an app that
 // uses both clients, and for apps that use one (the Axiom one must carry no Galileo code at all).
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
@@ -15,22 +16,40 @@ const BOTH_TARGET_BYTES = 7.8 * 1024;
  */
 const BEFORE_COVERAGE_BYTES = 9633;
 const COVERAGE_GROWTH = 0.02;
+/** The both-clients bundle before the testing-kit issue (d56faba), which says the main entry must not grow. */
+const BEFORE_TESTING_BYTES = 13481;
+
+const repo = path.resolve(import.meta.dirname, "..");
+const { exports } = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
 
 const apps = {
   "both clients": 'import { createAxiomClient, createGalileoClient } from "galaxiom";\nexport const clients = [createAxiomClient, createGalileoClient];',
   "Axiom client only": 'import { createAxiomClient } from "galaxiom";\nexport const client = createAxiomClient;',
   "Galileo client only": 'import { createGalileoClient } from "galaxiom";\nexport const client = createGalileoClient;',
+  "Axiom client + galaxiom/validation":
+    'import { createAxiomClient } from "galaxiom";\nimport { axiomValidation } from "galaxiom/validation";\nexport const client = () => createAxiomClient({ validate: "warn", validation: axiomValidation });',
+  "both clients + galaxiom/validation":
+    'import { createAxiomClient, createGalileoClient } from "galaxiom";\nimport { axiomValidation, galileoValidation } from "galaxiom/validation";\n' +
+    'export const clients = () => [createAxiomClient({ validate: "warn", validation: axiomValidation }), createGalileoClient({ validate: "warn", validation: galileoValidation })];',
+  "galaxiom/testing, both fakes (a test's bundle)":
+    'import { createFakeAxiom, createFakeGalileo } from "galaxiom/testing";\nexport const fakes = [createFakeAxiom, createFakeGalileo];',
   "@axiomhq/js 2.0 (Axiom's own SDK)": 'import { Axiom } from "@axiomhq/js";\nexport const client = Axiom;',
   "ky (for scale)": 'import ky from "ky";\nexport const client = ky;',
   "openapi-fetch alone (for scale)": 'import createClient from "openapi-fetch";\nexport const client = createClient;',
 };
 
+/** The source file behind an entry of the package's `exports` ("galaxiom/validation" → src/validation/index.ts). */
+function sourceOf(specifier: string): string {
+  const entry = exports[`.${specifier.slice("galaxiom".length)}`];
+  if (!entry) throw new Error(`${specifier} is not an entry of package.json's exports`);
+  return path.join(repo, entry.default.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts"));
+}
+
 async function bundle(source: string, minify = true): Promise<string> {
-  const repo = path.resolve(import.meta.dirname, "..");
   const { outputFiles } = await build({
     stdin: { contents: source, resolveDir: repo, loader: "ts" },
-    // The package's entry, as an app resolves it; from source, so that no build has to run first.
-    alias: { galaxiom: path.join(repo, "src/index.ts") },
+    // The package's entries, as an app resolves them; from source, so that no build has to run first.
+    plugins: [{ name: "galaxiom-source", setup: (build) => build.onResolve({ filter: /^galaxiom(\/|$)/ }, ({ path }) => ({ path: sourceOf(path) })) }],
     bundle: true,
     minify,
     format: "esm",
@@ -98,6 +117,16 @@ export async function run(): Promise<void> {
   console.log(
     `\nCoverage is types only: both clients within ${COVERAGE_GROWTH * 100} % of ${BEFORE_COVERAGE_BYTES} B (before it): ${both} B, ` +
       `${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)} %: ${growth <= COVERAGE_GROWTH ? "MET" : "MISSED"}`,
+  );
+  const grown = both - BEFORE_TESTING_BYTES;
+  console.log(
+    `The main entry unchanged by the testing kit and validation: both clients ${both} B against ${BEFORE_TESTING_BYTES} B before them, ` +
+      `${grown >= 0 ? "+" : ""}${grown} B: ${grown <= 0 ? "MET" : "MISSED"}`,
+  );
+  const entry = (app: string, base: string) => sizes.get(app)!.size - sizes.get(base)!.size;
+  console.log(
+    `galaxiom/validation adds ${entry("Axiom client + galaxiom/validation", "Axiom client only")} B gzipped to an Axiom-only app, ` +
+      `${entry("both clients + galaxiom/validation", "both clients")} B to an app with both clients.`,
   );
   console.log("\nWhere the bytes of the both-clients bundle go (≈ gzipped bytes the bundle loses without the module):\n");
   console.log(table(["module", "≈ gzipped"], await marginalCosts(apps["both clients"])));

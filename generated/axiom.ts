@@ -1005,7 +1005,7 @@ export interface components {
              * @description Dataset description
              * @default
              */
-            description: string;
+            description?: string;
             /** @description Edge deployment of the dataset */
             edgeDeployment?: string;
             /**
@@ -1014,7 +1014,7 @@ export interface components {
              * @example axiom:events:v1
              * @enum {string}
              */
-            kind: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
+            kind?: "otel:metrics:v1" | "otel:traces:v1" | "otel:logs:v1" | "axiom:events:v1";
             /** @description Dataset unique name */
             name: string;
             /** @description Number of days to retain data in the dataset */
@@ -1104,7 +1104,7 @@ export interface components {
             chart: components["schemas"]["DashboardChartPatchDocument"];
             message?: string;
             /** @default false */
-            overwrite: boolean;
+            overwrite?: boolean;
             /**
              * Format: int64
              * @description Required when overwrite is false.
@@ -1139,7 +1139,7 @@ export interface components {
             dashboard: components["schemas"]["DashboardDocument"];
             message?: string;
             /** @default false */
-            overwrite: boolean;
+            overwrite?: boolean;
             /** @description Stable external dashboard identifier (org-scoped unique). */
             uid?: string;
             /**
@@ -2483,7 +2483,7 @@ export interface components {
              * @description Dataset description
              * @default
              */
-            description: string;
+            description?: string;
             /** @description Dataset unique name */
             name: string;
         };

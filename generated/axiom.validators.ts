@@ -98,14 +98,10 @@ check_V1DatasetSpec(e1, p + "/" + i0, out);
 }
 
 function header1(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } else if (!(INTEGER_TEXT.test(v))) add(out, p, "integer", "string");
+if (typeof v === "string" && (!(INTEGER_TEXT.test(v)))) add(out, p, "integer", "string");
 }
 
-function header2(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } 
-}
-
-function check3(v: unknown, p: string, out: Issue[]): void {
+function check2(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -115,7 +111,7 @@ check_Annotation(e1, p + "/" + i0, out);
 }
 }
 
-function check4(v: unknown, p: string, out: Issue[]): void {
+function check3(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -125,7 +121,7 @@ check_StarredQueryWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check5(v: unknown, p: string, out: Issue[]): void {
+function check4(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -135,7 +131,7 @@ check_DashboardResource(e1, p + "/" + i0, out);
 }
 }
 
-function check6(v: unknown, p: string, out: Issue[]): void {
+function check5(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -145,7 +141,7 @@ check_Dataset(e1, p + "/" + i0, out);
 }
 }
 
-function check7(v: unknown, p: string, out: Issue[]): void {
+function check6(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -160,7 +156,7 @@ if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
 
-function check8(v: unknown, p: string, out: Issue[]): void {
+function check7(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -170,7 +166,7 @@ check_DatasetField(e1, p + "/" + i0, out);
 }
 }
 
-function check9(v: unknown, p: string, out: Issue[]): void {
+function check8(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -180,7 +176,7 @@ check_MonitorWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check10(v: unknown, p: string, out: Issue[]): void {
+function check9(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -190,7 +186,7 @@ check_AlertHistory(e1, p + "/" + i0, out);
 }
 }
 
-function check11(v: unknown, p: string, out: Issue[]): void {
+function check10(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -200,7 +196,7 @@ check_NotifierWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check12(v: unknown, p: string, out: Issue[]): void {
+function check11(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -210,7 +206,7 @@ check_Org(e1, p + "/" + i0, out);
 }
 }
 
-function check13(v: unknown, p: string, out: Issue[]): void {
+function check12(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -220,7 +216,7 @@ check_GroupWithID(e1, p + "/" + i0, out);
 }
 }
 
-function check14(v: unknown, p: string, out: Issue[]): void {
+function check13(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -230,7 +226,7 @@ check_RoleWithID(e1, p + "/" + i0, out);
 }
 }
 
-function check15(v: unknown, p: string, out: Issue[]): void {
+function check14(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -240,7 +236,7 @@ check_APIToken(e1, p + "/" + i0, out);
 }
 }
 
-function check16(v: unknown, p: string, out: Issue[]): void {
+function check15(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -250,7 +246,7 @@ check_User(e1, p + "/" + i0, out);
 }
 }
 
-function check17(v: unknown, p: string, out: Issue[]): void {
+function check16(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -260,7 +256,7 @@ check_VirtualFieldWithId(e1, p + "/" + i0, out);
 }
 }
 
-function check18(v: unknown, p: string, out: Issue[]): void {
+function check17(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -271,8 +267,10 @@ check_View(e1, p + "/" + i0, out);
 }
 
 function check_V1DatasetSpec(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -303,13 +301,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/who", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1ForbiddenError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -322,13 +324,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Error(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -341,13 +347,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1CreateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -361,11 +371,13 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check19(v: unknown, p: string, out: Issue[]): void {
+function check18(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -379,8 +391,10 @@ else for (const k3 in a2) if (Object.hasOwn(a2, k3)) add(out, p + "/" + esc(k1) 
 }
 
 function check_V1APLRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -411,14 +425,16 @@ if (typeof x6 !== "string") bad(out, p + "/startTime", "string", x6);
 }
 const x7 = o0["variables"];
 if (x7 !== undefined) {
-check19(x7, p + "/variables", out);
+check18(x7, p + "/variables", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check20(v: unknown, p: string, out: Issue[]): void {
+function check19(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -437,8 +453,10 @@ check_V1DatasetField(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 
 function check_V1AplResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -459,7 +477,7 @@ if (typeof e4 !== "string") bad(out, p + "/datasetNames/" + i3, "string", e4);
 }
 const x5 = o0["fieldsMetaMap"];
 if (x5 !== undefined) {
-check20(x5, p + "/fieldsMetaMap", out);
+check19(x5, p + "/fieldsMetaMap", out);
 }
 const x6 = o0["format"];
 if (x6 === undefined) add(out, p + "/format", "present", "missing");
@@ -496,15 +514,19 @@ check_V1Table(e14, p + "/tables/" + i13, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_V1NotFoundError = check_V1ForbiddenError;
 
 function check_V1UpdateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -513,13 +535,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/description", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1IngestStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -557,13 +583,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/walLength", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -657,13 +687,17 @@ check_V1VirtualColumn(e24, p + "/virtualFields/" + i23, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Result(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -713,13 +747,17 @@ check_V1Table(e12, p + "/tables/" + i11, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1TrimOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -729,13 +767,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/maxDuration", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1TrimResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -745,13 +787,17 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/numDeleted", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1User(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -787,13 +833,17 @@ else {
 if (typeof x7 !== "string") bad(out, p + "/role", "string", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Annotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -844,13 +894,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NewAnnotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -893,13 +947,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "string") bad(out, p + "/url", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdatedAnnotation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -940,13 +998,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "string") bad(out, p + "/url", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarredQueryWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_StarredQuery(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -958,13 +1020,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarredQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1006,13 +1072,17 @@ else {
 if (typeof x9 !== "string") bad(out, p + "/who", "string", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardResource(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1059,13 +1129,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/version", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardUpsertRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1091,13 +1165,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/version", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardWriteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1116,13 +1194,17 @@ else {
 if (x3 !== "created" && x3 !== "updated") notOneOf(out, p + "/status", "one of: \"created\", \"updated\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1149,13 +1231,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "string") bad(out, p + "/uid", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardChartPatchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1177,13 +1263,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/version", "integer", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Dataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1259,13 +1349,17 @@ else {
 if (typeof x16 !== "string") bad(out, p + "/who", "string", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1295,13 +1389,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "boolean") bad(out, p + "/useRetentionPeriod", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1318,13 +1416,17 @@ if (x3 !== undefined) {
 if (typeof x3 !== "boolean") bad(out, p + "/useRetentionPeriod", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1351,13 +1453,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "string") bad(out, p + "/unit", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MapFields(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -1365,13 +1471,17 @@ const e1 = v[i0];
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MapField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1381,15 +1491,19 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_TrimOptions = check_V1TrimOptions;
 
 function check_MonitorWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Monitor(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1401,15 +1515,19 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM0 = new Set<unknown>(["Below", "BelowOrEqual", "Above", "AboveOrEqual", "AboveOrBelow"]);
 
 function check_Monitor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1531,13 +1649,17 @@ if (typeof x28 !== "string") bad(out, p + "/updatedAt", "string", x28);
 else if (!DATE_TIME.test(x28)) add(out, p + "/updatedAt", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AlertHistory(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1563,13 +1685,17 @@ if (typeof x4 !== "string") bad(out, p + "/timestamp", "string", x4);
 else if (!DATE_TIME.test(x4)) add(out, p + "/timestamp", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotifierWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Notifier(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1580,13 +1706,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Notifier(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1619,15 +1749,19 @@ if (typeof x6 !== "string") bad(out, p + "/updatedAt", "string", x6);
 else if (!DATE_TIME.test(x6)) add(out, p + "/updatedAt", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM1 = new Set<unknown>(["personal", "teamMonthlyAws", "axiomCloud", "teamPlus", "enterprise", "comped", "accelerator"]);
 
 function check_Org(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1696,13 +1830,17 @@ if (x14 !== undefined) {
 if (typeof x14 !== "string") bad(out, p + "/role", "string", x14);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PostOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1716,13 +1854,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProvisionOrg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1735,13 +1877,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/edgeDeployment", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProvisionOrgResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1777,15 +1923,19 @@ else {
 if (typeof x6 !== "string") bad(out, p + "/token", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UpdateOrg = check_MapField;
 
 function check_GroupWithID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Group(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1797,13 +1947,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Group(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1841,13 +1995,17 @@ if (typeof e9 !== "string") bad(out, p + "/roles/" + i8, "string", e9);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RoleWithID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Role(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -1859,13 +2017,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Role(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1901,13 +2063,17 @@ if (x8 !== undefined) {
 check_roleViewCapabilities(x8, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_APIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1951,13 +2117,17 @@ if (x8 !== undefined) {
 check_viewCapabilities(x8, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateAPIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1990,13 +2160,17 @@ if (x6 !== undefined) {
 check_viewCapabilities(x6, p + "/viewCapabilities", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateAPITokenResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_APIToken(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -2007,13 +2181,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/token", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegenerateAPIToken(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2035,13 +2213,17 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/newTokenExpiresAt", "string (date-t
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_User(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2066,15 +2248,19 @@ else {
 check_UserDetailsRole(x4, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UpdateCurrentUserRequest = check_MapField;
 
 function check_CreateUserRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2094,13 +2280,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/role", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateUserRoleRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2110,13 +2300,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/role", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VirtualFieldWithId(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_VirtualField(v, p, out);
 
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
@@ -2128,13 +2322,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VirtualField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2166,13 +2364,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "string") bad(out, p + "/unit", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_View(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2209,13 +2411,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "string") bad(out, p + "/sharedByOrgName", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2308,13 +2514,17 @@ if (x22 !== undefined) {
 if (typeof x22 !== "string") bad(out, p + "/timeSeriesView", "string", x22);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Timeseries(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2339,13 +2549,17 @@ check_V1EntryGroup(e6, p + "/totals/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1DatasetField(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2374,13 +2588,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/unit", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Entry(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2404,16 +2622,20 @@ else if (!DATE_TIME.test(x3)) add(out, p + "/_time", "string (date-time)", "stri
 const x4 = o0["data"];
 if (x4 === undefined) add(out, p + "/data", "present", "missing");
 else {
-check19(x4, p + "/data", out);
+check18(x4, p + "/data", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1QueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2513,13 +2735,17 @@ check_V1VirtualColumn(e26, p + "/virtualFields/" + i25, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Status(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2597,13 +2823,17 @@ else {
 if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/rowsMatched", "integer", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Table(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2675,13 +2905,17 @@ check_V1SourceInfo(e20, p + "/sources/" + i19, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1IngestFailure(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2697,15 +2931,19 @@ if (typeof x2 !== "string") bad(out, p + "/timestamp", "string", x2);
 else if (!DATE_TIME.test(x2)) add(out, p + "/timestamp", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM2 = new Set<unknown>(["count", "distinct", "sum", "avg", "min", "max", "topk", "percentiles", "histogram", "stdev", "variance", "argmin", "argmax", "makeset", "rate", "makelist"]);
 
 function check_V1Aggregation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2729,15 +2967,19 @@ else {
 if (!ENUM2.has(x5)) notOneOf(out, p + "/op", "one of: \"count\", \"distinct\", \"sum\", \"avg\", …", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM3 = new Set<unknown>(["and", "or", "not", "eq", "!=", "ne", "exists", "not-exists", "gt", "gte", "lt", "lte", "starts-with", "not-starts-with", "ends-with", "not-ends-with", "contains", "not-contains", "regexp", "not-regexp"]);
 
 function check_V1Filter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2771,13 +3013,17 @@ if (typeof x7 !== "object" || x7 === null || Array.isArray(x7)) bad(out, p + "/v
 else for (const k8 in x7) if (Object.hasOwn(x7, k8)) add(out, p + "/value" + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Order(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2792,13 +3038,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Projection(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2812,13 +3062,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1VirtualColumn(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2833,21 +3087,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/expr", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationID(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "string") bad(out, p, "string", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_APLRequestWithOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2910,29 +3172,41 @@ if (typeof x15 !== "object" || x15 === null || Array.isArray(x15)) bad(out, p + 
 else for (const k16 in x15) if (Object.hasOwn(x15, k16)) add(out, p + "/variables" + "/" + esc(k16), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardDocument(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 check_Dashboard(v, p, out);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DashboardChartPatchDocument(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotifierProperties(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2973,13 +3247,17 @@ if (x9 !== undefined) {
 check_WebhookConfig(x9, p + "/webhook", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_License(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3129,11 +3407,13 @@ if (typeof e31 !== "string") bad(out, p + "/withAuths/" + i30, "string", e31);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3221,24 +3501,30 @@ if (e24 !== "create" && e24 !== "read" && e24 !== "update" && e24 !== "delete") 
 }
 
 function check_roleDatasetCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check21(a2, p + "/" + esc(k1), out);
+check20(a2, p + "/" + esc(k1), out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_roleOrgCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3393,11 +3679,13 @@ if (e45 !== "create" && e45 !== "read" && e45 !== "update" && e45 !== "delete") 
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3425,19 +3713,23 @@ if (e6 !== "create" && e6 !== "read" && e6 !== "delete") notOneOf(out, p + "/sha
 }
 
 function check_roleViewCapabilities(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check22(a2, p + "/" + esc(k1), out);
+check21(a2, p + "/" + esc(k1), out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_datasetCapabilities = check_roleDatasetCapabilities;
@@ -3447,8 +3739,10 @@ const check_orgCapabilities = check_roleOrgCapabilities;
 const check_viewCapabilities = check_roleViewCapabilities;
 
 function check_UserDetailsRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3463,13 +3757,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Interval(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3496,13 +3794,17 @@ if (typeof x5 !== "string") bad(out, p + "/startTime", "string", x5);
 else if (!DATE_TIME.test(x5)) add(out, p + "/startTime", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1EntryGroup(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3519,7 +3821,7 @@ check_V1EntryGroupAgg(e3, p + "/aggregations/" + i2, out);
 const x4 = o0["group"];
 if (x4 === undefined) add(out, p + "/group", "present", "missing");
 else {
-check19(x4, p + "/group", out);
+check18(x4, p + "/group", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
@@ -3527,13 +3829,17 @@ else {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/id", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3557,13 +3863,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/priority", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1BucketInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3579,13 +3889,17 @@ if (typeof x2 !== "object" || x2 === null || Array.isArray(x2)) bad(out, p + "/s
 else for (const k3 in x2) if (Object.hasOwn(x2, k3)) add(out, p + "/size" + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1FieldInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3604,13 +3918,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1GroupInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3619,13 +3937,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1RangeInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3647,15 +3969,19 @@ if (typeof x3 !== "string") bad(out, p + "/start", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/start", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_V1SourceInfo = check_MapField;
 
 function check_APLRequestWithOptionsDefaultOrder(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3668,8 +3994,10 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/field", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM4 = new Set<unknown>(["auto", "null", "span", "zero", ""]);
@@ -3677,8 +4005,10 @@ const ENUM4 = new Set<unknown>(["auto", "null", "span", "zero", ""]);
 const ENUM5 = new Set<unknown>(["area", "bars", "line", "lines", ""]);
 
 function check_QueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3751,15 +4081,19 @@ continue;
 add(out, p + "/" + esc(k16), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM6 = new Set<unknown>(["-1h", "-3h", "-6h", "-12h", "-1d", "-3d", "-7d", "-1w", "-2w", "-3w", "-30d", "-60d", "-90d"]);
 
 function check_Dashboard(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3840,13 +4174,17 @@ continue;
 add(out, p + "/" + esc(k17), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomNotifierConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3885,13 +4223,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/url", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DiscordConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3904,13 +4246,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/discordToken", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DiscordWebhookConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3919,13 +4265,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/discordWebhookUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EmailConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3940,13 +4290,17 @@ if (typeof e3 !== "string") bad(out, p + "/emails/" + i2, "string", e3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MicrosoftTeamsConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3955,13 +4309,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/microsoftTeamsUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpsGenieConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3974,13 +4332,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/isEU", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PagerDutyConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3993,13 +4355,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SlackConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4008,13 +4374,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/slackUrl", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebhookConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4023,13 +4393,17 @@ if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/url", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1EntryGroupAgg(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4050,13 +4424,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/v
 else for (const k5 in x4) if (Object.hasOwn(x4, k5)) add(out, p + "/value" + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_V1AggInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4087,23 +4465,31 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/name", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BooleanString(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "true" && v !== "false" && v !== "") notOneOf(out, p, "one of: \"true\", \"false\", \"\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_Owner = check_AnnotationID;
 
 function check_Chart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_TimeSeriesChart(v, p, out);
@@ -4144,13 +4530,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the oneOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LayoutItem(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4210,16 +4600,22 @@ continue;
 add(out, p + "/" + esc(k11), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SchemaVersion(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== 2) notOneOf(out, p, "one of: 2", "|number|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_DatetimeString = check_AnnotationID;
@@ -4231,8 +4627,10 @@ const check_TimeWindowEnd = check_AnnotationID;
 const check_DashboardUID = check_AnnotationID;
 
 function check_TimeSeriesChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4264,13 +4662,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4302,13 +4704,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4344,13 +4750,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PieChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4382,13 +4792,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScatterChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4420,13 +4834,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TableChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4462,13 +4880,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TopKChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4500,8 +4922,10 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM7 = new Set<unknown>(["Blue", "Orange", "Red", "Purple", "Teal", "Yellow", "Green", "Pink", "Grey", "Brown"]);
@@ -4509,8 +4933,10 @@ const ENUM7 = new Set<unknown>(["Blue", "Orange", "Red", "Purple", "Teal", "Yell
 const ENUM8 = new Set<unknown>(["Above", "AboveOrEqual", "Below", "BelowOrEqual", "AboveOrBelow"]);
 
 function check_StatisticChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4636,13 +5062,17 @@ continue;
 add(out, p + "/" + esc(k26), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NoteChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4674,13 +5104,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MonitorListChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4723,13 +5157,17 @@ continue;
 add(out, p + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4775,13 +5213,17 @@ continue;
 add(out, p + "/" + esc(k9), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SpacerChart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4808,15 +5250,19 @@ continue;
 add(out, p + "/" + esc(k4), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ChartId = check_AnnotationID;
 
 function check_TimeSeriesChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_TimeSeriesNonMetricsAplQuery(v, p, out);
@@ -4827,13 +5273,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_HeatmapNonMetricsAplQuery(v, p, out);
@@ -4844,13 +5294,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleChartQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SimpleNonMetricsAplQuery(v, p, out);
@@ -4861,13 +5315,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TableSettings(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4894,15 +5352,19 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_CssColor = check_AnnotationID;
 
 function check_StatisticChartColorProps(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4931,13 +5393,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MonitorListColumns(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4975,13 +5441,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterSearch(v, p, out);
@@ -4992,15 +5462,19 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogoUrl = check_AnnotationID;
 
 function check_TimeSeriesNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5022,13 +5496,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TimeSeriesNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5050,13 +5528,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5078,13 +5560,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HeatmapNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5106,13 +5592,17 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleNonMetricsAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5130,13 +5620,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SimpleNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5154,13 +5648,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnSetting(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -5175,13 +5673,17 @@ out.length = n1;
 }
 bad(out, p, "one of the oneOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetStreamSettings(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5226,13 +5728,17 @@ continue;
 add(out, p + "/" + esc(k9), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSearch(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5264,13 +5770,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSelect(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterSelectList(v, p, out);
@@ -5281,15 +5791,19 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AplString = check_AnnotationID;
 
 function check_TimeSeriesQueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5322,15 +5836,19 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_MplString = check_AnnotationID;
 
 function check_HeatmapQueryOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5347,13 +5865,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AdvancedColumnSetting(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5375,8 +5897,10 @@ continue;
 add(out, p + "/" + esc(k3), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_SmartFilterId = check_AnnotationID;
@@ -5384,16 +5908,22 @@ const check_SmartFilterId = check_AnnotationID;
 const check_SmartFilterName = check_AnnotationID;
 
 function check_SmartFilterActive(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "boolean") bad(out, p, "boolean", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterSelectList(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5434,11 +5964,13 @@ continue;
 add(out, p + "/" + esc(k7), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check23(v: unknown, p: string, out: Issue[]): void {
+function check22(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -5467,8 +5999,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_SmartFilterSelectQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5488,7 +6022,7 @@ check_SmartFilterActive(x3, p + "/active", out);
 }
 const x4 = o0["options"];
 if (x4 !== undefined) {
-check23(x4, p + "/options", out);
+check22(x4, p + "/options", out);
 }
 const x5 = o0["type"];
 if (x5 === undefined) add(out, p + "/type", "present", "missing");
@@ -5513,13 +6047,17 @@ continue;
 add(out, p + "/" + esc(k8), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u2: {
 const n3 = out.length;
 if (Array.isArray(v)) {
@@ -5545,13 +6083,17 @@ out.length = n3;
 }
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterOption(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5582,13 +6124,17 @@ continue;
 add(out, p + "/" + esc(k5), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_SmartFilterAplQuery(v, p, out);
@@ -5599,13 +6145,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterAplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5623,13 +6173,17 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SmartFilterNativeMplQuery(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5647,96 +6201,98 @@ continue;
 add(out, p + "/" + esc(k2), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 /** Keyed "METHOD /path" as the paths type has them, e.g. "GET /v2/datasets". */
 export const validators: Record<string, OperationChecks> = table([
   ["GET /v1/datasets", { responses: table([["200", { content: table([["application/json", check0]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets", { request: table([["application/json", check_V1CreateDataset]]), responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v1/datasets/_apl", { request: table([["application/json", check_V1APLRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1AplResult]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", header2]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v1/datasets/_apl", { request: table([["application/json", check_V1APLRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1AplResult]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", unchecked]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v1/datasets/{dataset_name}", { responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["404", { content: table([["application/json", check_V1NotFoundError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v1/datasets/{dataset_name}", { request: table([["application/json", check_V1UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_V1DatasetSpec]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v1/datasets/{dataset_name}", { responses: table([["204", { content: table([]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets/{dataset_name}/ingest", { request: table([["application/json", unchecked], ["text/csv", null], ["application/x-ndjson", null]]), responses: table([["200", { content: table([["application/json", check_V1IngestStatus]]) }], ["401", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v1/datasets/{dataset_name}/query", { request: table([["application/json", check_V1QueryRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1Result]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", header2]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v1/datasets/{dataset_name}/query", { request: table([["application/json", check_V1QueryRequestWithOptions]]), responses: table([["200", { content: table([["application/json", check_V1Result]]), headers: table([["x-querylimit-limit", header1], ["x-querylimit-remaining", header1], ["x-querylimit-reset", header1], ["x-axiom-history-query-id", unchecked]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v1/datasets/{dataset_name}/trim", { request: table([["application/json", check_V1TrimOptions]]), responses: table([["200", { content: table([["application/json", check_V1TrimResult]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v1/user", { responses: table([["200", { content: table([["application/json", check_V1User]]) }], ["403", { content: table([["application/json", check_V1ForbiddenError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/annotations", { responses: table([["200", { content: table([["application/json", check3]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/annotations", { responses: table([["200", { content: table([["application/json", check2]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/annotations", { request: table([["application/json", check_NewAnnotation]]), responses: table([["201", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/annotations/{id}", { responses: table([["200", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/annotations/{id}", { request: table([["application/json", check_UpdatedAnnotation]]), responses: table([["200", { content: table([["application/json", check_Annotation]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/annotations/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/apl-starred-queries", { responses: table([["200", { content: table([["application/json", check4]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/apl-starred-queries", { responses: table([["200", { content: table([["application/json", check3]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/apl-starred-queries", { request: table([["application/json", check_StarredQuery]]), responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/apl-starred-queries/{id}", { responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/apl-starred-queries/{id}", { request: table([["application/json", check_StarredQuery]]), responses: table([["200", { content: table([["application/json", check_StarredQueryWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/apl-starred-queries/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/dashboards", { responses: table([["200", { content: table([["application/json", check5]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/dashboards", { responses: table([["200", { content: table([["application/json", check4]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/dashboards", { request: table([["application/json", check_DashboardUpsertRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["201", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["409", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/dashboards/uid/{uid}", { responses: table([["200", { content: table([["application/json", check_DashboardResource]]) }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/dashboards/uid/{uid}", { request: table([["application/json", check_DashboardUpsertRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["201", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["409", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/dashboards/uid/{uid}", { responses: table([["204", {  }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PATCH /v2/dashboards/uid/{uid}/charts/{chartId}", { request: table([["application/json", check_DashboardChartPatchRequest]]), responses: table([["200", { content: table([["application/json", check_DashboardWriteResponse]]) }], ["400", { content: table([["application/json", check_DashboardError]]) }], ["404", { content: table([["application/json", check_DashboardError]]) }], ["412", { content: table([["application/json", check_DashboardError]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets", { responses: table([["200", { content: table([["application/json", check6]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets", { request: table([["application/json", check_CreateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets/{dataset_id}", { responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["404", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["PUT /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["DELETE /v2/datasets/{dataset_id}", { responses: table([["204", {  }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/datasets/{dataset_id}/fields", { responses: table([["200", { content: table([["application/json", check8]]) }], ["403", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets", { responses: table([["200", { content: table([["application/json", check5]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets", { request: table([["application/json", check_CreateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets/{dataset_id}", { responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["404", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["PUT /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDataset]]), responses: table([["200", { content: table([["application/json", check_Dataset]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["DELETE /v2/datasets/{dataset_id}", { responses: table([["204", {  }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/datasets/{dataset_id}/fields", { responses: table([["200", { content: table([["application/json", check7]]) }], ["403", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/fields/{field_id}", { responses: table([["200", { content: table([["application/json", check_DatasetField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/fields/{field_id}", { request: table([["application/json", check_DatasetField]]), responses: table([["200", { content: table([["application/json", check_DatasetField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/mapfields", { responses: table([["200", { content: table([["application/json", check_MapFields]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/mapfields", { request: table([["application/json", check_MapFields]]), responses: table([["200", { content: table([["application/json", check_MapFields]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/mapfields", { request: table([["application/json", check_MapField]]), responses: table([["200", { content: table([["application/json", check_MapField]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/mapfields/{map_field_name}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/trim", { request: table([["application/json", check_TrimOptions]]), responses: table([["204", {  }], ["403", { content: table([["application/json", check7]]) }], ["404", { content: table([["application/json", check7]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/vacuum", { responses: table([["200", {  }], ["429", { headers: table([["retry-after", header2]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/monitors", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/trim", { request: table([["application/json", check_TrimOptions]]), responses: table([["204", {  }], ["403", { content: table([["application/json", check6]]) }], ["404", { content: table([["application/json", check6]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/vacuum", { responses: table([["200", {  }], ["429", { headers: table([["retry-after", unchecked]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/monitors", { responses: table([["200", { content: table([["application/json", check8]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/monitors", { request: table([["application/json", check_Monitor]]), responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/monitors/{id}", { responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/monitors/{id}", { request: table([["application/json", check_Monitor]]), responses: table([["200", { content: table([["application/json", check_MonitorWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/monitors/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/monitors/{id}/history", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/notifiers", { responses: table([["200", { content: table([["application/json", check11]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/monitors/{id}/history", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/notifiers", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/notifiers", { request: table([["application/json", check_Notifier]]), responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/notifiers/{id}", { responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/notifiers/{id}", { request: table([["application/json", check_Notifier]]), responses: table([["200", { content: table([["application/json", check_NotifierWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/notifiers/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/orgs", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/orgs", { responses: table([["200", { content: table([["application/json", check11]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/orgs", { request: table([["application/json", check_PostOrg]]), responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/orgs/provision", { request: table([["application/json", check_ProvisionOrg]]), responses: table([["200", { content: table([["application/json", check_ProvisionOrgResponse]]) }], ["429", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/orgs/{id}", { responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/orgs/{id}", { request: table([["application/json", check_UpdateOrg]]), responses: table([["200", { content: table([["application/json", check_Org]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/rbac/groups", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/rbac/groups", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/rbac/groups", { request: table([["application/json", check_Group]]), responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/rbac/groups/{id}", { responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/rbac/groups/{id}", { request: table([["application/json", check_Group]]), responses: table([["200", { content: table([["application/json", check_GroupWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/rbac/groups/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/rbac/roles", { responses: table([["200", { content: table([["application/json", check14]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/rbac/roles", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/rbac/roles", { request: table([["application/json", check_Role]]), responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/rbac/roles/{id}", { responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/rbac/roles/{id}", { request: table([["application/json", check_Role]]), responses: table([["200", { content: table([["application/json", check_RoleWithID]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/rbac/roles/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/tokens", { responses: table([["200", { content: table([["application/json", check15]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/tokens", { responses: table([["200", { content: table([["application/json", check14]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/tokens", { request: table([["application/json", check_CreateAPIToken]]), responses: table([["200", { content: table([["application/json", check_CreateAPITokenResponse]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/tokens/{id}", { responses: table([["200", { content: table([["application/json", check_APIToken]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/tokens/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/tokens/{id}/regenerate", { request: table([["application/json", check_RegenerateAPIToken]]), responses: table([["200", { content: table([["application/json", check_CreateAPITokenResponse]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/user", { responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/user", { request: table([["application/json", check_UpdateCurrentUserRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/users", { responses: table([["200", { content: table([["application/json", check16]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/users", { responses: table([["200", { content: table([["application/json", check15]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/users", { request: table([["application/json", check_CreateUserRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/users/{id}", { responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/users/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/users/{id}/role", { request: table([["application/json", check_UpdateUserRoleRequest]]), responses: table([["200", { content: table([["application/json", check_User]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/vfields", { responses: table([["200", { content: table([["application/json", check17]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/vfields", { responses: table([["200", { content: table([["application/json", check16]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/vfields", { request: table([["application/json", check_VirtualField]]), responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/vfields/{id}", { responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/vfields/{id}", { request: table([["application/json", check_VirtualField]]), responses: table([["200", { content: table([["application/json", check_VirtualFieldWithId]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["DELETE /v2/vfields/{id}", { responses: table([["204", {  }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
-  ["GET /v2/views", { responses: table([["200", { content: table([["application/json", check18]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
+  ["GET /v2/views", { responses: table([["200", { content: table([["application/json", check17]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["POST /v2/views", { request: table([["application/json", check_View]]), responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["GET /v2/views/{id}", { responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],
   ["PUT /v2/views/{id}", { request: table([["application/json", check_View]]), responses: table([["200", { content: table([["application/json", check_View]]) }], ["default", { content: table([["application/json", check_Error]]) }]]) }],

@@ -3587,7 +3587,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -3608,7 +3608,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -3690,7 +3690,7 @@ export interface components {
              * @description Agent type.
              * @default default
              */
-            agent_type: components["schemas"]["AgentType"];
+            agent_type?: components["schemas"]["AgentType"];
         };
         /** AgentStep */
         AgentStep: {
@@ -3726,7 +3726,7 @@ export interface components {
              * @description Output of the step.
              * @default
              */
-            output: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
+            output?: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
                 [key: string]: unknown;
             } | string[] | components["schemas"]["Document-Input"][] | components["schemas"]["galileo_core__schemas__shared__message__Message"][] | {
                 [key: string]: string;
@@ -3749,7 +3749,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -3760,7 +3760,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -3808,7 +3808,7 @@ export interface components {
              * @default plus
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -3837,7 +3837,7 @@ export interface components {
              * @default plus
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -3963,7 +3963,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /**
          * AlertType
@@ -4098,7 +4098,7 @@ export interface components {
              * Include Explanation
              * @default false
              */
-            include_explanation: boolean;
+            include_explanation?: boolean;
             /** Criteria */
             criteria?: string | null;
             /** Constraints */
@@ -4193,7 +4193,7 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default api_key */
-            authentication_type: components["schemas"]["AnthropicAuthenticationType"];
+            authentication_type?: components["schemas"]["AnthropicAuthenticationType"];
             /**
              * Endpoint
              * @description Custom base URL for the Anthropic API. Required if `proxy` is True.
@@ -4230,7 +4230,7 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default api_key */
-            authentication_type: components["schemas"]["AnthropicAuthenticationType"];
+            authentication_type?: components["schemas"]["AnthropicAuthenticationType"];
             /**
              * Endpoint
              * @description Custom base URL for the Anthropic API. Required if `proxy` is True.
@@ -4301,7 +4301,7 @@ export interface components {
              * Ip Address
              * @default
              */
-            ip_address: string;
+            ip_address?: string;
             action: components["schemas"]["AuditAction"];
             /** Raw Event */
             raw_event: string;
@@ -4321,12 +4321,12 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default key_secret */
-            credential_type: components["schemas"]["AwsCredentialType"];
+            credential_type?: components["schemas"]["AwsCredentialType"];
             /**
              * Region
              * @default us-west-2
              */
-            region: string;
+            region?: string;
             /**
              * Inference Profiles
              * @description Mapping from model name (Foundation model ID) to inference profile ARN or ID
@@ -4354,12 +4354,12 @@ export interface components {
         /** AwsSageMakerIntegration */
         AwsSageMakerIntegration: {
             /** @default key_secret */
-            credential_type: components["schemas"]["AwsCredentialType"];
+            credential_type?: components["schemas"]["AwsCredentialType"];
             /**
              * Region
              * @default us-west-2
              */
-            region: string;
+            region?: string;
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** Models */
@@ -4383,12 +4383,12 @@ export interface components {
             /** Models */
             models?: components["schemas"]["Model"][];
             /** @default key_secret */
-            credential_type: components["schemas"]["AwsCredentialType"];
+            credential_type?: components["schemas"]["AwsCredentialType"];
             /**
              * Region
              * @default us-west-2
              */
-            region: string;
+            region?: string;
             /**
              * Inference Profiles
              * @description Mapping from model name (Foundation model ID) to inference profile ARN or ID
@@ -4414,18 +4414,18 @@ export interface components {
              * Proxy
              * @default false
              */
-            proxy: boolean;
+            proxy?: boolean;
             /** Endpoint */
             endpoint: string;
             /**
              * Api Version
              * @default 2025-03-01-preview
              */
-            api_version: string;
+            api_version?: string;
             /** Azure Deployment */
             azure_deployment?: string | null;
             /** @default api_key */
-            authentication_type: components["schemas"]["AzureAuthenticationType"];
+            authentication_type?: components["schemas"]["AzureAuthenticationType"];
             /** Authentication Scope */
             authentication_scope?: string | null;
             /** Default Headers */
@@ -4473,18 +4473,18 @@ export interface components {
              * Proxy
              * @default false
              */
-            proxy: boolean;
+            proxy?: boolean;
             /** Endpoint */
             endpoint: string;
             /**
              * Api Version
              * @default 2025-03-01-preview
              */
-            api_version: string;
+            api_version?: string;
             /** Azure Deployment */
             azure_deployment?: string | null;
             /** @default api_key */
-            authentication_type: components["schemas"]["AzureAuthenticationType"];
+            authentication_type?: components["schemas"]["AzureAuthenticationType"];
             /** Authentication Scope */
             authentication_scope?: string | null;
             /** Default Headers */
@@ -4533,12 +4533,12 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default key_secret */
-            credential_type: components["schemas"]["AwsCredentialType"];
+            credential_type?: components["schemas"]["AwsCredentialType"];
             /**
              * Region
              * @default us-west-2
              */
-            region: string;
+            region?: string;
             /**
              * Inference Profiles
              * @description Mapping from model name (Foundation model ID) to inference profile ARN or ID
@@ -4583,7 +4583,7 @@ export interface components {
              * @description Type of the step. By default, it is set to workflow.
              * @default workflow
              */
-            type: components["schemas"]["NodeType"];
+            type?: components["schemas"]["NodeType"];
             /**
              * Input
              * @description Input to the step.
@@ -4609,7 +4609,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -4620,7 +4620,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -4802,19 +4802,19 @@ export interface components {
              * Draft
              * @default false
              */
-            draft: boolean;
+            draft?: boolean;
             /**
              * Hidden
              * @default false
              */
-            hidden: boolean;
+            hidden?: boolean;
             /** Name */
             name?: string | null;
             /**
              * Append Suffix If Duplicate
              * @default false
              */
-            append_suffix_if_duplicate: boolean;
+            append_suffix_if_duplicate?: boolean;
             /** File */
             file?: (Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string) | null;
             /** Copy From Dataset Id */
@@ -4839,7 +4839,7 @@ export interface components {
              * Scope
              * @default
              */
-            scope: string;
+            scope?: string;
             /** Client Id */
             client_id?: string | null;
             /**
@@ -4863,7 +4863,7 @@ export interface components {
              * Scope
              * @default
              */
-            scope: string;
+            scope?: string;
             /** Client Id */
             client_id?: string | null;
             /**
@@ -4902,7 +4902,7 @@ export interface components {
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Starting Token */
             starting_token?: number | null;
             /**
@@ -5004,7 +5004,7 @@ export interface components {
         /** BulkAnnotationRatingStatus */
         BulkAnnotationRatingStatus: {
             /** @default traces */
-            selector: components["schemas"]["AnnotationSelectorType"];
+            selector?: components["schemas"]["AnnotationSelectorType"];
             /** Index */
             index?: number | null;
             /** Trace */
@@ -5075,7 +5075,7 @@ export interface components {
         /** BulkFeedbackRatingStatus */
         BulkFeedbackRatingStatus: {
             /** @default indexes */
-            selector: components["schemas"]["SelectorType"];
+            selector?: components["schemas"]["SelectorType"];
             /** Index */
             index?: number | null;
             /** Trace */
@@ -5132,7 +5132,7 @@ export interface components {
              * @description Operator to use when checking if the value is in the categories. If None, we default to 'or'.
              * @default any
              */
-            operator: components["schemas"]["CategoryFilterOperator"];
+            operator?: components["schemas"]["CategoryFilterOperator"];
         };
         /**
          * CategoricalRollUpMethod
@@ -5171,13 +5171,13 @@ export interface components {
              * @description Field name to look for in the chainpoll response, for the rating.
              * @default rating
              */
-            value_field_name: string;
+            value_field_name?: string;
             /**
              * Explanation Field Name
              * @description Field name to look for in the chainpoll response, for the explanation.
              * @default explanation
              */
-            explanation_field_name: string;
+            explanation_field_name?: string;
             /**
              * Template
              * @description Chainpoll prompt template.
@@ -5230,7 +5230,7 @@ export interface components {
              * @description Output of the step.
              * @default
              */
-            output: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
+            output?: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
                 [key: string]: unknown;
             } | string[] | components["schemas"]["Document-Input"][] | components["schemas"]["galileo_core__schemas__shared__message__Message"][] | {
                 [key: string]: string;
@@ -5253,7 +5253,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -5264,7 +5264,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -5307,7 +5307,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -5376,7 +5376,7 @@ export interface components {
              * @description Whether the column is multi-valued.
              * @default false
              */
-            multi_valued: boolean;
+            multi_valued?: boolean;
             /**
              * Allowed Values
              * @description Allowed values for this column.
@@ -5397,7 +5397,7 @@ export interface components {
              * @description Indicates whether the column is empty and should be hidden.
              * @default false
              */
-            is_empty: boolean;
+            is_empty?: boolean;
             /**
              * Applicable Types
              * @description List of types applicable for this column.
@@ -5408,13 +5408,13 @@ export interface components {
              * @description Whether the column requires special handling in the UI. Setting this to True will hide the column in the UI until the UI adds support for it.
              * @default false
              */
-            complex: boolean;
+            complex?: boolean;
             /**
              * Is Optional
              * @description Whether the column is optional.
              * @default false
              */
-            is_optional: boolean;
+            is_optional?: boolean;
             /**
              * Roll Up Method
              * @description Default roll-up aggregation method for this metric (e.g., 'sum', 'average').
@@ -5440,7 +5440,7 @@ export interface components {
              * Flatten
              * @default false
              */
-            flatten: boolean;
+            flatten?: boolean;
         };
         /** CompletenessScorer */
         CompletenessScorer: {
@@ -5459,7 +5459,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -5494,7 +5494,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -5566,7 +5566,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -5581,7 +5581,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -5696,7 +5696,7 @@ export interface components {
              * @default plus
              * @constant
              */
-            type: "plus";
+            type?: "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -5813,7 +5813,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /** Tags */
             tags?: string[];
             defaults?: components["schemas"]["ScorerDefaults"] | null;
@@ -5893,23 +5893,23 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Email */
             email: string;
             /**
              * First Name
              * @default
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default
              */
-            last_name: string | null;
+            last_name?: string | null;
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** @default read_only */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /** Email Is Verified */
             email_is_verified?: boolean | null;
             /**
@@ -5933,7 +5933,7 @@ export interface components {
              * Generic Permissions
              * @default []
              */
-            generic_permissions: components["schemas"]["GenericPermission"][];
+            generic_permissions?: components["schemas"]["GenericPermission"][];
         };
         /**
          * CustomAuthenticationType
@@ -5958,7 +5958,7 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default oauth2 */
-            authentication_type: components["schemas"]["CustomAuthenticationType"];
+            authentication_type?: components["schemas"]["CustomAuthenticationType"];
             /**
              * Models
              * @description List of model names for the custom integration. Deprecated: use model_properties instead.
@@ -5974,7 +5974,7 @@ export interface components {
              * @description Internal: whether this config was created from the legacy 'models' field.
              * @default false
              */
-            is_legacy_format: boolean;
+            is_legacy_format?: boolean;
             /**
              * Default Model
              * @description Default model to use. If not provided, defaults to the first model.
@@ -6044,7 +6044,7 @@ export interface components {
             /** @description Configuration for multi-modal (file upload) capabilities. */
             multi_modal_config?: components["schemas"]["MultiModalModelIntegrationConfig"] | null;
             /** @default oauth2 */
-            authentication_type: components["schemas"]["CustomAuthenticationType"];
+            authentication_type?: components["schemas"]["CustomAuthenticationType"];
             /**
              * Models
              * @description List of model names for the custom integration. Deprecated: use model_properties instead.
@@ -6060,7 +6060,7 @@ export interface components {
              * @description Internal: whether this config was created from the legacy 'models' field.
              * @default false
              */
-            is_legacy_format: boolean;
+            is_legacy_format?: boolean;
             /**
              * Default Model
              * @description Default model to use. If not provided, defaults to the first model.
@@ -6182,12 +6182,12 @@ export interface components {
              * Llm
              * @default false
              */
-            llm: boolean;
+            llm?: boolean;
             /**
              * Storage
              * @default false
              */
-            storage: boolean;
+            storage?: boolean;
         };
         /**
          * DatasetAction
@@ -6216,17 +6216,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Column Names */
@@ -6243,7 +6243,7 @@ export interface components {
             /** Value */
             value: string;
             /** @default contains */
-            operator: components["schemas"]["DatasetContentFilterOperator"];
+            operator?: components["schemas"]["DatasetContentFilterOperator"];
         };
         /**
          * DatasetContentFilterOperator
@@ -6258,7 +6258,7 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
         };
         /**
          * DatasetCopyRecordData
@@ -6284,13 +6284,13 @@ export interface components {
              * @description A flag to control appending vs prepending
              * @default true
              */
-            prepend: boolean;
+            prepend?: boolean;
             /**
              * Use Generated Output Column
              * @description If True, write trace output to generated_output column; if False, write to output column (backward compatible)
              * @default false
              */
-            use_generated_output_column: boolean;
+            use_generated_output_column?: boolean;
         };
         /** DatasetCreatedAtSort */
         DatasetCreatedAtSort: {
@@ -6303,13 +6303,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** DatasetDB */
         DatasetDB: {
@@ -6322,7 +6322,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Name */
             name: string;
             /**
@@ -6372,7 +6372,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne";
+            operator?: "eq" | "ne";
             /** Value */
             value: boolean;
         };
@@ -6406,7 +6406,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -6421,13 +6421,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom_uuid
              * @constant
              */
-            sort_type: "custom_uuid";
+            sort_type?: "custom_uuid";
             /**
              * Value
              * Format: uuid4
@@ -6452,7 +6452,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** DatasetNameSort */
         DatasetNameSort: {
@@ -6465,13 +6465,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** DatasetNotInProjectFilter */
         DatasetNotInProjectFilter: {
@@ -6534,13 +6534,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom_uuid
              * @constant
              */
-            sort_type: "custom_uuid";
+            sort_type?: "custom_uuid";
             /**
              * Value
              * Format: uuid4
@@ -6558,13 +6558,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom
              * @constant
              */
-            sort_type: "custom";
+            sort_type?: "custom";
         };
         /** DatasetRow */
         DatasetRow: {
@@ -6617,13 +6617,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** DatasetUpdateRow */
         DatasetUpdateRow: {
@@ -6655,13 +6655,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** DatasetUsedInProjectFilter */
         DatasetUsedInProjectFilter: {
@@ -6716,13 +6716,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** DeleteScorerResponse */
         DeleteScorerResponse: {
@@ -6934,12 +6934,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Project Id */
             project_id?: string | null;
             /** Project Name */
@@ -6969,7 +6969,7 @@ export interface components {
              * Task Type
              * @default 16
              */
-            task_type: 16 | 17;
+            task_type?: 16 | 17;
             /** Playground Id */
             playground_id?: string | null;
             /** Prompt Template Version Id */
@@ -6984,7 +6984,7 @@ export interface components {
              * Trigger
              * @default false
              */
-            trigger: boolean;
+            trigger?: boolean;
         };
         /** RunCreatedAtFilter */
         ExperimentCreatedAtFilter: {
@@ -7015,13 +7015,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** RunCreatedByFilter */
         ExperimentCreatedByFilter: {
@@ -7035,7 +7035,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -7070,7 +7070,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -7118,7 +7118,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** RunNameSort */
         ExperimentNameSort: {
@@ -7131,13 +7131,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** ExperimentPhaseStatus */
         ExperimentPhaseStatus: {
@@ -7146,7 +7146,7 @@ export interface components {
              * @description Progress percentage from 0.0 to 1.0
              * @default 0
              */
-            progress_percent: number;
+            progress_percent?: number;
         };
         /** ExperimentPlayground */
         ExperimentPlayground: {
@@ -7190,7 +7190,7 @@ export interface components {
              * @description Name of the experiment
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Project ID
              * Format: uuid4
@@ -7259,12 +7259,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Filters */
             filters?: (components["schemas"]["ExperimentIDFilter"] | components["schemas"]["ExperimentNameFilter"] | components["schemas"]["ExperimentCreatedByFilter"] | components["schemas"]["ExperimentCreatedAtFilter"] | components["schemas"]["ExperimentUpdatedAtFilter"])[];
             /**
@@ -7275,12 +7275,12 @@ export interface components {
              *       "sort_type": "column"
              *     }
              */
-            sort: (components["schemas"]["ExperimentNameSort"] | components["schemas"]["ExperimentCreatedAtSort"] | components["schemas"]["ExperimentUpdatedAtSort"]) | null;
+            sort?: (components["schemas"]["ExperimentNameSort"] | components["schemas"]["ExperimentCreatedAtSort"] | components["schemas"]["ExperimentUpdatedAtSort"]) | null;
             /**
              * Include Counts
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
         };
         /** ExperimentStatus */
         ExperimentStatus: {
@@ -7294,7 +7294,7 @@ export interface components {
              * Task Type
              * @default 16
              */
-            task_type: 16 | 17;
+            task_type?: 16 | 17;
         };
         /** RunUpdatedAtFilter */
         ExperimentUpdatedAtFilter: {
@@ -7325,13 +7325,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /**
          * ExperimentsAvailableColumnsResponse
@@ -7498,7 +7498,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -7519,7 +7519,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -7679,7 +7679,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -7689,7 +7689,7 @@ export interface components {
              * @description Agent type.
              * @default default
              */
-            agent_type: components["schemas"]["AgentType"];
+            agent_type?: components["schemas"]["AgentType"];
         };
         /** ExtendedAgentSpanRecordWithChildren */
         ExtendedAgentSpanRecordWithChildren: {
@@ -7705,7 +7705,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -7726,7 +7726,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -7886,7 +7886,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -7896,7 +7896,7 @@ export interface components {
              * @description Agent type.
              * @default default
              */
-            agent_type: components["schemas"]["AgentType"];
+            agent_type?: components["schemas"]["AgentType"];
         };
         /** ExtendedControlSpanRecord */
         ExtendedControlSpanRecord: {
@@ -7910,7 +7910,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -7925,7 +7925,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -8085,7 +8085,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -8142,7 +8142,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -8302,7 +8302,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -8348,7 +8348,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -8369,7 +8369,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -8529,7 +8529,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -8550,7 +8550,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -8571,7 +8571,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -8731,7 +8731,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -8749,7 +8749,7 @@ export interface components {
              * Input
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -8770,7 +8770,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -8933,12 +8933,12 @@ export interface components {
              * @default session
              * @constant
              */
-            type: "session";
+            type?: "session";
             /**
              * Input
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -8959,7 +8959,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -9124,7 +9124,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -9145,7 +9145,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -9305,7 +9305,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -9331,7 +9331,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -9352,7 +9352,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -9512,7 +9512,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -9536,7 +9536,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -9557,7 +9557,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -9712,7 +9712,7 @@ export interface components {
              * @description Whether the trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /** Num Spans */
             num_spans?: number | null;
         };
@@ -9726,13 +9726,13 @@ export interface components {
              * @default trace
              * @constant
              */
-            type: "trace";
+            type?: "trace";
             /**
              * Input
              * @description Input to the trace or span.
              * @default
              */
-            input: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -9753,7 +9753,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -9908,7 +9908,7 @@ export interface components {
              * @description Whether the trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /** Num Spans */
             num_spans?: number | null;
         };
@@ -9924,7 +9924,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -9945,7 +9945,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -10105,7 +10105,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -10126,7 +10126,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -10147,7 +10147,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -10307,7 +10307,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -10362,7 +10362,7 @@ export interface components {
              * Include Explanation
              * @default false
              */
-            include_explanation: boolean;
+            include_explanation?: boolean;
             /** Criteria */
             criteria?: string | null;
             /** Constraints */
@@ -10589,17 +10589,17 @@ export interface components {
              * Model Alias
              * @default gpt-4.1-mini
              */
-            model_alias: string;
+            model_alias?: string;
             /**
              * Num Judges
              * @default 3
              */
-            num_judges: number;
+            num_judges?: number;
             /**
              * @description Output type of the generated scorer.
              * @default boolean
              */
-            output_type: components["schemas"]["OutputTypeEnum"];
+            output_type?: components["schemas"]["OutputTypeEnum"];
             /**
              * Scoreable Node Types
              * @description Types of nodes that can be scored by this scorer.
@@ -10610,13 +10610,13 @@ export interface components {
              * @description Whether chain of thought is enabled for this scorer.
              * @default false
              */
-            cot_enabled: boolean;
+            cot_enabled?: boolean;
             /**
              * Ground Truth
              * @description Whether ground truth is enabled for this scorer.
              * @default false
              */
-            ground_truth: boolean;
+            ground_truth?: boolean;
         };
         /** GeneratedScorerResponse */
         GeneratedScorerResponse: {
@@ -10727,12 +10727,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Filters */
             filters?: components["schemas"]["UserMetadataFilter"][];
         };
@@ -10744,7 +10744,7 @@ export interface components {
              * Token Type
              * @default bearer
              */
-            token_type: string;
+            token_type?: string;
             /**
              * Expires At
              * Format: date-time
@@ -10762,23 +10762,23 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Email */
             email: string;
             /**
              * First Name
              * @default
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default
              */
-            last_name: string | null;
+            last_name?: string | null;
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** @default read_only */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /** Email Is Verified */
             email_is_verified?: boolean | null;
             /**
@@ -10809,17 +10809,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Users */
@@ -10842,7 +10842,7 @@ export interface components {
              * @default plus
              * @constant
              */
-            type: "plus";
+            type?: "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -10870,7 +10870,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             role: components["schemas"]["CollaboratorRole"];
             /**
              * Created At
@@ -10888,7 +10888,7 @@ export interface components {
         /** GroupCollaboratorCreate */
         GroupCollaboratorCreate: {
             /** @default viewer */
-            role: components["schemas"]["CollaboratorRole"];
+            role?: components["schemas"]["CollaboratorRole"];
             /**
              * Group Id
              * Format: uuid4
@@ -10902,12 +10902,12 @@ export interface components {
             /** Description */
             description?: string | null;
             /** @default public */
-            visibility: components["schemas"]["GroupVisibility"];
+            visibility?: components["schemas"]["GroupVisibility"];
             /**
              * Users
              * @default []
              */
-            users: components["schemas"]["GroupMemberCreate"][];
+            users?: components["schemas"]["GroupMemberCreate"][];
         };
         /** GroupDB */
         GroupDB: {
@@ -10920,13 +10920,13 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Name */
             name: string;
             /** Description */
             description?: string | null;
             /** @default public */
-            visibility: components["schemas"]["GroupVisibility"];
+            visibility?: components["schemas"]["GroupVisibility"];
             /** Size */
             size: number;
             /**
@@ -10950,7 +10950,7 @@ export interface components {
              */
             user_id: string;
             /** @default member */
-            role: components["schemas"]["GroupRole"];
+            role?: components["schemas"]["GroupRole"];
         };
         /** GroupMemberDB */
         GroupMemberDB: {
@@ -10963,7 +10963,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /**
              * User Id
              * Format: uuid4
@@ -11030,7 +11030,7 @@ export interface components {
              * Hallucination Severity
              * @default 0
              */
-            hallucination_severity: number;
+            hallucination_severity?: number;
             /** Start */
             start: number;
             /** End */
@@ -11158,12 +11158,12 @@ export interface components {
              * Prefix
              * @default
              */
-            prefix: string;
+            prefix?: string;
             /**
              * Suffix
              * @default
              */
-            suffix: string;
+            suffix?: string;
         };
         /** InputPIIScorer */
         InputPIIScorer: {
@@ -11195,7 +11195,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -11237,7 +11237,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -11297,7 +11297,7 @@ export interface components {
              * @default plus
              * @constant
              */
-            type: "plus";
+            type?: "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -11325,7 +11325,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             name: components["schemas"]["IntegrationName"];
             /**
              * Created At
@@ -11346,12 +11346,12 @@ export interface components {
              * Is Selected
              * @default false
              */
-            is_selected: boolean;
+            is_selected?: boolean;
             /**
              * Is Disabled
              * @default false
              */
-            is_disabled: boolean;
+            is_disabled?: boolean;
         };
         /**
          * IntegrationName
@@ -11417,28 +11417,28 @@ export interface components {
              * @default invalid
              * @constant
              */
-            result_type: "invalid";
+            result_type?: "invalid";
             /** Error Message */
             error_message: string;
         };
         /** InviteUsersRequest */
         InviteUsersRequest: {
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** Emails */
             emails: string[];
             /** @default user */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /**
              * Group Ids
              * @default []
              */
-            group_ids: string[];
+            group_ids?: string[];
             /**
              * Send Email
              * @default true
              */
-            send_email: boolean;
+            send_email?: boolean;
         };
         /** InvokeResponse */
         InvokeResponse: {
@@ -11448,7 +11448,7 @@ export interface components {
              * Api Version
              * @default 1.0.0
              */
-            api_version: string;
+            api_version?: string;
             /**
              * Text
              * @description Text from the request after processing the rules.
@@ -11523,17 +11523,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Api Keys */
@@ -11547,7 +11547,7 @@ export interface components {
              * Sort
              * @default None
              */
-            sort: (components["schemas"]["DatasetNameSort"] | components["schemas"]["DatasetCreatedAtSort"] | components["schemas"]["DatasetUpdatedAtSort"] | components["schemas"]["DatasetProjectLastUsedAtSort"] | components["schemas"]["DatasetProjectsSort"] | components["schemas"]["DatasetRowsSort"] | components["schemas"]["DatasetLastEditedByUserAtSort"]) | null;
+            sort?: (components["schemas"]["DatasetNameSort"] | components["schemas"]["DatasetCreatedAtSort"] | components["schemas"]["DatasetUpdatedAtSort"] | components["schemas"]["DatasetProjectLastUsedAtSort"] | components["schemas"]["DatasetProjectsSort"] | components["schemas"]["DatasetRowsSort"] | components["schemas"]["DatasetLastEditedByUserAtSort"]) | null;
         };
         /** ListDatasetProjectsResponse */
         ListDatasetProjectsResponse: {
@@ -11555,17 +11555,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Projects */
@@ -11577,17 +11577,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Datasets */
@@ -11604,17 +11604,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Versions */
@@ -11626,17 +11626,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Experiments */
@@ -11648,17 +11648,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Collaborators */
@@ -11670,17 +11670,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Members */
@@ -11692,17 +11692,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Groups */
@@ -11714,17 +11714,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Log Streams */
@@ -11736,17 +11736,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Datasets */
@@ -11758,17 +11758,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Versions */
@@ -11787,17 +11787,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Scorers */
@@ -11809,17 +11809,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Collaborators */
@@ -11881,7 +11881,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -12012,7 +12012,7 @@ export interface components {
              * @description Output of the LLM step.
              * @default
              */
-            output: string | {
+            output?: string | {
                 [key: string]: string;
             } | components["schemas"]["galileo_core__schemas__shared__message__Message"] | string[] | {
                 [key: string]: string;
@@ -12031,7 +12031,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -12042,7 +12042,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -12920,7 +12920,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne";
+            operator?: "eq" | "ne";
             /** Value */
             value: boolean;
             /**
@@ -12947,7 +12947,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -12987,7 +12987,7 @@ export interface components {
              * @description Whether the column is multi-valued.
              * @default false
              */
-            multi_valued: boolean;
+            multi_valued?: boolean;
             /**
              * Allowed Values
              * @description Allowed values for this column.
@@ -13008,7 +13008,7 @@ export interface components {
              * @description Indicates whether the column is empty and should be hidden.
              * @default false
              */
-            is_empty: boolean;
+            is_empty?: boolean;
             /**
              * Applicable Types
              * @description List of types applicable for this column.
@@ -13019,13 +13019,13 @@ export interface components {
              * @description Whether the column requires special handling in the UI. Setting this to True will hide the column in the UI until the UI adds support for it.
              * @default false
              */
-            complex: boolean;
+            complex?: boolean;
             /**
              * Is Optional
              * @description Whether the column is optional.
              * @default false
              */
-            is_optional: boolean;
+            is_optional?: boolean;
             /**
              * Roll Up Method
              * @description Default roll-up aggregation method for this metric (e.g., 'sum', 'average').
@@ -13125,7 +13125,7 @@ export interface components {
              * @description Time interval in minutes for bucketing
              * @default 5
              */
-            interval_minutes: number;
+            interval_minutes?: number;
             /**
              * Metric Details
              * @description List of metrics to aggregate with their widget IDs and aggregation types (max 100)
@@ -13263,14 +13263,14 @@ export interface components {
              * @description Export format
              * @default jsonl
              */
-            export_format: components["schemas"]["LLMExportFormat"];
+            export_format?: components["schemas"]["LLMExportFormat"];
             root_type: components["schemas"]["RootType"];
             /**
              * Redact
              * @description Redact sensitive data
              * @default true
              */
-            redact: boolean;
+            redact?: boolean;
             /**
              * File Name
              * @description Optional filename for the exported file
@@ -13293,7 +13293,7 @@ export interface components {
              * @default fully_annotated
              * @constant
              */
-            column_id: "fully_annotated";
+            column_id?: "fully_annotated";
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -13317,7 +13317,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
             /**
@@ -13379,7 +13379,7 @@ export interface components {
              * Interval
              * @default 5
              */
-            interval: number;
+            interval?: number;
             /** Group By */
             group_by?: string | null;
         };
@@ -13402,7 +13402,7 @@ export interface components {
              * @description Whether any EMS error codes were encountered in the queried metrics
              * @default false
              */
-            ems_captured_error: boolean;
+            ems_captured_error?: boolean;
             /**
              * Standard Errors
              * @description Structured EMS errors for each error code encountered, keyed by code
@@ -13528,12 +13528,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Previous Last Row Id */
             previous_last_row_id?: string | null;
             /**
@@ -13560,13 +13560,13 @@ export interface components {
              * Truncate Fields
              * @default false
              */
-            truncate_fields: boolean;
+            truncate_fields?: boolean;
             /**
              * Include Counts
              * @description If True, include computed child counts (e.g., num_traces for sessions, num_spans for traces).
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
             select_columns: components["schemas"]["SelectColumns"];
         };
         /**
@@ -13629,17 +13629,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Last Row Id */
@@ -13771,12 +13771,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Previous Last Row Id */
             previous_last_row_id?: string | null;
             /**
@@ -13803,13 +13803,13 @@ export interface components {
              * Truncate Fields
              * @default false
              */
-            truncate_fields: boolean;
+            truncate_fields?: boolean;
             /**
              * Include Counts
              * @description If True, include computed child counts (e.g., num_traces for sessions, num_spans for traces).
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
         };
         /**
          * LogRecordsQueryResponse
@@ -13888,17 +13888,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Last Row Id */
@@ -13925,13 +13925,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** LogRecordsTextFilter */
         LogRecordsTextFilter: {
@@ -13951,7 +13951,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -13979,7 +13979,7 @@ export interface components {
              */
             metrics_testing_id?: string | null;
             /** @default api_direct */
-            logging_method: components["schemas"]["LoggingMethod"];
+            logging_method?: components["schemas"]["LoggingMethod"];
             /** Client Version */
             client_version?: string | null;
             /**
@@ -13987,7 +13987,7 @@ export interface components {
              * @description Whether or not to use reliable logging.  If set to False, the method will respond immediately before verifying that the traces have been successfully ingested, and no error message will be returned if ingestion fails.  If set to True, the method will wait for the traces to be successfully ingested or return an error message if there is an ingestion failure.
              * @default true
              */
-            reliable: boolean;
+            reliable?: boolean;
             /**
              * Span Id
              * Format: uuid4
@@ -14126,7 +14126,7 @@ export interface components {
              */
             metrics_testing_id?: string | null;
             /** @default api_direct */
-            logging_method: components["schemas"]["LoggingMethod"];
+            logging_method?: components["schemas"]["LoggingMethod"];
             /** Client Version */
             client_version?: string | null;
             /**
@@ -14134,7 +14134,7 @@ export interface components {
              * @description Whether or not to use reliable logging.  If set to False, the method will respond immediately before verifying that the traces have been successfully ingested, and no error message will be returned if ingestion fails.  If set to True, the method will wait for the traces to be successfully ingested or return an error message if there is an ingestion failure.
              * @default true
              */
-            reliable: boolean;
+            reliable?: boolean;
             /**
              * Spans
              * @description List of spans to log.
@@ -14238,13 +14238,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** RunCreatedByFilter */
         LogStreamCreatedByFilter: {
@@ -14258,7 +14258,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -14274,7 +14274,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -14325,7 +14325,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** RunNameSort */
         LogStreamNameSort: {
@@ -14338,13 +14338,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** LogStreamResponse */
         LogStreamResponse: {
@@ -14381,7 +14381,7 @@ export interface components {
              * Has User Created Sessions
              * @default false
              */
-            has_user_created_sessions: boolean;
+            has_user_created_sessions?: boolean;
         };
         /** LogStreamSearchRequest */
         LogStreamSearchRequest: {
@@ -14389,12 +14389,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Filters */
             filters?: (components["schemas"]["LogStreamIDFilter"] | components["schemas"]["LogStreamNameFilter"] | components["schemas"]["LogStreamCreatedByFilter"] | components["schemas"]["LogStreamCreatedAtFilter"] | components["schemas"]["LogStreamUpdatedAtFilter"])[];
             /**
@@ -14405,12 +14405,12 @@ export interface components {
              *       "sort_type": "column"
              *     }
              */
-            sort: (components["schemas"]["LogStreamNameSort"] | components["schemas"]["LogStreamCreatedAtSort"] | components["schemas"]["LogStreamUpdatedAtSort"]) | null;
+            sort?: (components["schemas"]["LogStreamNameSort"] | components["schemas"]["LogStreamCreatedAtSort"] | components["schemas"]["LogStreamUpdatedAtSort"]) | null;
             /**
              * Include Counts
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
         };
         /** LogStreamUpdateRequest */
         LogStreamUpdateRequest: {
@@ -14446,13 +14446,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /**
          * LogTraceUpdateRequest
@@ -14475,7 +14475,7 @@ export interface components {
              */
             metrics_testing_id?: string | null;
             /** @default api_direct */
-            logging_method: components["schemas"]["LoggingMethod"];
+            logging_method?: components["schemas"]["LoggingMethod"];
             /** Client Version */
             client_version?: string | null;
             /**
@@ -14483,7 +14483,7 @@ export interface components {
              * @description Whether or not to use reliable logging.  If set to False, the method will respond immediately before verifying that the traces have been successfully ingested, and no error message will be returned if ingestion fails.  If set to True, the method will wait for the traces to be successfully ingested or return an error message if there is an ingestion failure.
              * @default true
              */
-            reliable: boolean;
+            reliable?: boolean;
             /**
              * Trace Id
              * Format: uuid4
@@ -14515,7 +14515,7 @@ export interface components {
              * @description Whether or not the records in this request are complete.
              * @default false
              */
-            is_complete: boolean | null;
+            is_complete?: boolean | null;
             /**
              * Duration Ns
              * @description Duration in nanoseconds. Overwrites previous value if present.
@@ -14664,7 +14664,7 @@ export interface components {
              */
             metrics_testing_id?: string | null;
             /** @default api_direct */
-            logging_method: components["schemas"]["LoggingMethod"];
+            logging_method?: components["schemas"]["LoggingMethod"];
             /** Client Version */
             client_version?: string | null;
             /**
@@ -14672,7 +14672,7 @@ export interface components {
              * @description Whether or not to use reliable logging.  If set to False, the method will respond immediately before verifying that the traces have been successfully ingested, and no error message will be returned if ingestion fails.  If set to True, the method will wait for the traces to be successfully ingested or return an error message if there is an ingestion failure.
              * @default true
              */
-            reliable: boolean;
+            reliable?: boolean;
             /**
              * Session Id
              * @description Session id associated with the traces.
@@ -14693,13 +14693,13 @@ export interface components {
              * @description Whether or not the records in this request are complete.
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Include Trace Ids
              * @description If True, include the list of ingested trace IDs in the response.
              * @default false
              */
-            include_trace_ids: boolean;
+            include_trace_ids?: boolean;
         };
         /** LogTracesIngestResponse */
         LogTracesIngestResponse: {
@@ -14762,7 +14762,7 @@ export interface components {
              * @description Whether logstream insights are enabled for this run.
              * @default false
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Start Time
              * @description Start time for generating logstream insights.
@@ -14794,18 +14794,18 @@ export interface components {
              * @default created_at
              * @constant
              */
-            name: "created_at";
+            name?: "created_at";
             /**
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** LogstreamInsightTokenUsageRequest */
         LogstreamInsightTokenUsageRequest: {
@@ -14813,12 +14813,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Filters */
             filters?: (components["schemas"]["LogstreamInsightTokenUsageCreatedAtFilter"] | components["schemas"]["LogstreamInsightTokenUsageUpdatedAtFilter"])[];
             /**
@@ -14828,7 +14828,7 @@ export interface components {
              *       "sort_type": "column"
              *     }
              */
-            sort: components["schemas"]["LogstreamInsightTokenUsageCreatedAtSort"] | null;
+            sort?: components["schemas"]["LogstreamInsightTokenUsageCreatedAtSort"] | null;
         };
         /** LogstreamInsightTokenUsageResponse */
         LogstreamInsightTokenUsageResponse: {
@@ -14836,17 +14836,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Token Usages */
@@ -15276,7 +15276,7 @@ export interface components {
              * Message
              * @default Metric is computing.
              */
-            message: string;
+            message?: string;
         };
         /** MetricCritiqueColumnar */
         MetricCritiqueColumnar: {
@@ -15314,7 +15314,7 @@ export interface components {
              * Message
              * @default An error occured.
              */
-            message: string | null;
+            message?: string | null;
             /**
              * Ems Error Code
              * @description EMS error code from errors.yaml catalog for this metric error
@@ -15337,7 +15337,7 @@ export interface components {
              * Message
              * @default Metric failed to compute.
              */
-            message: string | null;
+            message?: string | null;
             /**
              * Ems Error Code
              * @description EMS error code from errors.yaml catalog for this metric failure
@@ -15360,7 +15360,7 @@ export interface components {
              * Message
              * @default Metric not applicable.
              */
-            message: string;
+            message?: string;
             /**
              * Ems Error Code
              * @description EMS error code from errors.yaml catalog for this not-applicable reason
@@ -15383,7 +15383,7 @@ export interface components {
              * Message
              * @default Metric not computed.
              */
-            message: string;
+            message?: string;
         };
         /** MetricPending */
         MetricPending: {
@@ -15501,7 +15501,7 @@ export interface components {
              * @description Whether the column should be inverted for thresholds, i.e. if True, lower is better.
              * @default false
              */
-            inverted: boolean;
+            inverted?: boolean;
             /**
              * Buckets
              * @description Threshold buckets for the column. If the column is a metric, these are the thresholds for the column.
@@ -15552,19 +15552,19 @@ export interface components {
              * @description Output type of the metrics testing table. If not provided, all columns are returned.
              * @default boolean
              */
-            output_type: components["schemas"]["OutputTypeEnum"];
+            output_type?: components["schemas"]["OutputTypeEnum"];
             /**
              * Cot Enabled
              * @description Whether the metrics testing table is using chain of thought (CoT) enabled scorers. If True, the columns will be generated for CoT enabled scorers.
              * @default false
              */
-            cot_enabled: boolean;
+            cot_enabled?: boolean;
             /**
              * Metric Key
              * @description The metric key to use for column generation (e.g., 'generated_scorer_validation' or 'registered_scorer_validation').
              * @default generated_scorer_validation
              */
-            metric_key: string;
+            metric_key?: string;
             /**
              * Required Scorers
              * @description List of required scorer names for composite scorers. Columns will be generated for these scorers.
@@ -15621,7 +15621,7 @@ export interface components {
             /** Alias */
             alias: string;
             /** @default openai */
-            integration: components["schemas"]["LLMIntegration"];
+            integration?: components["schemas"]["LLMIntegration"];
             /** User Role */
             user_role?: string | null;
             /** Assistant Role */
@@ -15630,7 +15630,7 @@ export interface components {
              * System Supported
              * @default false
              */
-            system_supported: boolean;
+            system_supported?: boolean;
             /**
              * Input Modalities
              * @description Input modalities that the model can accept.
@@ -15651,46 +15651,46 @@ export interface components {
              * Output Price
              * @default 0
              */
-            output_price: number;
+            output_price?: number;
             /**
              * Input Price
              * @default 0
              */
-            input_price: number;
+            input_price?: number;
             /** @default tokens */
-            cost_by: components["schemas"]["ModelCostBy"];
+            cost_by?: components["schemas"]["ModelCostBy"];
             /**
              * Is Chat
              * @default false
              */
-            is_chat: boolean;
+            is_chat?: boolean;
             /**
              * Provides Log Probs
              * @default false
              */
-            provides_log_probs: boolean;
+            provides_log_probs?: boolean;
             /**
              * Formatting Tokens
              * @default 0
              */
-            formatting_tokens: number;
+            formatting_tokens?: number;
             /**
              * Response Prefix Tokens
              * @default 0
              */
-            response_prefix_tokens: number;
+            response_prefix_tokens?: number;
             /** Api Version */
             api_version?: string | null;
             /**
              * Legacy Mistral Prompt Format
              * @default false
              */
-            legacy_mistral_prompt_format: boolean;
+            legacy_mistral_prompt_format?: boolean;
             /**
              * Requires Max Tokens
              * @default false
              */
-            requires_max_tokens: boolean;
+            requires_max_tokens?: boolean;
             /** Max Top P */
             max_top_p?: number | null;
             params_map?: components["schemas"]["RunParamsMap"];
@@ -15739,7 +15739,7 @@ export interface components {
              * Append Suffix If Duplicate
              * @default false
              */
-            append_suffix_if_duplicate: boolean;
+            append_suffix_if_duplicate?: boolean;
         };
         /**
          * NodeNameFilter
@@ -15762,7 +15762,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /**
          * NodeType
@@ -15852,7 +15852,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** OpenAIFunction */
         OpenAIFunction: {
@@ -15888,7 +15888,7 @@ export interface components {
              * Type
              * @default function
              */
-            type: string;
+            type?: string;
             function: components["schemas"]["OpenAIFunction"];
         };
         /**
@@ -16012,7 +16012,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -16054,7 +16054,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -16102,7 +16102,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -16123,7 +16123,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -16278,7 +16278,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -16288,7 +16288,7 @@ export interface components {
              * @description Agent type.
              * @default default
              */
-            agent_type: components["schemas"]["AgentType"];
+            agent_type?: components["schemas"]["AgentType"];
         };
         /** PartialExtendedControlSpanRecord */
         PartialExtendedControlSpanRecord: {
@@ -16302,7 +16302,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -16317,7 +16317,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -16472,7 +16472,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -16529,7 +16529,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -16684,7 +16684,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -16730,7 +16730,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -16751,7 +16751,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -16906,7 +16906,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -16924,7 +16924,7 @@ export interface components {
              * Input
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -16945,7 +16945,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -17105,7 +17105,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -17126,7 +17126,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -17281,7 +17281,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -17305,7 +17305,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -17326,7 +17326,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -17476,7 +17476,7 @@ export interface components {
              * @description Whether the trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
         };
         /** PartialExtendedWorkflowSpanRecord */
         PartialExtendedWorkflowSpanRecord: {
@@ -17490,7 +17490,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -17511,7 +17511,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -17666,7 +17666,7 @@ export interface components {
              * @description Whether the parent trace is complete or not
              * @default true
              */
-            is_complete: boolean;
+            is_complete?: boolean;
             /**
              * Step Number
              * @description Topological step number of the span.
@@ -17724,12 +17724,12 @@ export interface components {
             /** Created By */
             created_by?: string | null;
             /** @default gen_ai */
-            type: components["schemas"]["ProjectType"];
+            type?: components["schemas"]["ProjectType"];
             /**
              * Create Example Templates
              * @default false
              */
-            create_example_templates: boolean;
+            create_example_templates?: boolean;
         };
         /** ProjectCreateResponse */
         ProjectCreateResponse: {
@@ -17765,7 +17765,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Name */
             name?: string | null;
             /**
@@ -17791,7 +17791,7 @@ export interface components {
              * Bookmark
              * @default false
              */
-            bookmark: boolean;
+            bookmark?: boolean;
             /** Description */
             description?: string | null;
             /** Labels */
@@ -17816,7 +17816,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Name */
             name: string;
             /**
@@ -17833,7 +17833,7 @@ export interface components {
              * Bookmark
              * @default false
              */
-            bookmark: boolean;
+            bookmark?: boolean;
             /**
              * Num Logstreams
              * @description Count of runs with task_type=15
@@ -17885,13 +17885,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** ProjectNumLogstreamsFilterV2 */
         ProjectNumLogstreamsFilter: {
@@ -17919,13 +17919,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /**
          * ProjectType
@@ -18009,7 +18009,7 @@ export interface components {
              * @default luna
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -18043,68 +18043,68 @@ export interface components {
              * Logprobs
              * @default true
              */
-            logprobs: boolean;
+            logprobs?: boolean;
             /**
              * Top Logprobs
              * @default 5
              */
-            top_logprobs: number;
+            top_logprobs?: number;
             /**
              * Echo
              * @default false
              */
-            echo: boolean;
+            echo?: boolean;
             /**
              * N
              * @default 1
              */
-            n: number;
+            n?: number;
             /**
              * Reasoning Effort
              * @default medium
              */
-            reasoning_effort: string;
+            reasoning_effort?: string;
             /**
              * Verbosity
              * @default medium
              */
-            verbosity: string;
+            verbosity?: string;
             /** Deployment Name */
             deployment_name?: string | null;
             /**
              * Model Alias
              * @default gpt-5.1
              */
-            model_alias: string;
+            model_alias?: string;
             /** Temperature */
             temperature?: number | null;
             /**
              * Max Tokens
              * @default 4096
              */
-            max_tokens: number;
+            max_tokens?: number;
             /** Stop Sequences */
             stop_sequences?: string[] | null;
             /**
              * Top P
              * @default 1
              */
-            top_p: number;
+            top_p?: number;
             /**
              * Top K
              * @default 40
              */
-            top_k: number;
+            top_k?: number;
             /**
              * Frequency Penalty
              * @default 0
              */
-            frequency_penalty: number;
+            frequency_penalty?: number;
             /**
              * Presence Penalty
              * @default 0
              */
-            presence_penalty: number;
+            presence_penalty?: number;
             /** Tools */
             tools?: {
                 [key: string]: unknown;
@@ -18127,68 +18127,68 @@ export interface components {
              * Logprobs
              * @default true
              */
-            logprobs: boolean;
+            logprobs?: boolean;
             /**
              * Top Logprobs
              * @default 5
              */
-            top_logprobs: number;
+            top_logprobs?: number;
             /**
              * Echo
              * @default false
              */
-            echo: boolean;
+            echo?: boolean;
             /**
              * N
              * @default 1
              */
-            n: number;
+            n?: number;
             /**
              * Reasoning Effort
              * @default medium
              */
-            reasoning_effort: string;
+            reasoning_effort?: string;
             /**
              * Verbosity
              * @default medium
              */
-            verbosity: string;
+            verbosity?: string;
             /** Deployment Name */
             deployment_name?: string | null;
             /**
              * Model Alias
              * @default gpt-5.1
              */
-            model_alias: string;
+            model_alias?: string;
             /** Temperature */
             temperature?: number | null;
             /**
              * Max Tokens
              * @default 4096
              */
-            max_tokens: number;
+            max_tokens?: number;
             /** Stop Sequences */
             stop_sequences?: string[] | null;
             /**
              * Top P
              * @default 1
              */
-            top_p: number;
+            top_p?: number;
             /**
              * Top K
              * @default 40
              */
-            top_k: number;
+            top_k?: number;
             /**
              * Frequency Penalty
              * @default 0
              */
-            frequency_penalty: number;
+            frequency_penalty?: number;
             /**
              * Presence Penalty
              * @default 0
              */
-            presence_penalty: number;
+            presence_penalty?: number;
             /** Tools */
             tools?: string;
             /** Tool Choice */
@@ -18240,7 +18240,7 @@ export interface components {
              * @description Optional timeout for the guardrail execution in seconds. This is not the timeout for the request. If not set, a default timeout of 5 minutes will be used.
              * @default 300
              */
-            timeout: number;
+            timeout?: number;
             /**
              * Metadata
              * @description Optional additional metadata. This will be echoed back in the response.
@@ -18290,7 +18290,7 @@ export interface components {
              *       "sort_type": "column"
              *     }
              */
-            sort: (components["schemas"]["UserVerifiedSort"] | components["schemas"]["UserCreatedAtSort"]) | null;
+            sort?: (components["schemas"]["UserVerifiedSort"] | components["schemas"]["UserCreatedAtSort"]) | null;
         };
         /** RangePromptFilterParam */
         RangePromptFilterParam: {
@@ -18423,12 +18423,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Previous Last Row Id */
             previous_last_row_id?: string | null;
             /**
@@ -18455,13 +18455,13 @@ export interface components {
              * Truncate Fields
              * @default false
              */
-            truncate_fields: boolean;
+            truncate_fields?: boolean;
             /**
              * Include Counts
              * @description If True, include computed child counts (e.g., num_traces for sessions, num_spans for traces).
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
             /**
              * Scorer Ids
              * @description List of scorer IDs for which metrics should be recomputed.
@@ -18524,7 +18524,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -18545,7 +18545,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -18656,7 +18656,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -18667,7 +18667,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -19072,7 +19072,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -19113,13 +19113,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom_uuid
              * @constant
              */
-            sort_type: "custom_uuid";
+            sort_type?: "custom_uuid";
             /**
              * Value
              * Format: uuid4
@@ -19137,13 +19137,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom_uuid
              * @constant
              */
-            sort_type: "custom_uuid";
+            sort_type?: "custom_uuid";
             /**
              * Value
              * Format: uuid4
@@ -19187,7 +19187,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -19209,12 +19209,12 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
             /**
              * Strict
              * @default true
              */
-            strict: boolean;
+            strict?: boolean;
         };
         /** ScorerModelTypeFilter */
         ScorerModelTypeFilter: {
@@ -19249,7 +19249,7 @@ export interface components {
              * Case Sensitive
              * @default false
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** ScorerNameSort */
         ScorerNameSort: {
@@ -19262,13 +19262,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** ScorerResponse */
         ScorerResponse: {
@@ -19305,7 +19305,7 @@ export interface components {
              * Label
              * @default
              */
-            label: string | null;
+            label?: string | null;
             /** Tags */
             tags: string[];
             /**
@@ -19345,7 +19345,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** ScorerTagsFilter */
         ScorerTagsFilter: {
@@ -19365,7 +19365,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /**
          * ScorerType
@@ -19475,7 +19475,7 @@ export interface components {
              * @description Whether to sample only on LLM scorers.
              * @default false
              */
-            llm_scorers: boolean;
+            llm_scorers?: boolean;
         };
         /** SelectColumns */
         SelectColumns: {
@@ -19485,12 +19485,12 @@ export interface components {
              * Include All Metrics
              * @default false
              */
-            include_all_metrics: boolean;
+            include_all_metrics?: boolean;
             /**
              * Include All Feedback
              * @default false
              */
-            include_all_feedback: boolean;
+            include_all_feedback?: boolean;
         };
         /**
          * SelectorType
@@ -19515,7 +19515,7 @@ export interface components {
              */
             metrics_testing_id?: string | null;
             /** @default api_direct */
-            logging_method: components["schemas"]["LoggingMethod"];
+            logging_method?: components["schemas"]["LoggingMethod"];
             /** Client Version */
             client_version?: string | null;
             /**
@@ -19523,7 +19523,7 @@ export interface components {
              * @description Whether or not to use reliable logging.  If set to False, the method will respond immediately before verifying that the traces have been successfully ingested, and no error message will be returned if ingestion fails.  If set to True, the method will wait for the traces to be successfully ingested or return an error message if there is an ingestion failure.
              * @default true
              */
-            reliable: boolean;
+            reliable?: boolean;
             /**
              * Name
              * @description Name of the session.
@@ -19636,12 +19636,12 @@ export interface components {
              * Retriable
              * @default false
              */
-            retriable: boolean;
+            retriable?: boolean;
             /**
              * Blocking
              * @default false
              */
-            blocking: boolean;
+            blocking?: boolean;
             /** Http Status Code */
             http_status_code?: number | null;
             /** Source Service */
@@ -19688,7 +19688,7 @@ export interface components {
             /** Display Value */
             display_value?: unknown | null;
             /** @default unknown */
-            data_type: components["schemas"]["DataTypeOptions"];
+            data_type?: components["schemas"]["DataTypeOptions"];
         };
         /**
          * StepType
@@ -19701,7 +19701,7 @@ export interface components {
              * @description Type of the step. By default, it is set to workflow.
              * @default workflow
              */
-            type: components["schemas"]["NodeType"];
+            type?: components["schemas"]["NodeType"];
             /**
              * Input
              * @description Input to the step.
@@ -19729,7 +19729,7 @@ export interface components {
              * @description Output of the step.
              * @default
              */
-            output: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
+            output?: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
                 [key: string]: unknown;
             } | string[] | components["schemas"]["Document-Input"][] | components["schemas"]["galileo_core__schemas__shared__message__Message"][] | {
                 [key: string]: string;
@@ -19752,7 +19752,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -19763,7 +19763,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -19798,7 +19798,7 @@ export interface components {
              *       "triggered"
              *     ]
              */
-            statuses: components["schemas"]["ExecutionStatus"][];
+            statuses?: components["schemas"]["ExecutionStatus"][];
             /**
              * Url
              * Format: uri
@@ -19846,7 +19846,7 @@ export interface components {
              * Count
              * @default 10
              */
-            count: number;
+            count?: number;
             /** Project Id */
             project_id?: string | null;
         };
@@ -20029,7 +20029,7 @@ export interface components {
              * Token Type
              * @default bearer
              */
-            token_type: string;
+            token_type?: string;
         };
         /**
          * TokenUsage
@@ -20075,7 +20075,7 @@ export interface components {
              * @default plus
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -20099,7 +20099,7 @@ export interface components {
              * @default plus
              * @enum {string}
              */
-            type: "luna" | "plus";
+            type?: "luna" | "plus";
             /**
              * Model Name
              * @description Alias of the model to use for the scorer.
@@ -20123,7 +20123,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string;
+            input?: string;
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -20144,7 +20144,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -20262,7 +20262,7 @@ export interface components {
              * @description Output of the step.
              * @default
              */
-            output: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
+            output?: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
                 [key: string]: unknown;
             } | string[] | components["schemas"]["Document-Input"][] | components["schemas"]["galileo_core__schemas__shared__message__Message"][] | {
                 [key: string]: string;
@@ -20285,7 +20285,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -20296,7 +20296,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -20323,13 +20323,13 @@ export interface components {
              * @default trace
              * @constant
              */
-            type: "trace";
+            type?: "trace";
             /**
              * Input
              * @description Input to the trace or span.
              * @default
              */
-            input: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -20350,7 +20350,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -20452,7 +20452,7 @@ export interface components {
              * @description Execution time for the request (in seconds).
              * @default -1
              */
-            execution_time: number;
+            execution_time?: number;
         };
         /**
          * TraceSelector
@@ -20608,23 +20608,23 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Email */
             email: string;
             /**
              * First Name
              * @default
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default
              */
-            last_name: string | null;
+            last_name?: string | null;
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** @default read_only */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /** Email Is Verified */
             email_is_verified?: boolean | null;
             /**
@@ -20675,7 +20675,7 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             role: components["schemas"]["CollaboratorRole"];
             /**
              * Created At
@@ -20703,7 +20703,7 @@ export interface components {
          */
         UserCollaboratorCreate: {
             /** @default viewer */
-            role: components["schemas"]["CollaboratorRole"];
+            role?: components["schemas"]["CollaboratorRole"];
             /** User Id */
             user_id?: string | null;
             /** User Email */
@@ -20720,21 +20720,21 @@ export interface components {
              * First Name
              * @default
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default
              */
-            last_name: string | null;
+            last_name?: string | null;
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** @default read_only */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /**
              * Email Is Verified
              * @default false
              */
-            email_is_verified: boolean | null;
+            email_is_verified?: boolean | null;
             /** Password */
             password?: string | null;
         };
@@ -20767,13 +20767,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** UserDB */
         UserDB: {
@@ -20786,23 +20786,23 @@ export interface components {
              * Permissions
              * @default []
              */
-            permissions: components["schemas"]["Permission"][];
+            permissions?: components["schemas"]["Permission"][];
             /** Email */
             email: string;
             /**
              * First Name
              * @default
              */
-            first_name: string | null;
+            first_name?: string | null;
             /**
              * Last Name
              * @default
              */
-            last_name: string | null;
+            last_name?: string | null;
             /** @default email */
-            auth_method: components["schemas"]["AuthMethod"];
+            auth_method?: components["schemas"]["AuthMethod"];
             /** @default read_only */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             /** Email Is Verified */
             email_is_verified?: boolean | null;
             /**
@@ -20841,7 +20841,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** UserFirstNameFilter */
         UserFirstNameFilter: {
@@ -20861,7 +20861,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /**
          * UserInfo
@@ -20898,7 +20898,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** UserMetadataFilter */
         UserMetadataFilter: {
@@ -20979,7 +20979,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne";
+            operator?: "eq" | "ne";
             /** Value */
             value: boolean;
         };
@@ -20994,13 +20994,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default custom
              * @constant
              */
-            sort_type: "custom";
+            sort_type?: "custom";
         };
         /** ValidResult */
         ValidResult: {
@@ -21009,7 +21009,7 @@ export interface components {
              * @default valid
              * @constant
              */
-            result_type: "valid";
+            result_type?: "valid";
             /** Score Type */
             score_type: string;
             /** Scoreable Node Types */
@@ -21018,7 +21018,7 @@ export interface components {
              * Include Llm Credentials
              * @default false
              */
-            include_llm_credentials: boolean;
+            include_llm_credentials?: boolean;
             chain_aggregation?: components["schemas"]["ChainAggregationStrategy"] | null;
             /** Test Scores */
             test_scores: components["schemas"]["TestScore"][];
@@ -21106,12 +21106,12 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /** Previous Last Row Id */
             previous_last_row_id?: string | null;
             /**
@@ -21138,13 +21138,13 @@ export interface components {
              * Truncate Fields
              * @default false
              */
-            truncate_fields: boolean;
+            truncate_fields?: boolean;
             /**
              * Include Counts
              * @description If True, include computed child counts (e.g., num_traces for sessions, num_spans for traces).
              * @default false
              */
-            include_counts: boolean;
+            include_counts?: boolean;
             /** Query */
             query: string;
             /** Response */
@@ -21407,7 +21407,7 @@ export interface components {
              * @description Input to the trace or span.
              * @default
              */
-            input: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
+            input?: string | components["schemas"]["galileo_core__schemas__logging__llm__Message"][] | (components["schemas"]["TextContentPart"] | components["schemas"]["FileContentPart"])[];
             /**
              * Redacted Input
              * @description Redacted input of the trace or span.
@@ -21428,7 +21428,7 @@ export interface components {
              * @description Name of the trace, span or session.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created
              * Format: date-time
@@ -21541,7 +21541,7 @@ export interface components {
              * @description Output of the step.
              * @default
              */
-            output: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
+            output?: string | components["schemas"]["Document-Input"] | components["schemas"]["galileo_core__schemas__shared__message__Message"] | {
                 [key: string]: unknown;
             } | string[] | components["schemas"]["Document-Input"][] | components["schemas"]["galileo_core__schemas__shared__message__Message"][] | {
                 [key: string]: string;
@@ -21564,7 +21564,7 @@ export interface components {
              * @description Name of the step.
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Created At Ns
              * @description Timestamp of the step's creation, as nanoseconds since epoch.
@@ -21575,7 +21575,7 @@ export interface components {
              * @description Duration of the step in nanoseconds.
              * @default 0
              */
-            duration_ns: number;
+            duration_ns?: number;
             /**
              * Metadata
              * @description Metadata associated with this step.
@@ -21674,17 +21674,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Workflows */
@@ -21722,12 +21722,12 @@ export interface components {
             /** Interval */
             interval: number;
             /** @default multi_condition/object/1 */
-            schema_version: components["schemas"]["AlertType"];
+            schema_version?: components["schemas"]["AlertType"];
             /**
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Id
              * Format: uuid4
@@ -21854,7 +21854,7 @@ export interface components {
              * Allow Other
              * @default false
              */
-            allow_other: boolean;
+            allow_other?: boolean;
         };
         /** TagsRating */
         api__schemas__annotation__TagsRating: {
@@ -21929,7 +21929,7 @@ export interface components {
             /** Window */
             window: number;
             /** @default metric/numeric/1 */
-            condition_type: components["schemas"]["api__schemas__observe_alerts__AlertConditionType"];
+            condition_type?: components["schemas"]["api__schemas__observe_alerts__AlertConditionType"];
         };
         /**
          * AlertConditionType
@@ -21945,12 +21945,12 @@ export interface components {
             /** Interval */
             interval: number;
             /** @default multi_condition/object/1 */
-            schema_version: components["schemas"]["AlertMonitorType"];
+            schema_version?: components["schemas"]["AlertMonitorType"];
             /**
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Id
              * Format: uuid4
@@ -21995,12 +21995,12 @@ export interface components {
             /** Interval */
             interval: number;
             /** @default multi_condition/object/1 */
-            schema_version: components["schemas"]["AlertMonitorType"];
+            schema_version?: components["schemas"]["AlertMonitorType"];
             /**
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /** Project Id */
             project_id?: string | null;
             /** Created By */
@@ -22012,17 +22012,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Alerts */
@@ -22061,17 +22061,17 @@ export interface components {
              * Starting Token
              * @default 0
              */
-            starting_token: number;
+            starting_token?: number;
             /**
              * Limit
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * Paginated
              * @default false
              */
-            paginated: boolean;
+            paginated?: boolean;
             /** Next Starting Token */
             next_starting_token?: number | null;
             /** Projects */
@@ -22104,7 +22104,7 @@ export interface components {
              *       "sort_type": "column"
              *     }
              */
-            sort: (components["schemas"]["api__schemas__project_v2__ProjectNameSort"] | components["schemas"]["api__schemas__project_v2__ProjectCreatedAtSort"] | components["schemas"]["api__schemas__project_v2__ProjectUpdatedAtSort"] | components["schemas"]["ProjectNumLogstreamsSort"] | components["schemas"]["ProjectNumExperimentsSort"]) | null;
+            sort?: (components["schemas"]["api__schemas__project_v2__ProjectNameSort"] | components["schemas"]["api__schemas__project_v2__ProjectCreatedAtSort"] | components["schemas"]["api__schemas__project_v2__ProjectUpdatedAtSort"] | components["schemas"]["ProjectNumLogstreamsSort"] | components["schemas"]["ProjectNumExperimentsSort"]) | null;
         };
         /** ProjectCreatedAtFilterV2 */
         api__schemas__project_v2__ProjectCreatedAtFilter: {
@@ -22135,13 +22135,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** ProjectCreatorFilterV2 */
         api__schemas__project_v2__ProjectCreatorFilter: {
@@ -22155,7 +22155,7 @@ export interface components {
              * @default eq
              * @enum {string}
              */
-            operator: "eq" | "ne" | "one_of" | "not_in" | "contains";
+            operator?: "eq" | "ne" | "one_of" | "not_in" | "contains";
             /** Value */
             value: string | (string)[];
         };
@@ -22177,7 +22177,7 @@ export interface components {
              * Case Sensitive
              * @default true
              */
-            case_sensitive: boolean;
+            case_sensitive?: boolean;
         };
         /** ProjectNameSortV2 */
         api__schemas__project_v2__ProjectNameSort: {
@@ -22190,13 +22190,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /** ProjectUpdatedAtFilterV2 */
         api__schemas__project_v2__ProjectUpdatedAtFilter: {
@@ -22227,13 +22227,13 @@ export interface components {
              * Ascending
              * @default true
              */
-            ascending: boolean;
+            ascending?: boolean;
             /**
              * Sort Type
              * @default column
              * @constant
              */
-            sort_type: "column";
+            sort_type?: "column";
         };
         /**
          * Aggregator
@@ -22295,7 +22295,7 @@ export interface components {
             /** Window */
             window: number;
             /** @default metric/numeric/1 */
-            condition_type: components["schemas"]["libs__python__schemas__common__alert_configuration__AlertConditionType"];
+            condition_type?: components["schemas"]["libs__python__schemas__common__alert_configuration__AlertConditionType"];
             /** Metric Id */
             metric_id?: string | null;
             /** Legacy Metric Name */
@@ -22377,7 +22377,7 @@ export interface components {
              * Allow Other
              * @default false
              */
-            allow_other: boolean;
+            allow_other?: boolean;
         };
         /** TagsRating */
         libs__python__schemas__log_records__feedback__TagsRating: {

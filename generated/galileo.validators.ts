@@ -143,11 +143,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function header5(v: unknown, p: string, out: Issue[]): void {
-if (typeof v !== "string") {  } 
-}
-
-function check6(v: unknown, p: string, out: Issue[]): void {
+function check5(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -157,7 +153,7 @@ check_GroupCollaboratorCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check7(v: unknown, p: string, out: Issue[]): void {
+function check6(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -167,7 +163,7 @@ check_GroupCollaborator(e1, p + "/" + i0, out);
 }
 }
 
-function check8(v: unknown, p: string, out: Issue[]): void {
+function check7(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -177,7 +173,7 @@ check_UserCollaboratorCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check9(v: unknown, p: string, out: Issue[]): void {
+function check8(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -187,7 +183,7 @@ check_UserCollaborator(e1, p + "/" + i0, out);
 }
 }
 
-function check10(v: unknown, p: string, out: Issue[]): void {
+function check9(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -197,7 +193,7 @@ check_GroupRoleInfo(e1, p + "/" + i0, out);
 }
 }
 
-function check11(v: unknown, p: string, out: Issue[]): void {
+function check10(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -207,7 +203,7 @@ check_GroupMemberCreate(e1, p + "/" + i0, out);
 }
 }
 
-function check12(v: unknown, p: string, out: Issue[]): void {
+function check11(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -217,7 +213,7 @@ check_GroupMemberDB(e1, p + "/" + i0, out);
 }
 }
 
-function check13(v: unknown, p: string, out: Issue[]): void {
+function check12(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -227,7 +223,7 @@ if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
 }
 }
 
-function check14(v: unknown, p: string, out: Issue[]): void {
+function check13(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -275,7 +271,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"aws_bedrock\", 
 }
 }
 
-function check15(v: unknown, p: string, out: Issue[]): void {
+function check14(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -287,7 +283,7 @@ if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
 }
 }
 
-function check16(v: unknown, p: string, out: Issue[]): void {
+function check15(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -297,7 +293,7 @@ check_BulkAnnotationRatingStatus(e1, p + "/" + i0, out);
 }
 }
 
-function check17(v: unknown, p: string, out: Issue[]): void {
+function check16(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -307,7 +303,7 @@ check_AnnotationTemplateDB(e1, p + "/" + i0, out);
 }
 }
 
-function check18(v: unknown, p: string, out: Issue[]): void {
+function check17(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -317,7 +313,7 @@ check_ExperimentResponse(e1, p + "/" + i0, out);
 }
 }
 
-function check19(v: unknown, p: string, out: Issue[]): void {
+function check18(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -327,7 +323,7 @@ check_BulkFeedbackRatingStatus(e1, p + "/" + i0, out);
 }
 }
 
-function check20(v: unknown, p: string, out: Issue[]): void {
+function check19(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -337,7 +333,7 @@ check_FeedbackTemplateDB(e1, p + "/" + i0, out);
 }
 }
 
-function check21(v: unknown, p: string, out: Issue[]): void {
+function check20(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -347,7 +343,7 @@ check_LogStreamResponse(e1, p + "/" + i0, out);
 }
 }
 
-function check22(v: unknown, p: string, out: Issue[]): void {
+function check21(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -377,11 +373,11 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"work
 }
 }
 
-function check23(v: unknown, p: string, out: Issue[]): void {
+function check22(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 }
 
-function check24(v: unknown, p: string, out: Issue[]): void {
+function check23(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -392,8 +388,10 @@ check_UserRoleInfo(e1, p + "/" + i0, out);
 }
 
 function check_EvaluateRunResultsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -409,6 +407,7 @@ const x3 = o0["project_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_name"];
@@ -421,6 +420,7 @@ const x5 = o0["run_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/run_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["run_name"];
@@ -430,13 +430,17 @@ if (typeof x6 !== "string") bad(out, p + "/run_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsReadResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -470,13 +474,17 @@ check_BaseGalileoStep(e7, p + "/workflows/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HTTPValidationError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -491,11 +499,13 @@ check_ValidationError(e3, p + "/detail/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check25(v: unknown, p: string, out: Issue[]): void {
+function check24(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -519,21 +529,25 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ErrorResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["detail"];
 if (x1 !== undefined) {
-check25(x1, p + "/detail", out);
+check24(x1, p + "/detail", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check26(v: unknown, p: string, out: Issue[]): void {
+function check25(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -617,7 +631,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"agentic_session
 }
 }
 
-function check27(v: unknown, p: string, out: Issue[]): void {
+function check26(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -648,8 +662,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"chai
 }
 
 function check_EvaluateRunRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -659,7 +675,7 @@ if (!Array.isArray(x1)) bad(out, p + "/scorers", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check26(e3, p + "/scorers/" + i2, out);
+check25(e3, p + "/scorers/" + i2, out);
 }
 }
 }
@@ -700,7 +716,7 @@ if (!Array.isArray(x13)) bad(out, p + "/workflows", "array", x13);
 else {
 for (let i14 = 0; i14 < x13.length; i14++) {
 const e15 = x13[i14];
-check27(e15, p + "/workflows/" + i14, out);
+check26(e15, p + "/workflows/" + i14, out);
 }
 }
 }
@@ -708,6 +724,7 @@ const x16 = o0["project_id"];
 if (x16 !== undefined) {
 if (x16 !== null) {
 if (typeof x16 !== "string") bad(out, p + "/project_id", "string", x16);
+else if (!UUID.test(x16)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x17 = o0["project_name"];
@@ -723,13 +740,17 @@ if (typeof x18 !== "string") bad(out, p + "/run_name", "string", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EvaluateRunResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -742,6 +763,7 @@ const x2 = o0["project_id"];
 if (x2 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_name"];
 if (x3 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -752,6 +774,7 @@ const x4 = o0["run_id"];
 if (x4 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/run_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x5 = o0["run_name"];
 if (x5 === undefined) add(out, p + "/run_name", "present", "missing");
@@ -769,13 +792,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/records_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HealthcheckResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -795,13 +822,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/version", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Token(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -815,13 +846,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "string") bad(out, p + "/token_type", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ApiKeyLoginRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -831,13 +866,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/api_key", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SocialLoginRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -859,11 +898,13 @@ else {
 check_SocialProvider(x3, p + "/provider", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check28(v: unknown, p: string, out: Issue[]): void {
+function check27(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -879,8 +920,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"user_metadata\"
 }
 
 function check_GetObserveWorkflowsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -898,18 +941,22 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check28(e5, p + "/filters/" + i4, out);
+check27(e5, p + "/filters/" + i4, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -920,7 +967,7 @@ if (!Array.isArray(x1)) bad(out, p + "/workflows", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check27(e3, p + "/workflows/" + i2, out);
+check26(e3, p + "/workflows/" + i2, out);
 }
 }
 }
@@ -928,6 +975,7 @@ const x4 = o0["project_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["project_name"];
@@ -937,13 +985,17 @@ if (typeof x5 !== "string") bad(out, p + "/project_name", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowsIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -956,6 +1008,7 @@ const x2 = o0["project_id"];
 if (x2 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_name"];
 if (x3 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -973,11 +1026,13 @@ else {
 if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/records_count", "integer", x5);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check29(v: unknown, p: string, out: Issue[]): void {
+function check28(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["filter_type"];
@@ -999,8 +1054,10 @@ else notOneOf(out, p + "/filter_type", "discriminator `filter_type`: one of: \"c
 }
 
 function check_EvaluateAlertDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1008,11 +1065,13 @@ const x1 = o0["project_id"];
 if (x1 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/project_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x2 = o0["run_id"];
 if (x2 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/run_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x3 = o0["alert_name"];
 if (x3 === undefined) add(out, p + "/alert_name", "present", "missing");
@@ -1022,7 +1081,7 @@ if (typeof x3 !== "string") bad(out, p + "/alert_name", "string", x3);
 const x4 = o0["filter"];
 if (x4 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check29(x4, p + "/filter", out);
+check28(x4, p + "/filter", out);
 }
 const x5 = o0["field_name"];
 if (x5 === undefined) add(out, p + "/field_name", "present", "missing");
@@ -1044,6 +1103,7 @@ const x9 = o0["id"];
 if (x9 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x10 = o0["created_at"];
 if (x10 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -1058,13 +1118,17 @@ if (typeof x11 !== "string") bad(out, p + "/updated_at", "string", x11);
 else if (!DATE_TIME.test(x11)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProtectRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1093,6 +1157,7 @@ const x6 = o0["project_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/project_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["stage_name"];
@@ -1105,6 +1170,7 @@ const x8 = o0["stage_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/stage_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/stage_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["stage_version"];
@@ -1146,13 +1212,17 @@ if (typeof a18 !== "string") bad(out, p + "/headers/" + esc(k17), "string", a18)
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProtectResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1171,13 +1241,17 @@ else {
 check_TraceMetadata(x3, p + "/trace_metadata", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InvokeResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1260,13 +1334,17 @@ if (typeof a21 !== "string") bad(out, p + "/headers/" + esc(k20), "string", a21)
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetTokenResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1286,13 +1364,17 @@ if (typeof x3 !== "string") bad(out, p + "/expires_at", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/expires_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_EmailVerificationRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1302,13 +1384,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/email", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AuditLogListResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1330,13 +1416,17 @@ if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/next_cursor_
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1356,13 +1446,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CurrentUserDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1370,6 +1464,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1416,6 +1511,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -1445,13 +1541,17 @@ check_GenericPermission(e17, p + "/generic_permissions/" + i16, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1459,6 +1559,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1503,13 +1604,17 @@ check_GroupRole(x10, p + "/role", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1542,13 +1647,17 @@ check_DatasetDB(e7, p + "/datasets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1556,6 +1665,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -1627,13 +1737,17 @@ else {
 if (typeof x15 !== "boolean") bad(out, p + "/draft", "boolean", x15);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkDeleteDatasetsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1645,17 +1759,22 @@ else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
 if (typeof e3 !== "string") bad(out, p + "/dataset_ids/" + i2, "string", e3);
+else if (!UUID.test(e3)) add(out, p + "/dataset_ids/" + i2, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkDeleteDatasetsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1680,13 +1799,17 @@ else {
 if (typeof x5 !== "string") bad(out, p + "/message", "string", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDatasetExtensionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1742,16 +1865,21 @@ const x12 = o0["project_id"];
 if (x12 !== undefined) {
 if (x12 !== null) {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDatasetExtensionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1759,15 +1887,20 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_JobProgress(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1790,11 +1923,13 @@ if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/steps_total"
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check30(v: unknown, p: string, out: Issue[]): void {
+function check29(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1821,7 +1956,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"draft\", \"id\"
 }
 }
 
-function check31(v: unknown, p: string, out: Issue[]): void {
+function check30(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -1855,8 +1990,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_ListDatasetParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1866,22 +2003,24 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check30(e3, p + "/filters/" + i2, out);
+check29(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check31(x4, p + "/sort", out);
+check30(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check32(v: unknown, p: string, out: Issue[]): void {
+function check31(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -1904,14 +2043,16 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_UpdateDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["name"];
 if (x1 !== undefined) {
-check32(x1, p + "/name", out);
+check31(x1, p + "/name", out);
 }
 const x2 = o0["column_mapping"];
 if (x2 !== undefined) {
@@ -1926,13 +2067,17 @@ if (x3 !== false) notOneOf(out, p + "/draft", "one of: false", "|boolean|", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1981,13 +2126,17 @@ check_DatasetRow(e11, p + "/rows/" + i10, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RollbackRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -1997,13 +2146,17 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/rollback_version", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpsertDatasetContentRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2011,6 +2164,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["version_index"];
 if (x2 !== undefined) {
@@ -2019,11 +2173,13 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_inde
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check33(v: unknown, p: string, out: Issue[]): void {
+function check32(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["edit_type"];
@@ -2054,8 +2210,10 @@ else notOneOf(out, p + "/edit_type", "discriminator `edit_type`: one of: \"appen
 }
 
 function check_UpdateDatasetContentRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2066,18 +2224,22 @@ if (!Array.isArray(x1)) bad(out, p + "/edits", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check33(e3, p + "/edits/" + i2, out);
+check32(e3, p + "/edits/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_QueryDatasetParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2098,13 +2260,17 @@ check_DatasetContentSortClause(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupCollaboratorsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2138,13 +2304,17 @@ check_GroupCollaborator(e7, p + "/collaborators/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCollaboratorCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2156,15 +2326,20 @@ const x2 = o0["group_id"];
 if (x2 === undefined) add(out, p + "/group_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/group_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/group_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCollaborator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2172,6 +2347,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2198,6 +2374,7 @@ const x7 = o0["group_id"];
 if (x7 === undefined) add(out, p + "/group_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/group_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/group_id", "string (uuid4)", "string");
 }
 const x8 = o0["group_name"];
 if (x8 === undefined) add(out, p + "/group_name", "present", "missing");
@@ -2205,13 +2382,17 @@ else {
 if (typeof x8 !== "string") bad(out, p + "/group_name", "string", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2221,13 +2402,17 @@ else {
 check_CollaboratorRole(x1, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PreviewDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2238,13 +2423,17 @@ check_ColumnMapping(x1, p + "/column_mapping", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetProjectsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2277,13 +2466,17 @@ check_DatasetProject(e7, p + "/projects/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListUserCollaboratorsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2317,13 +2510,17 @@ check_UserCollaborator(e7, p + "/collaborators/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCollaboratorCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2335,6 +2532,7 @@ const x2 = o0["user_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/user_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["user_email"];
@@ -2344,13 +2542,17 @@ if (typeof x3 !== "string") bad(out, p + "/user_email", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCollaborator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2358,6 +2560,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2384,6 +2587,7 @@ const x7 = o0["user_id"];
 if (x7 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/user_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x8 = o0["first_name"];
 if (x8 === undefined) add(out, p + "/first_name", "present", "missing");
@@ -2405,11 +2609,13 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/email", "string", x10);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check34(v: unknown, p: string, out: Issue[]): void {
+function check33(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -2425,25 +2631,31 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"version_index\"
 }
 
 function check_ListDatasetVersionParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["sort"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check34(x1, p + "/sort", out);
+check33(x1, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListDatasetVersionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2477,13 +2689,17 @@ check_DatasetVersionDB(e7, p + "/versions/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateDatasetVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2494,13 +2710,17 @@ if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetVersionDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2576,13 +2796,17 @@ else {
 if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/columns_renamed", "integer", x14);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2602,13 +2826,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2642,13 +2870,17 @@ check_GroupDB(e7, p + "/groups/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2678,13 +2910,17 @@ check_GroupMemberCreate(e6, p + "/users/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2706,13 +2942,17 @@ else {
 check_GroupVisibility(x3, p + "/visibility", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListGroupMembersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2746,13 +2986,17 @@ check_GroupMemberDB(e7, p + "/members/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2760,19 +3004,24 @@ const x1 = o0["user_id"];
 if (x1 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/user_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x2 = o0["role"];
 if (x2 !== undefined) {
 check_GroupRole(x2, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2780,6 +3029,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2795,6 +3045,7 @@ const x5 = o0["user_id"];
 if (x5 === undefined) add(out, p + "/user_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/user_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/user_id", "string (uuid4)", "string");
 }
 const x6 = o0["group_role"];
 if (x6 === undefined) add(out, p + "/group_role", "present", "missing");
@@ -2827,13 +3078,17 @@ if (typeof x10 !== "string") bad(out, p + "/created_at", "string", x10);
 else if (!DATE_TIME.test(x10)) add(out, p + "/created_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2843,15 +3098,19 @@ else {
 check_GroupRole(x1, p + "/role", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS0 = ["max_files","max_file_size_bytes"];
 
 function check_AnthropicIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2904,13 +3163,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/token", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IntegrationDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2918,6 +3181,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -2950,6 +3214,7 @@ const x8 = o0["created_by"];
 if (x8 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/created_by", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x9 = o0["is_selected"];
 if (x9 !== undefined) {
@@ -2960,13 +3225,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "boolean") bad(out, p + "/is_disabled", "boolean", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AvailableIntegrations(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -2982,13 +3251,17 @@ check_IntegrationName(e3, p + "/integrations/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseAwsIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3033,13 +3306,17 @@ if (typeof a11 !== "string") bad(out, p + "/token/" + esc(k10), "string", a11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsSageMakerIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3094,13 +3371,17 @@ if (typeof a14 !== "string") bad(out, p + "/token/" + esc(k13), "string", a14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3204,13 +3485,17 @@ else {
 if (typeof x24 !== "string") bad(out, p + "/token", "string", x24);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3329,13 +3614,17 @@ if (typeof x25 !== "string") bad(out, p + "/token", "string", x25);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatabricksIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3370,13 +3659,17 @@ if (x6 !== undefined) {
 if (typeof x6 !== "boolean") bad(out, p + "/storage", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MistralIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3386,13 +3679,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/token", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NvidiaIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3407,13 +3704,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/hostname", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3429,13 +3730,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VegasGatewayIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3462,13 +3767,17 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/token", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3491,13 +3800,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/token", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WriterIntegrationCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3512,13 +3825,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/token", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsBedrockIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3553,6 +3870,7 @@ const x8 = o0["id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["name"];
@@ -3566,13 +3884,17 @@ if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsSageMakerIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3605,6 +3927,7 @@ const x7 = o0["id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["name"];
@@ -3618,13 +3941,17 @@ if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3726,6 +4053,7 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["name"];
@@ -3739,13 +4067,17 @@ if (typeof x26 !== "object" || x26 === null || Array.isArray(x26)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnthropicIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3796,6 +4128,7 @@ const x10 = o0["id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x11 = o0["name"];
@@ -3809,13 +4142,17 @@ if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3931,6 +4268,7 @@ const x25 = o0["id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["name"];
@@ -3944,13 +4282,17 @@ if (typeof x27 !== "object" || x27 === null || Array.isArray(x27)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatabricksIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3958,6 +4300,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -3971,13 +4314,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MistralIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -3985,6 +4332,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -3998,13 +4346,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NvidiaIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4012,6 +4364,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4025,13 +4378,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4045,6 +4402,7 @@ const x2 = o0["id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
@@ -4058,13 +4416,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VegasGatewayIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4072,6 +4434,7 @@ const x1 = o0["id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -4085,13 +4448,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4112,6 +4479,7 @@ const x3 = o0["id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["name"];
@@ -4125,13 +4493,17 @@ if (typeof x5 !== "object" || x5 === null || Array.isArray(x5)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WriterIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4144,6 +4516,7 @@ const x2 = o0["id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["name"];
@@ -4157,13 +4530,17 @@ if (typeof x4 !== "object" || x4 === null || Array.isArray(x4)) bad(out, p + "/e
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InviteUsersRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4193,6 +4570,7 @@ else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
 if (typeof e8 !== "string") bad(out, p + "/group_ids/" + i7, "string", e8);
+else if (!UUID.test(e8)) add(out, p + "/group_ids/" + i7, "string (uuid4)", "string");
 }
 }
 }
@@ -4201,13 +4579,17 @@ if (x9 !== undefined) {
 if (typeof x9 !== "boolean") bad(out, p + "/send_email", "boolean", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgMetadataDeleteRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4222,13 +4604,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/metadata_value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgMetadataDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4237,6 +4623,7 @@ if (x1 === undefined) add(out, p + "/job_id", "present", "missing");
 else {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/job_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/job_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["message"];
@@ -4245,13 +4632,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrgJobDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4259,11 +4650,13 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["organization_id"];
 if (x2 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/organization_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x3 = o0["job_name"];
 if (x3 === undefined) add(out, p + "/job_name", "present", "missing");
@@ -4290,6 +4683,7 @@ const x8 = o0["created_by"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/created_by", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x9 = o0["created_at"];
@@ -4305,13 +4699,17 @@ if (typeof x10 !== "string") bad(out, p + "/updated_at", "string", x10);
 else if (!DATE_TIME.test(x10)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4324,6 +4722,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4335,13 +4734,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/create_example_templates", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectCreateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4355,6 +4758,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4367,6 +4771,7 @@ const x4 = o0["id"];
 if (x4 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x5 = o0["created_at"];
 if (x5 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -4381,11 +4786,13 @@ if (typeof x6 !== "string") bad(out, p + "/updated_at", "string", x6);
 else if (!DATE_TIME.test(x6)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check35(v: unknown, p: string, out: Issue[]): void {
+function check34(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4418,7 +4825,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"bookmark\", \"c
 }
 }
 
-function check36(v: unknown, p: string, out: Issue[]): void {
+function check35(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4446,8 +4853,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_api__schemas__project_v2__ProjectCollectionParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4457,24 +4866,28 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check35(e3, p + "/filters/" + i2, out);
+check34(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check36(x4, p + "/sort", out);
+check35(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__GetProjectsPaginatedResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4513,13 +4926,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/total_count", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4527,6 +4944,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -4548,6 +4966,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["type"];
 if (x7 !== undefined) {
@@ -4604,13 +5023,17 @@ check_ProjectLabels(e18, p + "/labels/" + i17, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4624,6 +5047,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4651,13 +5075,17 @@ if (typeof x7 !== "string") bad(out, p + "/description", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4671,6 +5099,7 @@ const x2 = o0["created_by"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/created_by", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x3 = o0["type"];
@@ -4683,6 +5112,7 @@ const x4 = o0["id"];
 if (x4 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x5 = o0["created_at"];
 if (x5 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -4713,13 +5143,17 @@ if (typeof x10 !== "string") bad(out, p + "/description", "string", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectDeleteResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4729,13 +5163,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/message", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__ListAlertConfigurationsRespons(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4768,11 +5206,13 @@ check_api__schemas__observe_alerts__AlertConfigurationResponse(e7, p + "/alerts/
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check37(v: unknown, p: string, out: Issue[]): void {
+function check36(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -4788,8 +5228,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"node_name\"", "
 }
 
 function check_api__schemas__observe_alerts__CreateAlertConfigurationReques(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4810,7 +5252,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4831,22 +5273,28 @@ const x10 = o0["project_id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/project_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x11 = o0["created_by"];
 if (x11 !== undefined) {
 if (x11 !== null) {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertConfigurationResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4867,7 +5315,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4888,16 +5336,19 @@ const x10 = o0["id"];
 if (x10 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x11 = o0["created_by"];
 if (x11 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x12 = o0["project_id"];
 if (x12 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x13 = o0["created_at"];
 if (x13 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -4912,13 +5363,17 @@ if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
 else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertStatusResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4941,13 +5396,17 @@ if (typeof x3 !== "string") bad(out, p + "/id", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__UpdateAlertConfigurationReques(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -4969,7 +5428,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check37(e6, p + "/filters/" + i5, out);
+check36(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -4989,6 +5448,7 @@ const x9 = o0["processed_by"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/processed_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/processed_by", "string (uuid4)", "string");
 }
 }
 const x10 = o0["last_triggered"];
@@ -5030,11 +5490,13 @@ check_AlertMonitorType(x15, p + "/schema_version", out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check38(v: unknown, p: string, out: Issue[]): void {
+function check37(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -5052,7 +5514,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check39(v: unknown, p: string, out: Issue[]): void {
+function check38(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -5068,8 +5530,10 @@ else notOneOf(out, p + "/selector_type", "discriminator `selector_type`: one of:
 }
 
 function check_BulkAnnotationRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5080,23 +5544,27 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check38(e3, p + "/operations/" + i2, out);
+check37(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check39(x4, p + "/selector", out);
+check38(x4, p + "/selector", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5114,6 +5582,7 @@ const x3 = o0["trace"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/trace", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/trace", "string (uuid4)", "string");
 }
 }
 const x4 = o0["operation"];
@@ -5134,11 +5603,13 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check40(v: unknown, p: string, out: Issue[]): void {
+function check39(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5166,8 +5637,10 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationTemplateDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5190,12 +5663,13 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check40(x4, p + "/constraints", out);
+check39(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x6 = o0["created_at"];
 if (x6 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5208,6 +5682,7 @@ if (x7 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/created_by", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x8 = o0["position"];
@@ -5221,13 +5696,17 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/usage_count", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5249,16 +5728,20 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check40(x4, p + "/constraints", out);
+check39(x4, p + "/constraints", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateReorder(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5270,17 +5753,22 @@ else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
 if (typeof e3 !== "string") bad(out, p + "/ordering/" + i2, "string", e3);
+else if (!UUID.test(e3)) add(out, p + "/ordering/" + i2, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTemplateUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5297,11 +5785,13 @@ if (typeof x2 !== "string") bad(out, p + "/criteria", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check41(v: unknown, p: string, out: Issue[]): void {
+function check40(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -5329,8 +5819,10 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationRatingDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5343,7 +5835,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -5356,16 +5848,21 @@ if (x4 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5378,16 +5875,18 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS1 = ["dataset_id","version_index","name"];
 
-function check42(v: unknown, p: string, out: Issue[]): void {
+function check41(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5413,7 +5912,7 @@ const KEYS3 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosit
 
 const KEYS4 = ["prompt_template_id","version_index","name","content"];
 
-function check43(v: unknown, p: string, out: Issue[]): void {
+function check42(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5432,8 +5931,10 @@ check_RunTagDB(e4, p + "/" + esc(k1) + "/" + i3, out);
 }
 
 function check_ExperimentResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5441,6 +5942,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 !== undefined) {
@@ -5462,11 +5964,13 @@ const x5 = o0["project_id"];
 if (x5 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/project_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x7 = o0["created_by_user"];
@@ -5531,7 +6035,7 @@ check_FeedbackAggregate(a21, p + "/aggregate_feedback/" + esc(k20), out);
 }
 const x22 = o0["rating_aggregates"];
 if (x22 !== undefined) {
-check42(x22, p + "/rating_aggregates", out);
+check41(x22, p + "/rating_aggregates", out);
 }
 const x23 = o0["ranking_score"];
 if (x23 !== undefined) {
@@ -5555,6 +6059,7 @@ const x26 = o0["playground_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/playground_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["playground"];
@@ -5586,22 +6091,26 @@ check_ExperimentPrompt(x30, p + "/prompt", out);
 }
 const x31 = o0["tags"];
 if (x31 !== undefined) {
-check43(x31, p + "/tags", out);
+check42(x31, p + "/tags", out);
 }
 const x32 = o0["status"];
 if (x32 !== undefined) {
 check_ExperimentStatus(x32, p + "/status", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS5 = ["logprobs","top_logprobs","echo","n","reasoning_effort","verbosity","deployment_name","model_alias","temperature","max_tokens","stop_sequences","top_p","top_k","frequency_penalty","presence_penalty","tools","tool_choice","response_format","known_models"];
 
 function check_ExperimentCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5627,12 +6136,14 @@ const x5 = o0["playground_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/playground_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["prompt_template_version_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/prompt_template_version_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/prompt_template_version_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["dataset"];
@@ -5645,6 +6156,7 @@ const x8 = o0["playground_prompt_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/playground_prompt_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/playground_prompt_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["prompt_settings"];
@@ -5669,13 +6181,17 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/trigger", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentsAvailableColumnsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5690,11 +6206,13 @@ check_ColumnInfo(e3, p + "/columns/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check44(v: unknown, p: string, out: Issue[]): void {
+function check43(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -5728,8 +6246,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"boolean\", \"co
 }
 
 function check_ExperimentMetricsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5739,18 +6259,22 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check44(e3, p + "/filters/" + i2, out);
+check43(e3, p + "/filters/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentMetricsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5765,13 +6289,17 @@ check_BucketedMetric(e3, p + "/metrics/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListExperimentResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5804,11 +6332,13 @@ check_ExperimentResponse(e7, p + "/experiments/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check45(v: unknown, p: string, out: Issue[]): void {
+function check44(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5835,7 +6365,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check46(v: unknown, p: string, out: Issue[]): void {
+function check45(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -5857,8 +6387,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_ExperimentSearchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5876,14 +6408,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check45(e5, p + "/filters/" + i4, out);
+check44(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check46(x6, p + "/sort", out);
+check45(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -5891,13 +6423,17 @@ if (x7 !== undefined) {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5920,13 +6456,17 @@ bad(out, p + "/task_type", "one of the anyOf shapes", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSettingsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5954,13 +6494,17 @@ check_SegmentFilter(e6, p + "/segment_filters/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSettingsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -5989,13 +6533,17 @@ check_SegmentFilter(e6, p + "/segment_filters/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsExportRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6003,18 +6551,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -6023,7 +6574,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6065,11 +6616,13 @@ if (typeof x14 !== "string") bad(out, p + "/file_name", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check47(v: unknown, p: string, out: Issue[]): void {
+function check46(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["operation_type"];
@@ -6087,7 +6640,7 @@ else notOneOf(out, p + "/operation_type", "discriminator `operation_type`: one o
 }
 }
 
-function check48(v: unknown, p: string, out: Issue[]): void {
+function check47(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["selector_type"];
@@ -6106,8 +6659,10 @@ else notOneOf(out, p + "/selector_type", "discriminator `selector_type`: one of:
 }
 
 function check_BulkFeedbackRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6118,23 +6673,27 @@ if (!Array.isArray(x1)) bad(out, p + "/operations", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check47(e3, p + "/operations/" + i2, out);
+check46(e3, p + "/operations/" + i2, out);
 }
 }
 }
 const x4 = o0["selector"];
 if (x4 === undefined) add(out, p + "/selector", "present", "missing");
 else {
-check48(x4, p + "/selector", out);
+check47(x4, p + "/selector", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6152,6 +6711,7 @@ const x3 = o0["trace"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/trace", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/trace", "string (uuid4)", "string");
 }
 }
 const x4 = o0["operation"];
@@ -6172,11 +6732,13 @@ if (typeof x6 !== "string") bad(out, p + "/message", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check49(v: unknown, p: string, out: Issue[]): void {
+function check48(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6204,8 +6766,10 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackTemplateDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6228,12 +6792,13 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check49(x4, p + "/constraints", out);
+check48(x4, p + "/constraints", out);
 }
 const x5 = o0["id"];
 if (x5 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x6 = o0["created_at"];
 if (x6 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6246,6 +6811,7 @@ if (x7 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/created_by", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x8 = o0["position"];
@@ -6260,13 +6826,17 @@ if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/usage_count"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FeedbackTemplateCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6288,18 +6858,20 @@ if (typeof x3 !== "string") bad(out, p + "/criteria", "string", x3);
 const x4 = o0["constraints"];
 if (x4 === undefined) add(out, p + "/constraints", "present", "missing");
 else {
-check49(x4, p + "/constraints", out);
+check48(x4, p + "/constraints", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_FeedbackTemplateReorder = check_AnnotationTemplateReorder;
 
 const check_FeedbackTemplateUpdate = check_AnnotationTemplateUpdate;
 
-function check50(v: unknown, p: string, out: Issue[]): void {
+function check49(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -6327,8 +6899,10 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackRatingDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6341,7 +6915,7 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 const x3 = o0["created_at"];
 if (x3 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6354,16 +6928,21 @@ if (x4 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/created_by", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FeedbackRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6376,16 +6955,20 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6393,6 +6976,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6415,11 +6999,13 @@ const x5 = o0["project_id"];
 if (x5 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/project_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x7 = o0["created_by_user"];
@@ -6445,13 +7031,17 @@ if (x10 !== undefined) {
 if (typeof x10 !== "boolean") bad(out, p + "/has_user_created_sessions", "boolean", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogStreamCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6461,13 +7051,17 @@ else {
 if (typeof x1 !== "string") bad(out, p + "/name", "string", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListLogStreamResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6501,11 +7095,13 @@ check_LogStreamResponse(e7, p + "/log_streams/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check51(v: unknown, p: string, out: Issue[]): void {
+function check50(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6532,7 +7128,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check52(v: unknown, p: string, out: Issue[]): void {
+function check51(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6554,8 +7150,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_LogStreamSearchRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6573,14 +7171,14 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check51(e5, p + "/filters/" + i4, out);
+check50(e5, p + "/filters/" + i4, out);
 }
 }
 }
 const x6 = o0["sort"];
 if (x6 !== undefined) {
 if (x6 !== null) {
-check52(x6, p + "/sort", out);
+check51(x6, p + "/sort", out);
 }
 }
 const x7 = o0["include_counts"];
@@ -6588,13 +7186,15 @@ if (x7 !== undefined) {
 if (typeof x7 !== "boolean") bad(out, p + "/include_counts", "boolean", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogStreamUpdateRequest = check_LogStreamCreateRequest;
 
-function check53(v: unknown, p: string, out: Issue[]): void {
+function check52(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6610,8 +7210,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"node_name\"", "
 }
 
 function check_api__schemas__alert_configuration__AlertConfigurationRespons(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6632,7 +7234,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check53(e6, p + "/filters/" + i5, out);
+check52(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6653,21 +7255,25 @@ const x10 = o0["id"];
 if (x10 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x11 = o0["created_by"];
 if (x11 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/created_by", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x12 = o0["project_id"];
 if (x12 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/project_id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x13 = o0["run_id"];
 if (x13 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x13 !== "string") bad(out, p + "/run_id", "string", x13);
+else if (!UUID.test(x13)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x14 = o0["created_at"];
 if (x14 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -6682,13 +7288,17 @@ if (typeof x15 !== "string") bad(out, p + "/updated_at", "string", x15);
 else if (!DATE_TIME.test(x15)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__alert_configuration__UpdateAlertConfigurationR(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6710,7 +7320,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check53(e6, p + "/filters/" + i5, out);
+check52(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -6730,6 +7340,7 @@ const x9 = o0["processed_by"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/processed_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/processed_by", "string (uuid4)", "string");
 }
 }
 const x10 = o0["last_triggered"];
@@ -6771,11 +7382,13 @@ check_AlertType(x15, p + "/schema_version", out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check54(v: unknown, p: string, out: Issue[]): void {
+function check53(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -6796,8 +7409,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 const KEYS6 = ["name","ascending","sort_type"];
 
 function check_LogstreamInsightTokenUsageRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6815,7 +7430,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check54(e5, p + "/filters/" + i4, out);
+check53(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -6827,13 +7442,17 @@ check_LogstreamInsightTokenUsageCreatedAtSort(x6, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogstreamInsightTokenUsageResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6866,13 +7485,17 @@ check_LogStreamInsightTokenUsageDB(e7, p + "/token_usages/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TrendsDashboardResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6880,16 +7503,19 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["log_stream_id"];
 if (x2 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/log_stream_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x3 = o0["project_id"];
 if (x3 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x4 = o0["widgets"];
 if (x4 !== undefined) {
@@ -6950,11 +7576,13 @@ if (typeof x17 !== "string") bad(out, p + "/relative_time", "string", x17);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check55(v: unknown, p: string, out: Issue[]): void {
+function check54(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6973,8 +7601,10 @@ if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/" + esc(k1) 
 }
 
 function check_TrendsDashboardUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -6986,7 +7616,7 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/interval_min
 const x2 = o0["layout_map"];
 if (x2 === undefined) add(out, p + "/layout_map", "present", "missing");
 else {
-check55(x2, p + "/layout_map", out);
+check54(x2, p + "/layout_map", out);
 }
 const x3 = o0["start_time"];
 if (x3 !== undefined) {
@@ -7019,13 +7649,17 @@ if (typeof x7 !== "string") bad(out, p + "/group_by", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7047,13 +7681,17 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7061,6 +7699,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -7090,13 +7729,17 @@ check_WidgetResponse(e7, p + "/widgets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SectionUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7119,11 +7762,13 @@ if (typeof x3 !== "string") bad(out, p + "/color", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check56(v: unknown, p: string, out: Issue[]): void {
+function check55(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7142,8 +7787,10 @@ if (typeof e4 !== "string") bad(out, p + "/" + esc(k1) + "/" + i3, "string", e4)
 }
 
 function check_WidgetCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7170,7 +7817,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check56(e6, p + "/dataset/" + i5, out);
+check55(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7189,16 +7836,21 @@ const x9 = o0["section_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7206,6 +7858,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -7230,7 +7883,7 @@ if (!Array.isArray(x5)) bad(out, p + "/dataset", "array", x5);
 else {
 for (let i6 = 0; i6 < x5.length; i6++) {
 const e7 = x5[i6];
-check56(e7, p + "/dataset/" + i6, out);
+check55(e7, p + "/dataset/" + i6, out);
 }
 }
 }
@@ -7249,16 +7902,21 @@ const x10 = o0["section_id"];
 if (x10 !== undefined) {
 if (x10 !== null) {
 if (typeof x10 !== "string") bad(out, p + "/section_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7287,7 +7945,7 @@ if (!Array.isArray(x4)) bad(out, p + "/dataset", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check56(e6, p + "/dataset/" + i5, out);
+check55(e6, p + "/dataset/" + i5, out);
 }
 }
 }
@@ -7308,16 +7966,21 @@ const x9 = o0["section_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/section_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/section_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricsTestingAvailableColumnsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7325,18 +7988,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["name"];
@@ -7375,13 +8041,17 @@ if (typeof x11 !== "string") bad(out, p + "/score_type", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsAvailableColumnsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7396,13 +8066,17 @@ check_LogRecordsColumnInfo(e3, p + "/columns/" + i2, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsCustomMetricsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7410,18 +8084,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filter_tree"];
@@ -7464,11 +8141,13 @@ if (typeof x11 !== "string") bad(out, p + "/group_by", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check57(v: unknown, p: string, out: Issue[]): void {
+function check56(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "number") {
@@ -7498,7 +8177,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check58(v: unknown, p: string, out: Issue[]): void {
+function check57(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7517,8 +8196,10 @@ check_api__schemas__log_records__BucketedMetrics(e4, p + "/" + esc(k1) + "/" + i
 }
 
 function check_LogRecordsMetricsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7542,14 +8223,14 @@ const o5 = x4 as Record<string, unknown>;
 for (const k6 in o5) {
 if (!Object.hasOwn(o5, k6)) continue;
 const a7 = o5[k6];
-check57(a7, p + "/aggregate_metrics/" + esc(k6), out);
+check56(a7, p + "/aggregate_metrics/" + esc(k6), out);
 }
 }
 }
 const x8 = o0["bucketed_metrics"];
 if (x8 === undefined) add(out, p + "/bucketed_metrics", "present", "missing");
 else {
-check58(x8, p + "/bucketed_metrics", out);
+check57(x8, p + "/bucketed_metrics", out);
 }
 const x9 = o0["ems_captured_error"];
 if (x9 !== undefined) {
@@ -7570,13 +8251,17 @@ check_StandardError(a13, p + "/standard_errors/" + esc(k12), out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsMetricsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7584,18 +8269,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -7604,7 +8292,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -7631,13 +8319,17 @@ if (typeof x10 !== "string") bad(out, p + "/group_by", "string", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListPromptDatasetResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7670,13 +8362,17 @@ check_PromptDatasetDB(e7, p + "/datasets/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptDatasetDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7684,11 +8380,13 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_id"];
 if (x2 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/dataset_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x3 = o0["file_name"];
 if (x3 !== undefined) {
@@ -7715,13 +8413,17 @@ if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/rows", "inte
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RecomputeLogRecordsMetricsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7737,24 +8439,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -7763,7 +8469,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -7795,17 +8501,22 @@ else {
 for (let i15 = 0; i15 < x14.length; i15++) {
 const e16 = x14[i15];
 if (typeof e16 !== "string") bad(out, p + "/scorer_ids/" + i15, "string", e16);
+else if (!UUID.test(e16)) add(out, p + "/scorer_ids/" + i15, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7817,15 +8528,20 @@ const x2 = o0["run_id"];
 if (x2 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/run_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7834,13 +8550,17 @@ if (x1 !== undefined) {
 check_RunInsightsSettingsSchema(x1, p + "/insights", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SessionCreateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7848,18 +8568,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -7886,6 +8609,7 @@ const x8 = o0["previous_session_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/previous_session_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["external_id"];
@@ -7909,13 +8633,17 @@ if (typeof a13 !== "string") bad(out, p + "/user_metadata/" + esc(k12), "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SessionCreateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7923,6 +8651,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -7935,6 +8664,7 @@ const x3 = o0["project_id"];
 if (x3 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x4 = o0["project_name"];
 if (x4 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -7945,6 +8675,7 @@ const x5 = o0["previous_session_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/previous_session_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["external_id"];
@@ -7954,13 +8685,17 @@ if (typeof x6 !== "string") bad(out, p + "/external_id", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsAvailableColumnsRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -7968,18 +8703,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["start_time"];
@@ -7997,13 +8735,17 @@ else if (!DATE_TIME.test(x5)) add(out, p + "/end_time", "string (date-time)", "s
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryCountRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8011,18 +8753,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["filters"];
@@ -8031,7 +8776,7 @@ if (!Array.isArray(x4)) bad(out, p + "/filters", "array", x4);
 else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
-check44(e6, p + "/filters/" + i5, out);
+check43(e6, p + "/filters/" + i5, out);
 }
 }
 }
@@ -8042,13 +8787,17 @@ check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco_2(x7, p + "/f
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryCountResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8058,8 +8807,10 @@ else {
 if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/total_count", "integer", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogRecordsDeleteRequest = check_LogRecordsQueryCountRequest;
@@ -8067,8 +8818,10 @@ const check_LogRecordsDeleteRequest = check_LogRecordsQueryCountRequest;
 const check_LogRecordsDeleteResponse = check_ProjectDeleteResponse;
 
 function check_LogRecordsPartialQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8084,24 +8837,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -8110,7 +8867,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8140,11 +8897,13 @@ else {
 check_SelectColumns(x14, p + "/select_columns", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check59(v: unknown, p: string, out: Issue[]): void {
+function check58(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8181,8 +8940,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogRecordsPartialQueryResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8208,6 +8969,7 @@ const x5 = o0["last_row_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/last_row_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/last_row_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["records"];
@@ -8216,7 +8978,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check59(e8, p + "/records/" + i7, out);
+check58(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8226,13 +8988,17 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsQueryRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8248,24 +9014,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -8274,7 +9044,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -8299,11 +9069,13 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/include_counts", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check60(v: unknown, p: string, out: Issue[]): void {
+function check59(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8340,8 +9112,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogRecordsQueryResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8367,6 +9141,7 @@ const x5 = o0["last_row_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/last_row_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/last_row_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["records"];
@@ -8375,7 +9150,7 @@ if (!Array.isArray(x6)) bad(out, p + "/records", "array", x6);
 else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
-check60(e8, p + "/records/" + i7, out);
+check59(e8, p + "/records/" + i7, out);
 }
 }
 }
@@ -8385,11 +9160,13 @@ else {
 if (typeof x9 !== "number" || !Number.isInteger(x9)) bad(out, p + "/num_records", "integer", x9);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check61(v: unknown, p: string, out: Issue[]): void {
+function check60(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8404,6 +9181,40 @@ default:
 if (d0 === undefined) add(out, p + "/type", "discriminator `type`: one of: \"file\", \"text\"", "missing");
 else notOneOf(out, p + "/type", "discriminator `type`: one of: \"file\", \"text\"", "|string|", d0);
 }
+}
+}
+
+function check61(v: unknown, p: string, out: Issue[]): void {
+u4: {
+const n5 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i2 = 0; i2 < v.length; i2++) {
+const e3 = v[i2];
+check60(e3, p + "/" + i2, out);
+}
+}
+if (out.length === n5) break u4;
+out.length = n5;
+}
+bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
@@ -8431,41 +9242,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check63(v: unknown, p: string, out: Issue[]): void {
-u4: {
-const n5 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n5) break u4;
-out.length = n5;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check_galileo_core__schemas__logging__llm__Message(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n5) break u4;
-out.length = n5;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i2 = 0; i2 < v.length; i2++) {
-const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -8480,7 +9257,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check64(v: unknown, p: string, out: Issue[]): void {
+function check63(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "string") {
@@ -8509,7 +9286,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -8529,7 +9306,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check65(v: unknown, p: string, out: Issue[]): void {
+function check64(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8549,7 +9326,7 @@ check_AnnotationRatingInfo(a5, p + "/" + esc(k1) + "/" + esc(k4), out);
 }
 }
 
-function check66(v: unknown, p: string, out: Issue[]): void {
+function check65(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["status_type"];
@@ -8586,8 +9363,10 @@ else notOneOf(out, p + "/status_type", "discriminator `status_type`: one of: \"c
 }
 
 function check_ExtendedSessionRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8607,19 +9386,19 @@ if (x4 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -8696,28 +9475,33 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -8736,12 +9520,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -8758,7 +9544,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -8767,6 +9553,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -8799,6 +9586,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -8811,7 +9599,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -8834,6 +9622,7 @@ const x62 = o0["previous_session_id"];
 if (x62 !== undefined) {
 if (x62 !== null) {
 if (typeof x62 !== "string") bad(out, p + "/previous_session_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x63 = o0["num_traces"];
@@ -8843,11 +9632,13 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_traces
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check67(v: unknown, p: string, out: Issue[]): void {
+function check66(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -8878,8 +9669,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_LogSpansIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8887,18 +9680,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -8922,7 +9718,7 @@ if (!Array.isArray(x7)) bad(out, p + "/spans", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check67(e9, p + "/spans/" + i8, out);
+check66(e9, p + "/spans/" + i8, out);
 }
 }
 }
@@ -8930,20 +9726,26 @@ const x10 = o0["trace_id"];
 if (x10 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x10 !== "string") bad(out, p + "/trace_id", "string", x10);
+else if (!UUID.test(x10)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x11 = o0["parent_id"];
 if (x11 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/parent_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogSpansIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -8951,24 +9753,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -8979,6 +9785,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -8990,18 +9797,22 @@ const x8 = o0["trace_id"];
 if (x8 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x9 = o0["parent_id"];
 if (x9 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/parent_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check68(v: unknown, p: string, out: Issue[]): void {
+function check67(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -9032,8 +9843,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"agent\", \"cont
 }
 
 function check_ExtendedAgentSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9043,7 +9856,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9053,19 +9866,19 @@ if (x4 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9142,27 +9955,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -9181,12 +9999,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -9203,7 +10023,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9212,6 +10032,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -9244,6 +10065,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -9256,7 +10078,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9279,6 +10101,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -9295,13 +10118,17 @@ if (x65 !== undefined) {
 check_AgentType(x65, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedWorkflowSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9311,7 +10138,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -9321,19 +10148,19 @@ if (x4 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check62(x5, p + "/input", out);
+check61(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check63(x6, p + "/redacted_input", out);
+check62(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check64(x7, p + "/output", out);
+check63(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check64(x8, p + "/redacted_output", out);
+check63(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -9410,27 +10237,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -9449,12 +10281,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -9471,7 +10305,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -9480,6 +10314,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -9512,6 +10347,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -9524,7 +10360,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -9547,6 +10383,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -9559,11 +10396,13 @@ if (typeof x64 !== "number" || !Number.isInteger(x64)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check69(v: unknown, p: string, out: Issue[]): void {
+function check68(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -9600,8 +10439,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"image_generatio
 }
 
 function check_ExtendedLlmSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9716,27 +10557,32 @@ const x28 = o0["id"];
 if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x29 = o0["session_id"];
 if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
 if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x32 = o0["run_id"];
 if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x33 = o0["updated_at"];
 if (x33 !== undefined) {
@@ -9755,12 +10601,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -9777,7 +10625,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -9786,6 +10634,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -9818,6 +10667,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -9830,7 +10680,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -9853,6 +10703,7 @@ const x63 = o0["parent_id"];
 if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
 if (x64 !== undefined) {
@@ -9883,7 +10734,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check69(e72, p + "/events/" + i71, out);
+check68(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -9907,13 +10758,17 @@ if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedToolSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -9923,7 +10778,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10028,27 +10883,32 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -10067,12 +10927,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -10089,7 +10951,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -10098,6 +10960,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -10130,6 +10993,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -10142,7 +11006,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -10165,6 +11029,7 @@ const x62 = o0["parent_id"];
 if (x62 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x62 !== "string") bad(out, p + "/parent_id", "string", x62);
+else if (!UUID.test(x62)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x63 = o0["is_complete"];
 if (x63 !== undefined) {
@@ -10183,13 +11048,17 @@ if (typeof x65 !== "string") bad(out, p + "/tool_call_id", "string", x65);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedRetrieverSpanRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10199,7 +11068,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -10314,27 +11183,32 @@ const x31 = o0["id"];
 if (x31 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x32 = o0["session_id"];
 if (x32 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/session_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x33 = o0["trace_id"];
 if (x33 !== undefined) {
 if (x33 !== null) {
 if (typeof x33 !== "string") bad(out, p + "/trace_id", "string", x33);
+else if (!UUID.test(x33)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x34 = o0["project_id"];
 if (x34 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x34 !== "string") bad(out, p + "/project_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x35 = o0["run_id"];
 if (x35 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x35 !== "string") bad(out, p + "/run_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x36 = o0["updated_at"];
 if (x36 !== undefined) {
@@ -10353,12 +11227,14 @@ const x38 = o0["metrics_batch_id"];
 if (x38 !== undefined) {
 if (x38 !== null) {
 if (typeof x38 !== "string") bad(out, p + "/metrics_batch_id", "string", x38);
+else if (!UUID.test(x38)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x39 = o0["session_batch_id"];
 if (x39 !== undefined) {
 if (x39 !== null) {
 if (typeof x39 !== "string") bad(out, p + "/session_batch_id", "string", x39);
+else if (!UUID.test(x39)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x40 = o0["feedback_rating_info"];
@@ -10375,7 +11251,7 @@ check_FeedbackRatingInfo(a43, p + "/feedback_rating_info/" + esc(k42), out);
 }
 const x44 = o0["annotations"];
 if (x44 !== undefined) {
-check65(x44, p + "/annotations", out);
+check64(x44, p + "/annotations", out);
 }
 const x45 = o0["file_ids"];
 if (x45 !== undefined) {
@@ -10384,6 +11260,7 @@ else {
 for (let i46 = 0; i46 < x45.length; i46++) {
 const e47 = x45[i46];
 if (typeof e47 !== "string") bad(out, p + "/file_ids/" + i46, "string", e47);
+else if (!UUID.test(e47)) add(out, p + "/file_ids/" + i46, "string (uuid4)", "string");
 }
 }
 }
@@ -10416,6 +11293,7 @@ else {
 for (let i56 = 0; i56 < x55.length; i56++) {
 const e57 = x55[i56];
 if (typeof e57 !== "string") bad(out, p + "/annotation_queue_ids/" + i56, "string", e57);
+else if (!UUID.test(e57)) add(out, p + "/annotation_queue_ids/" + i56, "string (uuid4)", "string");
 }
 }
 }
@@ -10428,7 +11306,7 @@ const o59 = x58 as Record<string, unknown>;
 for (const k60 in o59) {
 if (!Object.hasOwn(o59, k60)) continue;
 const a61 = o59[k60];
-check66(a61, p + "/metric_info/" + esc(k60), out);
+check65(a61, p + "/metric_info/" + esc(k60), out);
 }
 }
 }
@@ -10451,6 +11329,7 @@ const x66 = o0["parent_id"];
 if (x66 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x66 !== "string") bad(out, p + "/parent_id", "string", x66);
+else if (!UUID.test(x66)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x67 = o0["is_complete"];
 if (x67 !== undefined) {
@@ -10463,13 +11342,17 @@ if (typeof x68 !== "number" || !Number.isInteger(x68)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedControlSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10479,11 +11362,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -10572,27 +11455,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -10611,12 +11499,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -10633,7 +11523,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -10642,6 +11532,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -10674,6 +11565,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -10686,7 +11578,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -10709,6 +11601,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -10757,11 +11650,13 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check70(v: unknown, p: string, out: Issue[]): void {
+function check69(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "string") {
@@ -10790,7 +11685,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i2 = 0; i2 < v.length; i2++) {
 const e3 = v[i2];
-check61(e3, p + "/" + i2, out);
+check60(e3, p + "/" + i2, out);
 }
 }
 if (out.length === n5) break u4;
@@ -10811,8 +11706,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_LogSpanUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10820,18 +11717,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -10852,14 +11752,15 @@ const x7 = o0["span_id"];
 if (x7 === undefined) add(out, p + "/span_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/span_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/span_id", "string (uuid4)", "string");
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
-check63(x8, p + "/input", out);
+check62(x8, p + "/input", out);
 }
 const x9 = o0["output"];
 if (x9 !== undefined) {
-check70(x9, p + "/output", out);
+check69(x9, p + "/output", out);
 }
 const x10 = o0["tags"];
 if (x10 !== undefined) {
@@ -10886,13 +11787,17 @@ if (typeof x14 !== "number" || !Number.isInteger(x14)) bad(out, p + "/duration_n
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogSpanUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10900,24 +11805,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -10928,6 +11837,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -10939,15 +11849,20 @@ const x8 = o0["span_id"];
 if (x8 === undefined) add(out, p + "/span_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/span_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/span_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTracesIngestRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -10955,18 +11870,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -10987,6 +11905,7 @@ const x7 = o0["session_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/session_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["session_external_id"];
@@ -11015,13 +11934,17 @@ if (x13 !== undefined) {
 if (typeof x13 !== "boolean") bad(out, p + "/include_trace_ids", "boolean", x13);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTracesIngestResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11029,24 +11952,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -11057,6 +11984,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -11077,18 +12005,23 @@ else {
 for (let i10 = 0; i10 < x9.length; i10++) {
 const e11 = x9[i10];
 if (typeof e11 !== "string") bad(out, p + "/trace_ids/" + i10, "string", e11);
+else if (!UUID.test(e11)) add(out, p + "/trace_ids/" + i10, "string (uuid4)", "string");
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11096,6 +12029,7 @@ const x1 = o0["log_stream_id"];
 if (x1 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x2 = o0["filters"];
 if (x2 !== undefined) {
@@ -11103,18 +12037,22 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check44(e4, p + "/filters/" + i3, out);
+check43(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11153,8 +12091,33 @@ else {
 if (typeof x6 !== "boolean") bad(out, p + "/has_all_traces", "boolean", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
+}
+
+function check70(v: unknown, p: string, out: Issue[]): void {
+u2: {
+const n3 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n3) break u2;
+out.length = n3;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i0 = 0; i0 < v.length; i0++) {
+const e1 = v[i0];
+check60(e1, p + "/" + i0, out);
+}
+}
+if (out.length === n3) break u2;
+out.length = n3;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
 }
 
 function check71(v: unknown, p: string, out: Issue[]): void {
@@ -11170,30 +12133,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check61(e1, p + "/" + i0, out);
-}
-}
-if (out.length === n3) break u2;
-out.length = n3;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check72(v: unknown, p: string, out: Issue[]): void {
-u2: {
-const n3 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n3) break u2;
-out.length = n3;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i0 = 0; i0 < v.length; i0++) {
-const e1 = v[i0];
-check61(e1, p + "/" + i0, out);
+check60(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n3) break u2;
@@ -11209,8 +12149,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ExtendedTraceRecordWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11220,7 +12162,7 @@ if (!Array.isArray(x1)) bad(out, p + "/spans", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check68(e3, p + "/spans/" + i2, out);
+check67(e3, p + "/spans/" + i2, out);
 }
 }
 }
@@ -11230,19 +12172,19 @@ if (x4 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x5 = o0["input"];
 if (x5 !== undefined) {
-check71(x5, p + "/input", out);
+check70(x5, p + "/input", out);
 }
 const x6 = o0["redacted_input"];
 if (x6 !== undefined) {
-check72(x6, p + "/redacted_input", out);
+check71(x6, p + "/redacted_input", out);
 }
 const x7 = o0["output"];
 if (x7 !== undefined) {
-check72(x7, p + "/output", out);
+check71(x7, p + "/output", out);
 }
 const x8 = o0["redacted_output"];
 if (x8 !== undefined) {
-check72(x8, p + "/redacted_output", out);
+check71(x8, p + "/redacted_output", out);
 }
 const x9 = o0["name"];
 if (x9 !== undefined) {
@@ -11319,26 +12261,31 @@ const x27 = o0["id"];
 if (x27 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x28 = o0["session_id"];
 if (x28 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/session_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x29 = o0["trace_id"];
 if (x29 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/trace_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x30 = o0["project_id"];
 if (x30 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x30 !== "string") bad(out, p + "/project_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x31 = o0["run_id"];
 if (x31 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/run_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x32 = o0["updated_at"];
 if (x32 !== undefined) {
@@ -11357,12 +12304,14 @@ const x34 = o0["metrics_batch_id"];
 if (x34 !== undefined) {
 if (x34 !== null) {
 if (typeof x34 !== "string") bad(out, p + "/metrics_batch_id", "string", x34);
+else if (!UUID.test(x34)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x35 = o0["session_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/session_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["feedback_rating_info"];
@@ -11379,7 +12328,7 @@ check_FeedbackRatingInfo(a39, p + "/feedback_rating_info/" + esc(k38), out);
 }
 const x40 = o0["annotations"];
 if (x40 !== undefined) {
-check65(x40, p + "/annotations", out);
+check64(x40, p + "/annotations", out);
 }
 const x41 = o0["file_ids"];
 if (x41 !== undefined) {
@@ -11388,6 +12337,7 @@ else {
 for (let i42 = 0; i42 < x41.length; i42++) {
 const e43 = x41[i42];
 if (typeof e43 !== "string") bad(out, p + "/file_ids/" + i42, "string", e43);
+else if (!UUID.test(e43)) add(out, p + "/file_ids/" + i42, "string (uuid4)", "string");
 }
 }
 }
@@ -11420,6 +12370,7 @@ else {
 for (let i52 = 0; i52 < x51.length; i52++) {
 const e53 = x51[i52];
 if (typeof e53 !== "string") bad(out, p + "/annotation_queue_ids/" + i52, "string", e53);
+else if (!UUID.test(e53)) add(out, p + "/annotation_queue_ids/" + i52, "string (uuid4)", "string");
 }
 }
 }
@@ -11432,7 +12383,7 @@ const o55 = x54 as Record<string, unknown>;
 for (const k56 in o55) {
 if (!Object.hasOwn(o55, k56)) continue;
 const a57 = o55[k56];
-check66(a57, p + "/metric_info/" + esc(k56), out);
+check65(a57, p + "/metric_info/" + esc(k56), out);
 }
 }
 }
@@ -11462,13 +12413,17 @@ if (typeof x63 !== "number" || !Number.isInteger(x63)) bad(out, p + "/num_spans"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTraceUpdateRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11476,18 +12431,21 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["logging_method"];
@@ -11508,6 +12466,7 @@ const x7 = o0["trace_id"];
 if (x7 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/trace_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x8 = o0["input"];
 if (x8 !== undefined) {
@@ -11552,13 +12511,17 @@ if (typeof x15 !== "number" || !Number.isInteger(x15)) bad(out, p + "/duration_n
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogTraceUpdateResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11566,24 +12529,28 @@ const x1 = o0["log_stream_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/log_stream_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["experiment_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/experiment_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["metrics_testing_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/metrics_testing_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["project_name"];
 if (x5 === undefined) add(out, p + "/project_name", "present", "missing");
@@ -11594,6 +12561,7 @@ const x6 = o0["session_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/session_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["records_count"];
@@ -11605,15 +12573,18 @@ const x8 = o0["trace_id"];
 if (x8 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/trace_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS7 = ["model_name","num_judges","filters","scoreable_node_types","cot_enabled","output_type","input_type"];
 
-function check73(v: unknown, p: string, out: Issue[]): void {
+function check72(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -11638,8 +12609,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"boolean\", \"ca
 }
 
 function check_CreateScorerRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11696,6 +12669,7 @@ const x11 = o0["default_version_id"];
 if (x11 !== undefined) {
 if (x11 !== null) {
 if (typeof x11 !== "string") bad(out, p + "/default_version_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x12 = o0["user_prompt"];
@@ -11761,17 +12735,21 @@ check_RollUpMethodDisplayOptions(x24, p + "/roll_up_method", out);
 const x25 = o0["metric_color_picker_config"];
 if (x25 !== undefined) {
 if (x25 !== null) {
-check73(x25, p + "/metric_color_picker_config", out);
+check72(x25, p + "/metric_color_picker_config", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11779,6 +12757,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -11819,6 +12798,7 @@ const x8 = o0["default_version_id"];
 if (x8 !== undefined) {
 if (x8 !== null) {
 if (typeof x8 !== "string") bad(out, p + "/default_version_id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x9 = o0["default_version"];
@@ -11930,6 +12910,7 @@ const x32 = o0["created_by"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/created_by", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
 const x33 = o0["created_at"];
@@ -11955,7 +12936,7 @@ check_RollUpMethodDisplayOptions(x35, p + "/roll_up_method", out);
 const x36 = o0["metric_color_picker_config"];
 if (x36 !== undefined) {
 if (x36 !== null) {
-check73(x36, p + "/metric_color_picker_config", out);
+check72(x36, p + "/metric_color_picker_config", out);
 }
 }
 const x37 = o0["metric_name"];
@@ -11965,13 +12946,17 @@ if (typeof x37 !== "string") bad(out, p + "/metric_name", "string", x37);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateCodeScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11979,15 +12964,20 @@ const x1 = o0["task_id"];
 if (x1 === undefined) add(out, p + "/task_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/task_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/task_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateScorerLogRecordResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -11995,13 +12985,16 @@ const x1 = o0["metrics_experiment_id"];
 if (x1 === undefined) add(out, p + "/metrics_experiment_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/metrics_experiment_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/metrics_experiment_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check74(v: unknown, p: string, out: Issue[]): void {
+function check73(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
@@ -12024,8 +13017,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_RegisteredScorerTaskResultResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12033,6 +13028,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -12053,14 +13049,16 @@ check_TaskResultStatus(x4, p + "/status", out);
 }
 const x5 = o0["result"];
 if (x5 !== undefined) {
-check74(x5, p + "/result", out);
+check73(x5, p + "/result", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check75(v: unknown, p: string, out: Issue[]): void {
+function check74(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12108,7 +13106,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check76(v: unknown, p: string, out: Issue[]): void {
+function check75(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12130,8 +13128,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"enabled_in_play
 }
 
 function check_ListScorersRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12141,24 +13141,28 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check75(e3, p + "/filters/" + i2, out);
+check74(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check76(x4, p + "/sort", out);
+check75(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListScorersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12191,13 +13195,17 @@ check_ScorerResponse(e7, p + "/scorers/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateLLMScorerAutogenRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12233,13 +13241,17 @@ if (typeof e7 !== "string") bad(out, p + "/scoreable_node_types/" + i6, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenerationResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12247,17 +13259,22 @@ const x1 = o0["task_result_id"];
 if (x1 === undefined) add(out, p + "/task_result_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/task_result_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/task_result_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_GeneratedScorerValidationResponse = check_GenerationResponse;
 
 function check_ValidateLLMScorerLogRecordRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12273,24 +13290,28 @@ const x3 = o0["previous_last_row_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/previous_last_row_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/previous_last_row_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["log_stream_id"];
 if (x4 !== undefined) {
 if (x4 !== null) {
 if (typeof x4 !== "string") bad(out, p + "/log_stream_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 }
 const x5 = o0["experiment_id"];
 if (x5 !== undefined) {
 if (x5 !== null) {
 if (typeof x5 !== "string") bad(out, p + "/experiment_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/experiment_id", "string (uuid4)", "string");
 }
 }
 const x6 = o0["metrics_testing_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/metrics_testing_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/metrics_testing_id", "string (uuid4)", "string");
 }
 }
 const x7 = o0["filters"];
@@ -12299,7 +13320,7 @@ if (!Array.isArray(x7)) bad(out, p + "/filters", "array", x7);
 else {
 for (let i8 = 0; i8 < x7.length; i8++) {
 const e9 = x7[i8];
-check44(e9, p + "/filters/" + i8, out);
+check43(e9, p + "/filters/" + i8, out);
 }
 }
 }
@@ -12349,8 +13370,10 @@ else {
 if (typeof x18 !== "string") bad(out, p + "/user_prompt", "string", x18);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ValidateLLMScorerLogRecordResponse = check_ValidateScorerLogRecordResponse;
@@ -12358,8 +13381,10 @@ const check_ValidateLLMScorerLogRecordResponse = check_ValidateScorerLogRecordRe
 const check_DeleteScorerResponse = check_ProjectDeleteResponse;
 
 function check_UpdateScorerRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12410,6 +13435,7 @@ const x9 = o0["default_version_id"];
 if (x9 !== undefined) {
 if (x9 !== null) {
 if (typeof x9 !== "string") bad(out, p + "/default_version_id", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/default_version_id", "string (uuid4)", "string");
 }
 }
 const x10 = o0["user_prompt"];
@@ -12463,17 +13489,21 @@ check_RollUpMethodDisplayOptions(x19, p + "/roll_up_method", out);
 const x20 = o0["metric_color_picker_config"];
 if (x20 !== undefined) {
 if (x20 !== null) {
-check73(x20, p + "/metric_color_picker_config", out);
+check72(x20, p + "/metric_color_picker_config", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseScorerVersionResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12481,6 +13511,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["version"];
 if (x2 === undefined) add(out, p + "/version", "present", "missing");
@@ -12491,6 +13522,7 @@ const x3 = o0["scorer_id"];
 if (x3 === undefined) add(out, p + "/scorer_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/scorer_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 const x4 = o0["generated_scorer"];
 if (x4 !== undefined) {
@@ -12577,13 +13609,17 @@ if (typeof x18 !== "boolean") bad(out, p + "/allowed_model", "boolean", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateLLMScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12648,13 +13684,17 @@ if (typeof x11 !== "string") bad(out, p + "/user_prompt", "string", x11);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateCustomLunaScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12693,13 +13733,17 @@ check_LunaOutputTypeEnum(x6, p + "/luna_output_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateScorerVersionRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12746,13 +13790,17 @@ check_InputTypeEnum(x8, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ListScorerVersionsResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12785,13 +13833,17 @@ check_BaseScorerVersionResponse(e7, p + "/versions/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12833,13 +13885,17 @@ if (typeof x7 !== "string") bad(out, p + "/password", "string", x7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemUserDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12847,6 +13903,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -12899,13 +13956,17 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/auth_method", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserRoleInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12925,11 +13986,13 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/description", "string", x3);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check77(v: unknown, p: string, out: Issue[]): void {
+function check76(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12959,7 +14022,7 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 }
 
-function check78(v: unknown, p: string, out: Issue[]): void {
+function check77(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -12978,8 +14041,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"created_at\", \
 }
 
 function check_QueryUserParams(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -12989,24 +14054,28 @@ if (!Array.isArray(x1)) bad(out, p + "/filters", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check77(e3, p + "/filters/" + i2, out);
+check76(e3, p + "/filters/" + i2, out);
 }
 }
 }
 const x4 = o0["sort"];
 if (x4 !== undefined) {
 if (x4 !== null) {
-check78(x4, p + "/sort", out);
+check77(x4, p + "/sort", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetUsersResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13040,13 +14109,17 @@ check_GetUserResponse(e7, p + "/users/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateApiKeyRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13066,6 +14139,7 @@ const x3 = o0["project_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/project_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["project_role"];
@@ -13081,13 +14155,17 @@ if (typeof x5 !== "string") bad(out, p + "/api_key", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13095,6 +14173,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["description"];
 if (x2 === undefined) add(out, p + "/description", "present", "missing");
@@ -13131,6 +14210,7 @@ const x7 = o0["project_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/project_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["project_role"];
@@ -13143,6 +14223,7 @@ const x9 = o0["created_by"];
 if (x9 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/created_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x10 = o0["truncated"];
 if (x10 === undefined) add(out, p + "/truncated", "present", "missing");
@@ -13155,15 +14236,19 @@ else {
 if (typeof x11 !== "string") bad(out, p + "/api_key", "string", x11);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ApiKeyDeleteResponse = check_ProjectDeleteResponse;
 
 function check_GetUserResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13171,6 +14256,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -13217,6 +14303,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -13246,13 +14333,17 @@ else {
 if (typeof x16 !== "number" || !Number.isInteger(x16)) bad(out, p + "/runs_count", "integer", x16);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserUpdate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13287,13 +14378,17 @@ if (typeof x5 !== "boolean") bad(out, p + "/email_is_verified", "boolean", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UpdateUserResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13301,6 +14396,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -13347,6 +14443,7 @@ const x11 = o0["organization_id"];
 if (x11 === undefined) add(out, p + "/organization_id", "present", "missing");
 else {
 if (typeof x11 !== "string") bad(out, p + "/organization_id", "string", x11);
+else if (!UUID.test(x11)) add(out, p + "/organization_id", "string (uuid4)", "string");
 }
 const x12 = o0["organization_name"];
 if (x12 === undefined) add(out, p + "/organization_name", "present", "missing");
@@ -13366,15 +14463,19 @@ if (typeof x14 !== "string") bad(out, p + "/updated_at", "string", x14);
 else if (!DATE_TIME.test(x14)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_DeleteUserResponse = check_ProjectDeleteResponse;
 
 function check_ListApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13408,13 +14509,17 @@ check_GetApiKeyResponse(e7, p + "/api_keys/" + i6, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseGalileoStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13479,18 +14584,21 @@ const x15 = o0["root_workflow_id"];
 if (x15 !== undefined) {
 if (x15 !== null) {
 if (typeof x15 !== "string") bad(out, p + "/root_workflow_id", "string", x15);
+else if (!UUID.test(x15)) add(out, p + "/root_workflow_id", "string (uuid4)", "string");
 }
 }
 const x16 = o0["workflow_id"];
 if (x16 !== undefined) {
 if (x16 !== null) {
 if (typeof x16 !== "string") bad(out, p + "/workflow_id", "string", x16);
+else if (!UUID.test(x16)) add(out, p + "/workflow_id", "string (uuid4)", "string");
 }
 }
 const x17 = o0["step_id"];
 if (x17 !== undefined) {
 if (x17 !== null) {
 if (typeof x17 !== "string") bad(out, p + "/step_id", "string", x17);
+else if (!UUID.test(x17)) add(out, p + "/step_id", "string (uuid4)", "string");
 }
 }
 const x18 = o0["steps"];
@@ -13516,11 +14624,13 @@ check_StepMetric(e23, p + "/metrics/" + i22, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check79(v: unknown, p: string, out: Issue[]): void {
+function check78(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -13544,15 +14654,17 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 
 function check_ValidationError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["loc"];
 if (x1 === undefined) add(out, p + "/loc", "present", "missing");
 else {
-check79(x1, p + "/loc", out);
+check78(x1, p + "/loc", out);
 }
 const x2 = o0["msg"];
 if (x2 === undefined) add(out, p + "/msg", "present", "missing");
@@ -13565,11 +14677,13 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/type", "string", x3);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check80(v: unknown, p: string, out: Issue[]): void {
+function check79(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["name"];
@@ -13591,8 +14705,10 @@ else notOneOf(out, p + "/name", "discriminator `name`: one of: \"metadata\", \"m
 }
 
 function check_AgenticSessionSuccessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13607,7 +14723,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13629,13 +14745,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AgenticWorkflowSuccessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13650,7 +14770,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13672,13 +14792,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BleuScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13693,19 +14817,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChunkAttributionUtilizationScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13720,7 +14848,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13736,13 +14864,17 @@ if (typeof x6 !== "string") bad(out, p + "/model_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CompletenessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13757,7 +14889,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13779,13 +14911,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ContextAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13800,7 +14936,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13822,13 +14958,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ContextRelevanceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13843,19 +14983,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CorrectnessScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13870,7 +15014,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13892,13 +15036,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroundTruthAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13913,7 +15061,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -13935,13 +15083,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputPIIScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13956,19 +15108,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputSexistScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -13983,7 +15139,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14005,13 +15161,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputToneScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14026,19 +15186,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputToxicityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14053,7 +15217,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14075,13 +15239,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InstructionAdherenceScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14096,7 +15264,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14118,13 +15286,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputPIIScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14139,19 +15311,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputSexistScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14166,7 +15342,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14188,13 +15364,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputToneScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14209,19 +15389,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputToxicityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14236,7 +15420,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14258,13 +15442,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptInjectionScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14279,7 +15467,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14301,13 +15489,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptPerplexityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14322,19 +15514,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RougeScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14349,19 +15545,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolErrorRateScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14376,7 +15576,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14392,13 +15592,17 @@ if (typeof x6 !== "string") bad(out, p + "/model_name", "string", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolSelectionQualityScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14413,7 +15617,7 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
@@ -14435,13 +15639,17 @@ if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/num_judges",
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UncertaintyScorer(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14456,19 +15664,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegisteredScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14484,21 +15696,23 @@ if (!Array.isArray(x2)) bad(out, p + "/filters", "array", x2);
 else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
-check80(e4, p + "/filters/" + i3, out);
+check79(e4, p + "/filters/" + i3, out);
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_GeneratedScorerConfig = check_RegisteredScorerConfig;
 
 const check_FinetunedScorerConfig = check_RegisteredScorerConfig;
 
-function check81(v: unknown, p: string, out: Issue[]): void {
+function check80(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -14513,6 +15727,82 @@ if (typeof a4 !== "string") bad(out, p + "/" + i0 + "/" + esc(k3), "string", a4)
 }
 }
 }
+}
+}
+
+function check81(v: unknown, p: string, out: Issue[]): void {
+u10: {
+const n11 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_Document_Input(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_galileo_core__schemas__shared__message__Message(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i1 = 0; i1 < v.length; i1++) {
+const e2 = v[i1];
+if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+check_Document_Input(e4, p + "/" + i3, out);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+check80(v, p, out);
+if (out.length === n11) break u10;
+out.length = n11;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i7 = 0; i7 < v.length; i7++) {
+const e8 = v[i7];
+if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/" + i7, "object", e8);
+}
+}
+if (out.length === n11) break u10;
+out.length = n11;
+}
+bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
@@ -14573,83 +15863,7 @@ if (out.length === n11) break u10;
 out.length = n11;
 }
 if (Array.isArray(v)) {
-check81(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i7 = 0; i7 < v.length; i7++) {
-const e8 = v[i7];
-if (typeof e8 !== "object" || e8 === null || Array.isArray(e8)) bad(out, p + "/" + i7, "object", e8);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check83(v: unknown, p: string, out: Issue[]): void {
-u10: {
-const n11 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_Document_Input(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i1 = 0; i1 < v.length; i1++) {
-const e2 = v[i1];
-if (typeof e2 !== "string") bad(out, p + "/" + i1, "string", e2);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i3 = 0; i3 < v.length; i3++) {
-const e4 = v[i3];
-check_Document_Input(e4, p + "/" + i3, out);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i5 = 0; i5 < v.length; i5++) {
-const e6 = v[i5];
-check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
-}
-}
-if (out.length === n11) break u10;
-out.length = n11;
-}
-if (Array.isArray(v)) {
-check81(v, p, out);
+check80(v, p, out);
 if (out.length === n11) break u10;
 out.length = n11;
 }
@@ -14674,8 +15888,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AgentStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14686,19 +15902,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14742,7 +15958,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14753,13 +15969,17 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChainStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14770,19 +15990,19 @@ if (x1 !== "chain") notOneOf(out, p + "/type", "one of: \"chain\"", "|string|", 
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -14826,7 +16046,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -14837,8 +16057,67 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
+}
+
+function check83(v: unknown, p: string, out: Issue[]): void {
+u7: {
+const n8 = out.length;
+if (typeof v === "string") {
+if (typeof v !== "string") bad(out, p, "string", v);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
+else {
+const o0 = v as Record<string, unknown>;
+for (const k1 in o0) {
+if (!Object.hasOwn(o0, k1)) continue;
+const a2 = o0[k1];
+if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+check_galileo_core__schemas__shared__message__Message(v, p, out);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i3 = 0; i3 < v.length; i3++) {
+const e4 = v[i3];
+if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+check80(v, p, out);
+if (out.length === n8) break u7;
+out.length = n8;
+}
+if (Array.isArray(v)) {
+if (!Array.isArray(v)) bad(out, p, "array", v);
+else {
+for (let i5 = 0; i5 < v.length; i5++) {
+const e6 = v[i5];
+check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
+}
+}
+if (out.length === n8) break u7;
+out.length = n8;
+}
+bad(out, p, "one of the anyOf shapes", v);
+}
 }
 
 function check84(v: unknown, p: string, out: Issue[]): void {
@@ -14879,64 +16158,7 @@ if (out.length === n8) break u7;
 out.length = n8;
 }
 if (Array.isArray(v)) {
-check81(v, p, out);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i5 = 0; i5 < v.length; i5++) {
-const e6 = v[i5];
-check_galileo_core__schemas__shared__message__Message(e6, p + "/" + i5, out);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-bad(out, p, "one of the anyOf shapes", v);
-}
-}
-
-function check85(v: unknown, p: string, out: Issue[]): void {
-u7: {
-const n8 = out.length;
-if (typeof v === "string") {
-if (typeof v !== "string") bad(out, p, "string", v);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
-else {
-const o0 = v as Record<string, unknown>;
-for (const k1 in o0) {
-if (!Object.hasOwn(o0, k1)) continue;
-const a2 = o0[k1];
-if (typeof a2 !== "string") bad(out, p + "/" + esc(k1), "string", a2);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check_galileo_core__schemas__shared__message__Message(v, p, out);
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-if (!Array.isArray(v)) bad(out, p, "array", v);
-else {
-for (let i3 = 0; i3 < v.length; i3++) {
-const e4 = v[i3];
-if (typeof e4 !== "string") bad(out, p + "/" + i3, "string", e4);
-}
-}
-if (out.length === n8) break u7;
-out.length = n8;
-}
-if (Array.isArray(v)) {
-check81(v, p, out);
+check80(v, p, out);
 if (out.length === n8) break u7;
 out.length = n8;
 }
@@ -14961,8 +16183,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_LlmStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -14973,19 +16197,19 @@ if (x1 !== "llm") notOneOf(out, p + "/type", "one of: \"llm\"", "|string|", x1);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check84(x2, p + "/input", out);
+check83(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check85(x3, p + "/redacted_input", out);
+check84(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check84(x4, p + "/output", out);
+check83(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check85(x5, p + "/redacted_output", out);
+check84(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15072,13 +16296,17 @@ if (typeof x24 !== "number") bad(out, p + "/time_to_first_token_ms", "number", x
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RetrieverStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15156,13 +16384,17 @@ if (typeof x18 !== "string") bad(out, p + "/ground_truth", "string", x18);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15173,19 +16405,19 @@ if (x1 !== "tool") notOneOf(out, p + "/type", "one of: \"tool\"", "|string|", x1
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15224,13 +16456,17 @@ if (typeof x14 !== "string") bad(out, p + "/ground_truth", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowStep(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15241,19 +16477,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -15297,7 +16533,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -15308,21 +16544,27 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM8 = new Set<unknown>(["google", "github", "okta", "azure-ad", "custom", "saml"]);
 
 function check_SocialProvider(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM8.has(v)) notOneOf(out, p, "one of: \"google\", \"github\", \"okta\", \"azure-ad\", …", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check86(v: unknown, p: string, out: Issue[]): void {
+function check85(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -15346,8 +16588,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_UserMetadataFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15368,16 +16612,20 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x4, p + "/value", out);
+check85(x4, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalPromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15407,13 +16655,17 @@ if (x6 !== undefined) {
 check_CategoryFilterOperator(x6, p + "/operator", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RangePromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15438,11 +16690,13 @@ else {
 if (typeof x4 !== "number") bad(out, p + "/high", "number", x4);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check87(v: unknown, p: string, out: Issue[]): void {
+function check86(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -15470,8 +16724,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ValuePromptFilterParam(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15488,7 +16744,7 @@ if (x2 !== "value") notOneOf(out, p + "/filter_type", "one of: \"value\"", "|str
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check87(x3, p + "/value", out);
+check86(x3, p + "/value", out);
 }
 const x4 = o0["relation"];
 if (x4 === undefined) add(out, p + "/relation", "present", "missing");
@@ -15496,11 +16752,13 @@ else {
 check_Operator(x4, p + "/relation", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check88(v: unknown, p: string, out: Issue[]): void {
+function check87(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["type"];
@@ -15519,8 +16777,10 @@ else notOneOf(out, p + "/type", "discriminator `type`: one of: \"OVERRIDE\", \"P
 }
 
 function check_Ruleset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15536,7 +16796,7 @@ check_Rule(e3, p + "/rules/" + i2, out);
 }
 const x4 = o0["action"];
 if (x4 !== undefined) {
-check88(x4, p + "/action", out);
+check87(x4, p + "/action", out);
 }
 const x5 = o0["description"];
 if (x5 !== undefined) {
@@ -15545,13 +16805,17 @@ if (typeof x5 !== "string") bad(out, p + "/description", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Payload(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15568,19 +16832,24 @@ if (typeof x2 !== "string") bad(out, p + "/output", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TraceMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["id"];
 if (x1 !== undefined) {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["received_at"];
 if (x2 !== undefined) {
@@ -15595,13 +16864,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "number") bad(out, p + "/execution_time", "number", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StageMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15609,11 +16882,13 @@ const x1 = o0["project_id"];
 if (x1 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/project_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x2 = o0["stage_id"];
 if (x2 === undefined) add(out, p + "/stage_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/stage_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/stage_id", "string (uuid4)", "string");
 }
 const x3 = o0["stage_name"];
 if (x3 === undefined) add(out, p + "/stage_name", "present", "missing");
@@ -15631,13 +16906,17 @@ else {
 check_StageType(x5, p + "/stage_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RulesetResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15657,7 +16936,7 @@ check_Rule(e4, p + "/rules/" + i3, out);
 }
 const x5 = o0["action"];
 if (x5 !== undefined) {
-check88(x5, p + "/action", out);
+check87(x5, p + "/action", out);
 }
 const x6 = o0["description"];
 if (x6 !== undefined) {
@@ -15676,11 +16955,13 @@ check_RuleResult(e9, p + "/rule_results/" + i8, out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check89(v: unknown, p: string, out: Issue[]): void {
+function check88(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -15707,7 +16988,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check90(v: unknown, p: string, out: Issue[]): void {
+function check89(v: unknown, p: string, out: Issue[]): void {
 u5: {
 const n6 = out.length;
 if (typeof v === "number") {
@@ -15730,7 +17011,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check89(e1, p + "/" + i0, out);
+check88(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n6) break u5;
@@ -15743,7 +17024,7 @@ const o2 = v as Record<string, unknown>;
 for (const k3 in o2) {
 if (!Object.hasOwn(o2, k3)) continue;
 const a4 = o2[k3];
-check89(a4, p + "/" + esc(k3), out);
+check88(a4, p + "/" + esc(k3), out);
 }
 }
 if (out.length === n6) break u5;
@@ -15759,14 +17040,16 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_MetricComputation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["value"];
 if (x1 !== undefined) {
-check90(x1, p + "/value", out);
+check89(x1, p + "/value", out);
 }
 const x2 = o0["execution_time"];
 if (x2 !== undefined) {
@@ -15785,13 +17068,17 @@ if (typeof x4 !== "string") bad(out, p + "/error_message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ActionResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15806,13 +17093,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AuditLogRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15847,19 +17138,25 @@ else {
 if (typeof x6 !== "string") bad(out, p + "/raw_event", "string", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CollaboratorRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "owner" && v !== "editor" && v !== "annotator" && v !== "viewer") notOneOf(out, p, "one of: \"owner\", \"editor\", \"annotator\", \"viewer\"", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check91(v: unknown, p: string, out: Issue[]): void {
+function check90(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_UserAction(v, p, out);
@@ -15903,15 +17200,17 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Permission(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["action"];
 if (x1 === undefined) add(out, p + "/action", "present", "missing");
 else {
-check91(x1, p + "/action", out);
+check90(x1, p + "/action", out);
 }
 const x2 = o0["allowed"];
 if (x2 === undefined) add(out, p + "/allowed", "present", "missing");
@@ -15925,31 +17224,43 @@ if (typeof x3 !== "string") bad(out, p + "/message", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM9 = new Set<unknown>(["email", "google", "github", "okta", "azure-ad", "custom", "saml", "invite"]);
 
 function check_AuthMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM9.has(v)) notOneOf(out, p, "one of: \"email\", \"google\", \"github\", \"okta\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "admin" && v !== "manager" && v !== "user" && v !== "read_only") notOneOf(out, p, "one of: \"admin\", \"manager\", \"user\", \"read_only\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenericPermission(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -15975,29 +17286,41 @@ if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupVisibility(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "public" && v !== "private" && v !== "hidden" && v !== "protected") notOneOf(out, p, "one of: \"public\", \"private\", \"hidden\", \"protected\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "maintainer" && v !== "member" && v !== "pending") notOneOf(out, p, "one of: \"maintainer\", \"member\", \"pending\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16005,6 +17328,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["email"];
 if (x2 === undefined) add(out, p + "/email", "present", "missing");
@@ -16024,13 +17348,17 @@ if (typeof x4 !== "string") bad(out, p + "/last_name", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__content__dataset__BulkDeleteFailure(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16038,6 +17366,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_name"];
 if (x2 === undefined) add(out, p + "/dataset_name", "present", "missing");
@@ -16050,11 +17379,13 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/reason", "string", x3);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check92(v: unknown, p: string, out: Issue[]): void {
+function check91(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -16077,8 +17408,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_PromptRunSettings_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16168,7 +17501,7 @@ if (typeof e20 !== "object" || e20 === null || Array.isArray(e20)) bad(out, p + 
 }
 const x22 = o0["tool_choice"];
 if (x22 !== undefined) {
-check92(x22, p + "/tool_choice", out);
+check91(x22, p + "/tool_choice", out);
 }
 const x23 = o0["response_format"];
 if (x23 !== undefined) {
@@ -16195,13 +17528,17 @@ check_Model(e29, p + "/known_models/" + i28, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SyntheticDataSourceDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16209,6 +17546,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["dataset_version_index"];
 if (x2 !== undefined) {
@@ -16224,28 +17562,37 @@ else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
 if (typeof e5 !== "string") bad(out, p + "/row_ids/" + i4, "string", e5);
+else if (!UUID.test(e5)) add(out, p + "/row_ids/" + i4, "string (uuid4)", "string");
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM10 = new Set<unknown>(["General Query", "Prompt Injection", "Off-Topic Query", "Toxic Content in Query", "Multiple Questions in Query", "Sexist Content in Query"]);
 
 function check_SyntheticDataTypes(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM10.has(v)) notOneOf(out, p, "one of: \"General Query\", \"Prompt Injection\", \"Off-Topic Query\", \"Toxic Content in Query\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDraftFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16263,13 +17610,15 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM11 = new Set<unknown>(["eq", "ne", "one_of", "not_in", "contains"]);
 
-function check93(v: unknown, p: string, out: Issue[]): void {
+function check92(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -16277,6 +17626,7 @@ const e1 = v[i0];
 u2: {
 const n3 = out.length;
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
+else if (!UUID.test(e1)) add(out, p + "/" + i0, "string (uuid4)", "string");
 if (out.length === n3) break u2;
 out.length = n3;
 if (typeof e1 !== "string") bad(out, p + "/" + i0, "string", e1);
@@ -16288,16 +17638,17 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 }
 
-function check94(v: unknown, p: string, out: Issue[]): void {
+function check93(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
 if (typeof v !== "string") bad(out, p, "string", v);
+else if (!UUID.test(v)) add(out, p, "string (uuid4)", "string");
 if (out.length === n1) break u0;
 out.length = n1;
 }
 if (Array.isArray(v)) {
-check93(v, p, out);
+check92(v, p, out);
 if (out.length === n1) break u0;
 out.length = n1;
 }
@@ -16311,8 +17662,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_DatasetIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16327,18 +17680,22 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM12 = new Set<unknown>(["eq", "ne", "contains", "one_of", "not_in"]);
 
 function check_DatasetNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16354,20 +17711,24 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetNotInProjectFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16379,15 +17740,20 @@ const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUsedInProjectFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16399,15 +17765,20 @@ const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetCreatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16424,13 +17795,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetLastEditedByUserAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16450,15 +17825,20 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetNameSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16475,13 +17855,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetRowsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16498,13 +17882,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProjectsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16521,13 +17909,17 @@ if (x3 !== undefined) {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProjectLastUsedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16547,15 +17939,20 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUpdatedAtSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16572,13 +17969,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Name(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16592,11 +17993,13 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/append_suffix_if_duplicate", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check95(v: unknown, p: string, out: Issue[]): void {
+function check94(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
@@ -16625,37 +18028,41 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ColumnMapping(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["input"];
 if (x1 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check95(x1, p + "/input", out);
+check94(x1, p + "/input", out);
 }
 const x2 = o0["output"];
 if (x2 === undefined) add(out, p + "/output", "present", "missing");
 else {
-check95(x2, p + "/output", out);
+check94(x2, p + "/output", out);
 }
 const x3 = o0["generated_output"];
 if (x3 === undefined) add(out, p + "/generated_output", "present", "missing");
 else {
-check95(x3, p + "/generated_output", out);
+check94(x3, p + "/generated_output", out);
 }
 const x4 = o0["metadata"];
 if (x4 === undefined) add(out, p + "/metadata", "present", "missing");
 else {
-check95(x4, p + "/metadata", out);
+check94(x4, p + "/metadata", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check96(v: unknown, p: string, out: Issue[]): void {
+function check95(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -16682,7 +18089,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check97(v: unknown, p: string, out: Issue[]): void {
+function check96(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "string") {
@@ -16707,7 +18114,7 @@ const o0 = v as Record<string, unknown>;
 for (const k1 in o0) {
 if (!Object.hasOwn(o0, k1)) continue;
 const a2 = o0[k1];
-check96(a2, p + "/" + esc(k1), out);
+check95(a2, p + "/" + esc(k1), out);
 }
 }
 if (out.length === n4) break u3;
@@ -16723,8 +18130,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_DatasetRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16732,6 +18141,7 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["index"];
 if (x2 === undefined) add(out, p + "/index", "present", "missing");
@@ -16745,7 +18155,7 @@ if (!Array.isArray(x3)) bad(out, p + "/values", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check97(e5, p + "/values/" + i4, out);
+check96(e5, p + "/values/" + i4, out);
 }
 }
 }
@@ -16758,7 +18168,7 @@ const o7 = x6 as Record<string, unknown>;
 for (const k8 in o7) {
 if (!Object.hasOwn(o7, k8)) continue;
 const a9 = o7[k8];
-check97(a9, p + "/values_dict/" + esc(k8), out);
+check96(a9, p + "/values_dict/" + esc(k8), out);
 }
 }
 }
@@ -16770,13 +18180,17 @@ check_DatasetRowMetadata(x10, p + "/metadata", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetAppendRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16793,7 +18207,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check97(a5, p + "/values/" + esc(k4), out);
+check96(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16801,16 +18215,21 @@ const x6 = o0["row_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetCopyRecordData(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16822,12 +18241,14 @@ const x2 = o0["project_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["queue_id"];
 if (x3 !== undefined) {
 if (x3 !== null) {
 if (typeof x3 !== "string") bad(out, p + "/queue_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/queue_id", "string (uuid4)", "string");
 }
 }
 const x4 = o0["ids"];
@@ -16838,6 +18259,7 @@ else {
 for (let i5 = 0; i5 < x4.length; i5++) {
 const e6 = x4[i5];
 if (typeof e6 !== "string") bad(out, p + "/ids/" + i5, "string", e6);
+else if (!UUID.test(e6)) add(out, p + "/ids/" + i5, "string (uuid4)", "string");
 }
 }
 }
@@ -16850,13 +18272,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "boolean") bad(out, p + "/use_generated_output_column", "boolean", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetDeleteRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16864,19 +18290,24 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
 if (x2 !== undefined) {
 if (x2 !== "delete_row") notOneOf(out, p + "/edit_type", "one of: \"delete_row\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetFilterRows(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16892,17 +18323,22 @@ else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
 if (typeof e4 !== "string") bad(out, p + "/row_ids/" + i3, "string", e4);
+else if (!UUID.test(e4)) add(out, p + "/row_ids/" + i3, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetPrependRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16919,7 +18355,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check97(a5, p + "/values/" + esc(k4), out);
+check96(a5, p + "/values/" + esc(k4), out);
 }
 }
 }
@@ -16927,16 +18363,21 @@ const x6 = o0["row_id"];
 if (x6 !== undefined) {
 if (x6 !== null) {
 if (typeof x6 !== "string") bad(out, p + "/row_id", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetUpdateRow(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16944,6 +18385,7 @@ const x1 = o0["row_id"];
 if (x1 === undefined) add(out, p + "/row_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/row_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/row_id", "string (uuid4)", "string");
 }
 const x2 = o0["edit_type"];
 if (x2 !== undefined) {
@@ -16958,18 +18400,22 @@ const o4 = x3 as Record<string, unknown>;
 for (const k5 in o4) {
 if (!Object.hasOwn(o4, k5)) continue;
 const a6 = o4[k5];
-check97(a6, p + "/values/" + esc(k5), out);
+check96(a6, p + "/values/" + esc(k5), out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -16988,13 +18434,17 @@ if (x3 !== undefined) {
 check_DatasetContentFilterOperator(x3, p + "/operator", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentSortClause(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17008,13 +18458,17 @@ if (x2 !== undefined) {
 if (typeof x2 !== "boolean") bad(out, p + "/ascending", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetProject(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17022,6 +18476,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -17048,13 +18503,17 @@ check_UserInfo(x5, p + "/created_by_user", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetVersionIndexSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17071,13 +18530,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MultiModalModelIntegrationConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17094,39 +18557,55 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/max_file_siz
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnthropicAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "custom_oauth2") notOneOf(out, p, "one of: \"api_key\", \"custom_oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM13 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "labelstudio", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_IntegrationName(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM13.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AwsCredentialType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "assumed_role" && v !== "key_secret") notOneOf(out, p, "one of: \"assumed_role\", \"key_secret\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Model(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17263,21 +18742,29 @@ check_InputMap(x29, p + "/input_map", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "client_secret" && v !== "username_password" && v !== "custom_oauth2") notOneOf(out, p, "one of: \"api_key\", \"client_secret\", \"username_password\", \"custom_oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AzureModelDeployment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17292,21 +18779,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/id", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomAuthenticationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "api_key" && v !== "none" && v !== "oauth2") notOneOf(out, p, "one of: \"api_key\", \"none\", \"oauth2\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_promptgalileo__schemas__config__custom__ModelProperties(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17340,13 +18835,17 @@ if (typeof e6 !== "string") bad(out, p + "/supported_parameters/" + i5, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CustomLLMConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17367,13 +18866,17 @@ if (typeof x3 !== "object" || x3 === null || Array.isArray(x3)) bad(out, p + "/i
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIGCSConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17393,13 +18896,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/object_path_prefix", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_VertexAIGCSConfigResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17414,21 +18921,29 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/object_path_prefix", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "prompt_evaluation" && v !== "llm_monitor" && v !== "protect" && v !== "gen_ai") notOneOf(out, p, "one of: \"prompt_evaluation\", \"llm_monitor\", \"protect\", \"gen_ai\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectBookmarkFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17442,15 +18957,19 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM14 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte"]);
 
 function check_api__schemas__project_v2__ProjectCreatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17470,13 +18989,17 @@ if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectCreatorFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17491,18 +19014,20 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectNameFilter = check_DatasetNameFilter;
 
 const ENUM15 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "between"]);
 
-function check98(v: unknown, p: string, out: Issue[]): void {
+function check97(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (typeof v === "number") {
@@ -17542,8 +19067,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ProjectNumExperimentsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17559,16 +19086,20 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectNumLogstreamsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17584,16 +19115,20 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__project_v2__ProjectUpdatedAtFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17613,8 +19148,10 @@ if (typeof x3 !== "string") bad(out, p + "/value", "string", x3);
 else if (!DATE_TIME.test(x3)) add(out, p + "/value", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectCreatedAtSort = check_DatasetCreatedAtSort;
@@ -17622,8 +19159,10 @@ const check_api__schemas__project_v2__ProjectCreatedAtSort = check_DatasetCreate
 const check_api__schemas__project_v2__ProjectNameSort = check_DatasetNameSort;
 
 function check_ProjectNumExperimentsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17640,13 +19179,17 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectNumLogstreamsSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17663,15 +19206,19 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_api__schemas__project_v2__ProjectUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_ProjectItem(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17679,6 +19226,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["permissions"];
 if (x2 !== undefined) {
@@ -17746,13 +19294,17 @@ check_ProjectLabels(e15, p + "/labels/" + i14, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17766,12 +19318,14 @@ const x2 = o0["project_id"];
 if (x2 !== undefined) {
 if (x2 !== null) {
 if (typeof x2 !== "string") bad(out, p + "/project_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x3 = o0["created_by"];
 if (x3 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/created_by", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x4 = o0["num_samples"];
 if (x4 === undefined) add(out, p + "/num_samples", "present", "missing");
@@ -17793,12 +19347,14 @@ const x7 = o0["dataset_version_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/dataset_version_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/dataset_version_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["id"];
 if (x8 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x8 !== "string") bad(out, p + "/id", "string", x8);
+else if (!UUID.test(x8)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x9 = o0["created_at"];
 if (x9 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -17822,6 +19378,7 @@ const x12 = o0["last_updated_by"];
 if (x12 === undefined) add(out, p + "/last_updated_by", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/last_updated_by", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/last_updated_by", "string (uuid4)", "string");
 }
 const x13 = o0["run_tags"];
 if (x13 !== undefined) {
@@ -17867,19 +19424,25 @@ if (typeof e23 !== "string") bad(out, p + "/logged_inference_names/" + i22, "str
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ProjectLabels(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "sample") notOneOf(out, p, "one of: \"sample\"", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check99(v: unknown, p: string, out: Issue[]): void {
+function check98(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -17901,7 +19464,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check100(v: unknown, p: string, out: Issue[]): void {
+function check99(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -17929,8 +19492,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_api__schemas__observe_alerts__AlertCondition(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -17961,11 +19526,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x6, p + "/value", out);
+check98(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check100(x7, p + "/filter_value", out);
+check99(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -17983,13 +19548,17 @@ if (x10 !== undefined) {
 check_api__schemas__observe_alerts__AlertConditionType(x10, p + "/condition_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ObserveAlertNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18005,28 +19574,36 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AlertMonitorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "multi_condition/object/1") notOneOf(out, p, "one of: \"multi_condition/object/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18039,25 +19616,30 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check41(x2, p + "/rating", out);
+check40(x2, p + "/rating", out);
 }
 const x3 = o0["annotation_template_id"];
 if (x3 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/annotation_template_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
 if (x4 !== undefined) {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkAnnotationRatingDelete(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18065,19 +19647,24 @@ const x1 = o0["annotation_template_id"];
 if (x1 === undefined) add(out, p + "/annotation_template_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/annotation_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/annotation_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
 if (x2 !== undefined) {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTraceSelector(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18093,33 +19680,46 @@ else {
 for (let i3 = 0; i3 < x2.length; i3++) {
 const e4 = x2[i3];
 if (typeof e4 !== "string") bad(out, p + "/traces/" + i3, "string", e4);
+else if (!UUID.test(e4)) add(out, p + "/traces/" + i3, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationSelectorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "traces") notOneOf(out, p, "one of: \"traces\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingOperationType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "create" && v !== "delete") notOneOf(out, p, "one of: \"create\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__LikeDislikeConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18129,13 +19729,17 @@ else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/annotation_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__ScoreConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18155,13 +19759,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/max", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__StarConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18171,13 +19779,17 @@ else {
 if (x1 !== "star") notOneOf(out, p + "/annotation_type", "one of: \"star\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TagsConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18202,13 +19814,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TextConstraints(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18218,13 +19834,17 @@ else {
 if (x1 !== "text") notOneOf(out, p + "/annotation_type", "one of: \"text\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__LikeDislikeRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18238,13 +19858,17 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__ScoreRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18258,13 +19882,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__StarRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18278,13 +19906,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TagsRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18304,13 +19936,17 @@ if (typeof e4 !== "string") bad(out, p + "/value/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__annotation__TextRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18324,23 +19960,31 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM16 = new Set<unknown>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
 
 function check_TaskType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM16.has(v)) notOneOf(out, p, "one of: 0, 1, 2, 3, …", "|number|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentDataset(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18348,6 +19992,7 @@ const x1 = o0["dataset_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["version_index"];
@@ -18363,13 +20008,17 @@ if (typeof x3 !== "string") bad(out, p + "/name", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricAggregates(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18448,11 +20097,13 @@ if (typeof a14 !== "number" || !Number.isInteger(a14)) bad(out, p + "/value_dist
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check101(v: unknown, p: string, out: Issue[]): void {
+function check100(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["feedback_type"];
@@ -18480,24 +20131,30 @@ else notOneOf(out, p + "/feedback_type", "discriminator `feedback_type`: one of:
 }
 
 function check_FeedbackAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check101(x1, p + "/aggregate", out);
+check100(x1, p + "/aggregate", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPlayground(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18505,6 +20162,7 @@ const x1 = o0["playground_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/playground_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/playground_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["name"];
@@ -18514,13 +20172,17 @@ if (typeof x2 !== "string") bad(out, p + "/name", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PromptRunSettings_Output(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18602,7 +20264,7 @@ if (typeof x18 !== "string") bad(out, p + "/tools", "string", x18);
 }
 const x19 = o0["tool_choice"];
 if (x19 !== undefined) {
-check92(x19, p + "/tool_choice", out);
+check91(x19, p + "/tool_choice", out);
 }
 const x20 = o0["response_format"];
 if (x20 !== undefined) {
@@ -18619,13 +20281,17 @@ if (typeof a23 !== "string") bad(out, p + "/response_format/" + esc(k22), "strin
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPrompt(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18633,6 +20299,7 @@ const x1 = o0["prompt_template_id"];
 if (x1 !== undefined) {
 if (x1 !== null) {
 if (typeof x1 !== "string") bad(out, p + "/prompt_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/prompt_template_id", "string (uuid4)", "string");
 }
 }
 const x2 = o0["version_index"];
@@ -18654,13 +20321,17 @@ if (typeof x4 !== "string") bad(out, p + "/content", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunTagDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18683,21 +20354,25 @@ const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["run_id"];
 if (x5 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/run_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["id"];
 if (x7 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x7 !== "string") bad(out, p + "/id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x8 = o0["created_at"];
 if (x8 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -18712,13 +20387,17 @@ if (typeof x9 !== "string") bad(out, p + "/updated_at", "string", x9);
 else if (!DATE_TIME.test(x9)) add(out, p + "/updated_at", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18727,13 +20406,17 @@ if (x1 !== undefined) {
 check_ExperimentPhaseStatus(x1, p + "/log_generation", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentDatasetRequest(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18741,6 +20424,7 @@ const x1 = o0["dataset_id"];
 if (x1 === undefined) add(out, p + "/dataset_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/dataset_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/dataset_id", "string (uuid4)", "string");
 }
 const x2 = o0["version_index"];
 if (x2 === undefined) add(out, p + "/version_index", "present", "missing");
@@ -18748,13 +20432,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/version_index", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18777,7 +20465,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check80(e5, p + "/filters/" + i4, out);
+check79(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -18816,6 +20504,7 @@ const x12 = o0["id"];
 if (x12 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/id", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x13 = o0["name"];
 if (x13 !== undefined) {
@@ -18865,13 +20554,17 @@ if (typeof x21 !== "string") bad(out, p + "/score_type", "string", x21);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18963,13 +20656,17 @@ if (typeof x20 !== "string") bad(out, p + "/roll_up_method", "string", x20);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsBooleanFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -18992,13 +20689,17 @@ if (x4 !== undefined) {
 if (x4 !== "boolean") notOneOf(out, p + "/type", "one of: \"boolean\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsCollectionFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19015,7 +20716,7 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -19026,13 +20727,17 @@ if (x5 !== undefined) {
 if (x5 !== "collection") notOneOf(out, p + "/type", "one of: \"collection\"", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsDateFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19057,13 +20762,17 @@ if (x4 !== undefined) {
 if (x4 !== "date") notOneOf(out, p + "/type", "one of: \"date\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsFullyAnnotatedFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19083,18 +20792,23 @@ else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
 if (typeof e5 !== "string") bad(out, p + "/user_ids/" + i4, "string", e5);
+else if (!UUID.test(e5)) add(out, p + "/user_ids/" + i4, "string (uuid4)", "string");
 }
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsIDFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19110,20 +20824,24 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 const x4 = o0["type"];
 if (x4 !== undefined) {
 if (x4 !== "id") notOneOf(out, p + "/type", "one of: \"id\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsNumberFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19140,20 +20858,24 @@ if (!ENUM15.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check98(x3, p + "/value", out);
+check97(x3, p + "/value", out);
 }
 const x4 = o0["type"];
 if (x4 !== undefined) {
 if (x4 !== "number") notOneOf(out, p + "/type", "one of: \"number\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsTextFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19170,7 +20892,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -19181,13 +20903,17 @@ if (x5 !== undefined) {
 if (x5 !== "text") notOneOf(out, p + "/type", "one of: \"text\"", "|string|", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BucketedMetric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19228,15 +20954,19 @@ check_OutputTypeEnum(x8, p + "/data_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ExperimentCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_ExperimentCreatedByFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19251,11 +20981,13 @@ if (!ENUM11.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check94(x3, p + "/value", out);
+check93(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ExperimentIDFilter = check_DatasetIDFilter;
@@ -19271,15 +21003,17 @@ const check_ExperimentNameSort = check_DatasetNameSort;
 const check_ExperimentUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_SegmentFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 !== undefined) {
 if (x1 !== null) {
-check80(x1, p + "/filter", out);
+check79(x1, p + "/filter", out);
 }
 }
 const x2 = o0["sample_rate"];
@@ -19292,13 +21026,17 @@ if (x3 !== undefined) {
 if (typeof x3 !== "boolean") bad(out, p + "/llm_scorers", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogRecordsSortClause(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19316,29 +21054,41 @@ if (x3 !== undefined) {
 if (x3 !== "column") notOneOf(out, p + "/sort_type", "one of: \"column\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LLMExportFormat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "csv" && v !== "jsonl") notOneOf(out, p, "one of: \"csv\", \"jsonl\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RootType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "session" && v !== "trace" && v !== "span") notOneOf(out, p, "one of: \"session\", \"trace\", \"span\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingCreate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19351,25 +21101,30 @@ if (typeof x1 !== "string") bad(out, p + "/explanation", "string", x1);
 const x2 = o0["rating"];
 if (x2 === undefined) add(out, p + "/rating", "present", "missing");
 else {
-check50(x2, p + "/rating", out);
+check49(x2, p + "/rating", out);
 }
 const x3 = o0["feedback_template_id"];
 if (x3 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/feedback_template_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x4 = o0["operation_type"];
 if (x4 !== undefined) {
 if (x4 !== "create") notOneOf(out, p + "/operation_type", "one of: \"create\"", "|string|", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BulkFeedbackRatingDelete(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19377,19 +21132,24 @@ const x1 = o0["feedback_template_id"];
 if (x1 === undefined) add(out, p + "/feedback_template_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/feedback_template_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/feedback_template_id", "string (uuid4)", "string");
 }
 const x2 = o0["operation_type"];
 if (x2 !== undefined) {
 if (x2 !== "delete") notOneOf(out, p + "/operation_type", "one of: \"delete\"", "|string|", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IndexSelector(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19409,25 +21169,33 @@ if (typeof e4 !== "number" || !Number.isInteger(e4)) bad(out, p + "/indexes/" + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_TraceSelector = check_AnnotationTraceSelector;
 
 function check_SelectorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "indexes" && v !== "traces") notOneOf(out, p, "one of: \"indexes\", \"traces\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_FeedbackRatingOperationType = check_AnnotationRatingOperationType;
 
 function check_libs__python__schemas__log_records__feedback__LikeDislikeCon(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19437,13 +21205,17 @@ else {
 if (x1 !== "like_dislike") notOneOf(out, p + "/feedback_type", "one of: \"like_dislike\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__ScoreConstrain(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19463,13 +21235,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/max", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__StarConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19479,13 +21255,17 @@ else {
 if (x1 !== "star") notOneOf(out, p + "/feedback_type", "one of: \"star\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TagsConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19510,13 +21290,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/allow_other", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TextConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19526,13 +21310,17 @@ else {
 if (x1 !== "text") notOneOf(out, p + "/feedback_type", "one of: \"text\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__LikeDislikeRat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19546,13 +21334,17 @@ else {
 if (typeof x2 !== "boolean") bad(out, p + "/value", "boolean", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__ScoreRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19566,13 +21358,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__StarRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19586,13 +21382,17 @@ else {
 if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/value", "integer", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TagsRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19612,13 +21412,17 @@ if (typeof e4 !== "string") bad(out, p + "/value/" + i3, "string", e4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_libs__python__schemas__log_records__feedback__TextRating(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19632,8 +21436,10 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/value", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_LogStreamCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
@@ -19653,8 +21459,10 @@ const check_LogStreamNameSort = check_DatasetNameSort;
 const check_LogStreamUpdatedAtSort = check_DatasetUpdatedAtSort;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19685,11 +21493,11 @@ check_Operator(x5, p + "/operator", out);
 const x6 = o0["value"];
 if (x6 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x6, p + "/value", out);
+check98(x6, p + "/value", out);
 }
 const x7 = o0["filter_value"];
 if (x7 !== undefined) {
-check100(x7, p + "/filter_value", out);
+check99(x7, p + "/filter_value", out);
 }
 const x8 = o0["filter_operator"];
 if (x8 !== undefined) {
@@ -19719,8 +21527,10 @@ if (typeof x12 !== "string") bad(out, p + "/legacy_metric_name", "string", x12);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AlertNameFilter = check_ObserveAlertNameFilter;
@@ -19734,8 +21544,10 @@ const check_LogstreamInsightTokenUsageUpdatedAtFilter = check_api__schemas__proj
 const check_LogstreamInsightTokenUsageCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_LogStreamInsightTokenUsageDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19743,6 +21555,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["created_at"];
 if (x2 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -19760,24 +21573,30 @@ const x4 = o0["project_id"];
 if (x4 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/project_id", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x5 = o0["log_stream_id"];
 if (x5 === undefined) add(out, p + "/log_stream_id", "present", "missing");
 else {
 if (typeof x5 !== "string") bad(out, p + "/log_stream_id", "string", x5);
+else if (!UUID.test(x5)) add(out, p + "/log_stream_id", "string (uuid4)", "string");
 }
 const x6 = o0["token_usage"];
 if (x6 !== undefined) {
 check_TokenUsage(x6, p + "/token_usage", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -19794,13 +21613,17 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterExpression_Annotated_Union_LogRecordsIDFilter__LogReco_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -19817,43 +21640,59 @@ if (out.length === n1) break u0;
 out.length = n1;
 bad(out, p, "one of the anyOf shapes", v);
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WidgetType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "bar_chart" && v !== "line_chart" && v !== "number" && v !== "table") notOneOf(out, p, "one of: \"bar_chart\", \"line_chart\", \"number\", \"table\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM17 = new Set<unknown>(["Count", "Sum", "Average", "Min", "Max", "P50", "P90", "P95", "P99", "PercentageFalse", "PercentageTrue"]);
 
 function check_MetricAggregation(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM17.has(v)) notOneOf(out, p, "one of: \"Count\", \"Sum\", \"Average\", \"Min\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM18 = new Set<unknown>(["boolean", "categorical", "count", "discrete", "freeform", "percentage", "multilabel", "retrieved_chunk_list_boolean", "boolean_multilabel"]);
 
 function check_OutputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM18.has(v)) notOneOf(out, p, "one of: \"boolean\", \"categorical\", \"count\", \"discrete\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const KEYS19 = ["inverted","buckets","display_value_levels"];
 
 function check_LogRecordsColumnInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -19954,6 +21793,7 @@ const x22 = o0["scorer_id"];
 if (x22 !== undefined) {
 if (x22 !== null) {
 if (typeof x22 !== "string") bad(out, p + "/scorer_id", "string", x22);
+else if (!UUID.test(x22)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 }
 const x23 = o0["insight_type"];
@@ -19988,13 +21828,17 @@ if (typeof x27 !== "string") bad(out, p + "/metric_key_alias", "string", x27);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricAggregationDetail(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20014,13 +21858,17 @@ else {
 check_MetricAggregation(x3, p + "/aggregation", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__log_records__BucketedMetrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20037,13 +21885,17 @@ if (typeof x2 !== "string") bad(out, p + "/end_bucket_time", "string", x2);
 else if (!DATE_TIME.test(x2)) add(out, p + "/end_bucket_time", "string (date-time)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StandardError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20109,13 +21961,17 @@ if (x12 !== undefined) {
 if (typeof x12 !== "object" || x12 === null || Array.isArray(x12)) bad(out, p + "/context", "object", x12);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunInsightsSettingsSchema(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20124,21 +21980,29 @@ if (x1 !== undefined) {
 check_LogstreamInsightConfig(x1, p + "/logstream", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LoggingMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "playground" && v !== "python_client" && v !== "typescript_client" && v !== "api_direct") notOneOf(out, p, "one of: \"playground\", \"python_client\", \"typescript_client\", \"api_direct\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SelectColumns(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20161,13 +22025,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/include_all_feedback", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedAgentSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20177,19 +22045,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -20280,6 +22148,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -20313,12 +22182,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -20335,7 +22206,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20344,6 +22215,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -20376,6 +22248,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -20388,7 +22261,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20429,13 +22302,17 @@ if (x62 !== undefined) {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedControlSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20445,11 +22322,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -20552,6 +22429,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -20585,12 +22463,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -20607,7 +22487,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -20616,6 +22496,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -20648,6 +22529,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -20660,7 +22542,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -20733,13 +22615,17 @@ if (typeof x67 !== "string") bad(out, p + "/selector_path", "string", x67);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedLlmSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -20868,6 +22754,7 @@ const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
@@ -20901,12 +22788,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -20923,7 +22812,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -20932,6 +22821,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -20964,6 +22854,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -20976,7 +22867,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -21031,7 +22922,7 @@ if (!Array.isArray(x70)) bad(out, p + "/events", "array", x70);
 else {
 for (let i71 = 0; i71 < x70.length; i71++) {
 const e72 = x70[i71];
-check69(e72, p + "/events/" + i71, out);
+check68(e72, p + "/events/" + i71, out);
 }
 }
 }
@@ -21055,13 +22946,17 @@ if (typeof x75 !== "string") bad(out, p + "/finish_reason", "string", x75);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedRetrieverSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21190,6 +23085,7 @@ const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
@@ -21223,12 +23119,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -21245,7 +23143,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -21254,6 +23152,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -21286,6 +23185,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -21298,7 +23198,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -21335,13 +23235,17 @@ if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedSessionRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21351,19 +23255,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -21447,12 +23351,14 @@ const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -21486,12 +23392,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -21508,7 +23416,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21517,6 +23425,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -21549,6 +23458,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -21561,7 +23471,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21584,16 +23494,21 @@ const x59 = o0["previous_session_id"];
 if (x59 !== undefined) {
 if (x59 !== null) {
 if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedToolSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21712,6 +23627,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -21745,12 +23661,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -21767,7 +23685,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -21776,6 +23694,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -21808,6 +23727,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -21820,7 +23740,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -21863,13 +23783,17 @@ if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedTraceRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -21879,19 +23803,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22016,12 +23940,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -22038,7 +23964,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22047,6 +23973,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -22079,6 +24006,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -22091,7 +24019,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22115,13 +24043,17 @@ if (x59 !== undefined) {
 if (typeof x59 !== "boolean") bad(out, p + "/is_complete", "boolean", x59);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PartialExtendedWorkflowSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22131,19 +24063,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22234,6 +24166,7 @@ const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
@@ -22267,12 +24200,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -22289,7 +24224,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22298,6 +24233,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -22330,6 +24266,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -22342,7 +24279,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22379,13 +24316,17 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedAgentSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22395,19 +24336,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -22484,27 +24425,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -22523,12 +24469,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -22545,7 +24493,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -22554,6 +24502,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -22586,6 +24535,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -22598,7 +24548,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -22621,6 +24571,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -22637,13 +24588,17 @@ if (x62 !== undefined) {
 check_AgentType(x62, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedRetrieverSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22758,27 +24713,32 @@ const x28 = o0["id"];
 if (x28 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x29 = o0["session_id"];
 if (x29 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["project_id"];
 if (x31 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x31 !== "string") bad(out, p + "/project_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x32 = o0["run_id"];
 if (x32 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x32 !== "string") bad(out, p + "/run_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x33 = o0["updated_at"];
 if (x33 !== undefined) {
@@ -22797,12 +24757,14 @@ const x35 = o0["metrics_batch_id"];
 if (x35 !== undefined) {
 if (x35 !== null) {
 if (typeof x35 !== "string") bad(out, p + "/metrics_batch_id", "string", x35);
+else if (!UUID.test(x35)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x36 = o0["session_batch_id"];
 if (x36 !== undefined) {
 if (x36 !== null) {
 if (typeof x36 !== "string") bad(out, p + "/session_batch_id", "string", x36);
+else if (!UUID.test(x36)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x37 = o0["feedback_rating_info"];
@@ -22819,7 +24781,7 @@ check_FeedbackRatingInfo(a40, p + "/feedback_rating_info/" + esc(k39), out);
 }
 const x41 = o0["annotations"];
 if (x41 !== undefined) {
-check65(x41, p + "/annotations", out);
+check64(x41, p + "/annotations", out);
 }
 const x42 = o0["file_ids"];
 if (x42 !== undefined) {
@@ -22828,6 +24790,7 @@ else {
 for (let i43 = 0; i43 < x42.length; i43++) {
 const e44 = x42[i43];
 if (typeof e44 !== "string") bad(out, p + "/file_ids/" + i43, "string", e44);
+else if (!UUID.test(e44)) add(out, p + "/file_ids/" + i43, "string (uuid4)", "string");
 }
 }
 }
@@ -22860,6 +24823,7 @@ else {
 for (let i53 = 0; i53 < x52.length; i53++) {
 const e54 = x52[i53];
 if (typeof e54 !== "string") bad(out, p + "/annotation_queue_ids/" + i53, "string", e54);
+else if (!UUID.test(e54)) add(out, p + "/annotation_queue_ids/" + i53, "string (uuid4)", "string");
 }
 }
 }
@@ -22872,7 +24836,7 @@ const o56 = x55 as Record<string, unknown>;
 for (const k57 in o56) {
 if (!Object.hasOwn(o56, k57)) continue;
 const a58 = o56[k57];
-check66(a58, p + "/metric_info/" + esc(k57), out);
+check65(a58, p + "/metric_info/" + esc(k57), out);
 }
 }
 }
@@ -22895,6 +24859,7 @@ const x63 = o0["parent_id"];
 if (x63 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x63 !== "string") bad(out, p + "/parent_id", "string", x63);
+else if (!UUID.test(x63)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x64 = o0["is_complete"];
 if (x64 !== undefined) {
@@ -22907,13 +24872,17 @@ if (typeof x65 !== "number" || !Number.isInteger(x65)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedSessionRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -22923,19 +24892,19 @@ if (x1 !== "session") notOneOf(out, p + "/type", "one of: \"session\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23012,28 +24981,33 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -23052,12 +25026,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23074,7 +25050,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23083,6 +25059,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23115,6 +25092,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23127,7 +25105,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23150,6 +25128,7 @@ const x59 = o0["previous_session_id"];
 if (x59 !== undefined) {
 if (x59 !== null) {
 if (typeof x59 !== "string") bad(out, p + "/previous_session_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/previous_session_id", "string (uuid4)", "string");
 }
 }
 const x60 = o0["num_traces"];
@@ -23159,13 +25138,17 @@ if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_traces
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedToolSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23270,27 +25253,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -23309,12 +25297,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23331,7 +25321,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23340,6 +25330,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23372,6 +25363,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23384,7 +25376,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23407,6 +25399,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -23425,13 +25418,17 @@ if (typeof x62 !== "string") bad(out, p + "/tool_call_id", "string", x62);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedTraceRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23441,19 +25438,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23530,26 +25527,31 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 === undefined) add(out, p + "/trace_id", "present", "missing");
 else {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -23568,12 +25570,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23590,7 +25594,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23599,6 +25603,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23631,6 +25636,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23643,7 +25649,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23673,13 +25679,17 @@ if (typeof x60 !== "number" || !Number.isInteger(x60)) bad(out, p + "/num_spans"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExtendedWorkflowSpanRecord(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23689,19 +25699,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check64(x4, p + "/output", out);
+check63(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check64(x5, p + "/redacted_output", out);
+check63(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -23778,27 +25788,32 @@ const x24 = o0["id"];
 if (x24 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x25 = o0["session_id"];
 if (x25 === undefined) add(out, p + "/session_id", "present", "missing");
 else {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["project_id"];
 if (x27 === undefined) add(out, p + "/project_id", "present", "missing");
 else {
 if (typeof x27 !== "string") bad(out, p + "/project_id", "string", x27);
+else if (!UUID.test(x27)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 const x28 = o0["run_id"];
 if (x28 === undefined) add(out, p + "/run_id", "present", "missing");
 else {
 if (typeof x28 !== "string") bad(out, p + "/run_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/run_id", "string (uuid4)", "string");
 }
 const x29 = o0["updated_at"];
 if (x29 !== undefined) {
@@ -23817,12 +25832,14 @@ const x31 = o0["metrics_batch_id"];
 if (x31 !== undefined) {
 if (x31 !== null) {
 if (typeof x31 !== "string") bad(out, p + "/metrics_batch_id", "string", x31);
+else if (!UUID.test(x31)) add(out, p + "/metrics_batch_id", "string (uuid4)", "string");
 }
 }
 const x32 = o0["session_batch_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/session_batch_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/session_batch_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["feedback_rating_info"];
@@ -23839,7 +25856,7 @@ check_FeedbackRatingInfo(a36, p + "/feedback_rating_info/" + esc(k35), out);
 }
 const x37 = o0["annotations"];
 if (x37 !== undefined) {
-check65(x37, p + "/annotations", out);
+check64(x37, p + "/annotations", out);
 }
 const x38 = o0["file_ids"];
 if (x38 !== undefined) {
@@ -23848,6 +25865,7 @@ else {
 for (let i39 = 0; i39 < x38.length; i39++) {
 const e40 = x38[i39];
 if (typeof e40 !== "string") bad(out, p + "/file_ids/" + i39, "string", e40);
+else if (!UUID.test(e40)) add(out, p + "/file_ids/" + i39, "string (uuid4)", "string");
 }
 }
 }
@@ -23880,6 +25898,7 @@ else {
 for (let i49 = 0; i49 < x48.length; i49++) {
 const e50 = x48[i49];
 if (typeof e50 !== "string") bad(out, p + "/annotation_queue_ids/" + i49, "string", e50);
+else if (!UUID.test(e50)) add(out, p + "/annotation_queue_ids/" + i49, "string (uuid4)", "string");
 }
 }
 }
@@ -23892,7 +25911,7 @@ const o52 = x51 as Record<string, unknown>;
 for (const k53 in o52) {
 if (!Object.hasOwn(o52, k53)) continue;
 const a54 = o52[k53];
-check66(a54, p + "/metric_info/" + esc(k53), out);
+check65(a54, p + "/metric_info/" + esc(k53), out);
 }
 }
 }
@@ -23915,6 +25934,7 @@ const x59 = o0["parent_id"];
 if (x59 === undefined) add(out, p + "/parent_id", "present", "missing");
 else {
 if (typeof x59 !== "string") bad(out, p + "/parent_id", "string", x59);
+else if (!UUID.test(x59)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 const x60 = o0["is_complete"];
 if (x60 !== undefined) {
@@ -23927,20 +25947,24 @@ if (typeof x61 !== "number" || !Number.isInteger(x61)) bad(out, p + "/step_numbe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_galileo_core__schemas__logging__llm__Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-check71(x1, p + "/content", out);
+check70(x1, p + "/content", out);
 }
 const x2 = o0["role"];
 if (x2 === undefined) add(out, p + "/role", "present", "missing");
@@ -23966,13 +25990,17 @@ check_ToolCall(e6, p + "/tool_calls/" + i5, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileContentPart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -23984,15 +26012,20 @@ const x2 = o0["file_id"];
 if (x2 === undefined) add(out, p + "/file_id", "present", "missing");
 else {
 if (typeof x2 !== "string") bad(out, p + "/file_id", "string", x2);
+else if (!UUID.test(x2)) add(out, p + "/file_id", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TextContentPart(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24006,11 +26039,13 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/text", "string", x2);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check102(v: unknown, p: string, out: Issue[]): void {
+function check101(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "boolean") {
@@ -24038,8 +26073,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Document_Output(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24056,7 +26093,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check102(a5, p + "/metadata/" + esc(k4), out);
+check101(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -24069,13 +26106,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24102,13 +26143,17 @@ if (typeof x4 !== "string") bad(out, p + "/error_message", "string", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Metrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24119,11 +26164,13 @@ if (typeof x1 !== "number" || !Number.isInteger(x1)) bad(out, p + "/duration_ns"
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check103(v: unknown, p: string, out: Issue[]): void {
+function check102(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "boolean") {
@@ -24157,8 +26204,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_FeedbackRatingInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24170,7 +26219,7 @@ check_FeedbackType(x1, p + "/feedback_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check103(x2, p + "/value", out);
+check102(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24180,13 +26229,17 @@ if (typeof x3 !== "string") bad(out, p + "/explanation", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationRatingInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24198,7 +26251,7 @@ check_AnnotationType(x1, p + "/annotation_type", out);
 const x2 = o0["value"];
 if (x2 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check103(x2, p + "/value", out);
+check102(x2, p + "/value", out);
 }
 const x3 = o0["explanation"];
 if (x3 === undefined) add(out, p + "/explanation", "present", "missing");
@@ -24208,21 +26261,27 @@ if (typeof x3 !== "string") bad(out, p + "/explanation", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM20 = new Set<unknown>(["text", "document", "image", "audio", "video"]);
 
 function check_ContentModality(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM20.has(v)) notOneOf(out, p, "one of: \"text\", \"document\", \"image\", \"audio\", …", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check104(v: unknown, p: string, out: Issue[]): void {
+function check103(v: unknown, p: string, out: Issue[]): void {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "one of the oneOf shapes", v);
 else {
 const d0 = (v as Record<string, unknown>)["annotation_type"];
@@ -24250,24 +26309,30 @@ else notOneOf(out, p + "/annotation_type", "discriminator `annotation_type`: one
 }
 
 function check_AnnotationAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["aggregate"];
 if (x1 === undefined) add(out, p + "/aggregate", "present", "missing");
 else {
-check104(x1, p + "/aggregate", out);
+check103(x1, p + "/aggregate", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricComputing(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24292,13 +26357,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricError(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24337,13 +26406,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricFailed(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24382,13 +26455,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricNotApplicable(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24425,13 +26502,17 @@ check_StandardError(x6, p + "/standard_error", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricNotComputed(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24456,13 +26537,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "string") bad(out, p + "/message", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricPending(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24483,11 +26568,13 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check105(v: unknown, p: string, out: Issue[]): void {
+function check104(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "string") {
@@ -24556,7 +26643,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check106(v: unknown, p: string, out: Issue[]): void {
+function check105(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -24569,7 +26656,7 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i0 + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check105(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
+check104(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 }
@@ -24578,7 +26665,7 @@ check105(e5, p + "/" + i0 + "/" + i2 + "/" + i4, out);
 }
 }
 
-function check107(v: unknown, p: string, out: Issue[]): void {
+function check106(v: unknown, p: string, out: Issue[]): void {
 u6: {
 const n7 = out.length;
 if (typeof v === "string") {
@@ -24643,7 +26730,7 @@ if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
 const e1 = v[i0];
-check105(e1, p + "/" + i0, out);
+check104(e1, p + "/" + i0, out);
 }
 }
 if (out.length === n7) break u6;
@@ -24658,7 +26745,7 @@ if (!Array.isArray(e3)) bad(out, p + "/" + i2, "array", e3);
 else {
 for (let i4 = 0; i4 < e3.length; i4++) {
 const e5 = e3[i4];
-check105(e5, p + "/" + i2 + "/" + i4, out);
+check104(e5, p + "/" + i2 + "/" + i4, out);
 }
 }
 }
@@ -24667,7 +26754,7 @@ if (out.length === n7) break u6;
 out.length = n7;
 }
 if (Array.isArray(v)) {
-check106(v, p, out);
+check105(v, p, out);
 if (out.length === n7) break u6;
 out.length = n7;
 }
@@ -24680,7 +26767,7 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 }
 
-function check108(v: unknown, p: string, out: Issue[]): void {
+function check107(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "number") {
@@ -24706,8 +26793,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_MetricRollUp(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24730,7 +26819,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check107(x4, p + "/value", out);
+check106(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24788,18 +26877,22 @@ const o14 = x13 as Record<string, unknown>;
 for (const k15 in o14) {
 if (!Object.hasOwn(o14, k15)) continue;
 const a16 = o14[k15];
-check108(a16, p + "/roll_up_metrics/" + esc(k15), out);
+check107(a16, p + "/roll_up_metrics/" + esc(k15), out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricSuccess(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24822,7 +26915,7 @@ if (typeof x3 !== "string") bad(out, p + "/metric_key_alias", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check107(x4, p + "/value", out);
+check106(x4, p + "/value", out);
 }
 const x5 = o0["explanation"];
 if (x5 !== undefined) {
@@ -24885,13 +26978,17 @@ if (typeof x14 !== "string") bad(out, p + "/rationale", "string", x14);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24899,6 +26996,7 @@ const x1 = o0["file_id"];
 if (x1 === undefined) add(out, p + "/file_id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/file_id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/file_id", "string (uuid4)", "string");
 }
 const x2 = o0["modality"];
 if (x2 === undefined) add(out, p + "/modality", "present", "missing");
@@ -24947,13 +27045,17 @@ else {
 check_FileStatus(x9, p + "/status", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AgentSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -24963,19 +27065,19 @@ if (x1 !== "agent") notOneOf(out, p + "/type", "one of: \"agent\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check70(x4, p + "/output", out);
+check69(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check70(x5, p + "/redacted_output", out);
+check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -25052,18 +27154,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -25076,6 +27181,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -25084,7 +27190,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -25093,13 +27199,17 @@ if (x32 !== undefined) {
 check_AgentType(x32, p + "/agent_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlSpan(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25109,11 +27219,11 @@ if (x1 !== "control") notOneOf(out, p + "/type", "one of: \"control\"", "|string
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
@@ -25202,18 +27312,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -25226,6 +27339,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["control_id"];
@@ -25265,13 +27379,17 @@ if (typeof x34 !== "string") bad(out, p + "/selector_path", "string", x34);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LlmSpan(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25386,18 +27504,21 @@ const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["step_number"];
@@ -25410,6 +27531,7 @@ const x32 = o0["parent_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["tools"];
@@ -25431,7 +27553,7 @@ if (!Array.isArray(x37)) bad(out, p + "/events", "array", x37);
 else {
 for (let i38 = 0; i38 < x37.length; i38++) {
 const e39 = x37[i38];
-check69(e39, p + "/events/" + i38, out);
+check68(e39, p + "/events/" + i38, out);
 }
 }
 }
@@ -25455,13 +27577,17 @@ if (typeof x42 !== "string") bad(out, p + "/finish_reason", "string", x42);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RetrieverSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25576,18 +27702,21 @@ const x28 = o0["id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["session_id"];
 if (x29 !== undefined) {
 if (x29 !== null) {
 if (typeof x29 !== "string") bad(out, p + "/session_id", "string", x29);
+else if (!UUID.test(x29)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x30 = o0["trace_id"];
 if (x30 !== undefined) {
 if (x30 !== null) {
 if (typeof x30 !== "string") bad(out, p + "/trace_id", "string", x30);
+else if (!UUID.test(x30)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x31 = o0["step_number"];
@@ -25600,6 +27729,7 @@ const x32 = o0["parent_id"];
 if (x32 !== undefined) {
 if (x32 !== null) {
 if (typeof x32 !== "string") bad(out, p + "/parent_id", "string", x32);
+else if (!UUID.test(x32)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x33 = o0["spans"];
@@ -25608,18 +27738,22 @@ if (!Array.isArray(x33)) bad(out, p + "/spans", "array", x33);
 else {
 for (let i34 = 0; i34 < x33.length; i34++) {
 const e35 = x33[i34];
-check67(e35, p + "/spans/" + i34, out);
+check66(e35, p + "/spans/" + i34, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25724,18 +27858,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -25748,6 +27885,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -25756,7 +27894,7 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
@@ -25767,13 +27905,17 @@ if (typeof x32 !== "string") bad(out, p + "/tool_call_id", "string", x32);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WorkflowSpan_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25783,19 +27925,19 @@ if (x1 !== "workflow") notOneOf(out, p + "/type", "one of: \"workflow\"", "|stri
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check62(x2, p + "/input", out);
+check61(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check63(x3, p + "/redacted_input", out);
+check62(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check70(x4, p + "/output", out);
+check69(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check70(x5, p + "/redacted_output", out);
+check69(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -25872,18 +28014,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -25896,6 +28041,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -25904,28 +28050,36 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM21 = new Set<unknown>(["default", "planner", "react", "reflection", "router", "classifier", "supervisor", "judge"]);
 
 function check_AgentType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM21.has(v)) notOneOf(out, p, "one of: \"default\", \"planner\", \"react\", \"reflection\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LlmMetrics(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -25960,13 +28114,17 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/time_to_firs
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ImageGenerationEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26023,13 +28181,17 @@ if (typeof x12 !== "string") bad(out, p + "/model", "string", x12);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InternalToolCall(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26079,13 +28241,17 @@ if (typeof x10 !== "object" || x10 === null || Array.isArray(x10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPApprovalRequestEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26136,13 +28302,17 @@ if (typeof x10 !== "boolean") bad(out, p + "/approved", "boolean", x10);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPCallEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26199,13 +28369,17 @@ if (typeof x11 !== "object" || x11 === null || Array.isArray(x11)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MCPListToolsEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26256,13 +28430,17 @@ if (typeof e10 !== "object" || e10 === null || Array.isArray(e10)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MessageEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26318,11 +28496,13 @@ if (typeof e11 !== "object" || e11 === null || Array.isArray(e11)) bad(out, p + 
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check109(v: unknown, p: string, out: Issue[]): void {
+function check108(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "string") {
@@ -26351,8 +28531,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_ReasoningEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26392,16 +28574,20 @@ if (typeof x7 !== "string") bad(out, p + "/content", "string", x7);
 }
 const x8 = o0["summary"];
 if (x8 !== undefined) {
-check109(x8, p + "/summary", out);
+check108(x8, p + "/summary", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebSearchCallEvent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26439,29 +28625,41 @@ else {
 check_WebSearchAction(x7, p + "/action", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlCheckStage(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "pre" && v !== "post") notOneOf(out, p, "one of: \"pre\", \"post\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlAppliesTo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "llm_call" && v !== "tool_call") notOneOf(out, p, "one of: \"llm_call\", \"tool_call\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Document_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26478,7 +28676,7 @@ const o3 = x2 as Record<string, unknown>;
 for (const k4 in o3) {
 if (!Object.hasOwn(o3, k4)) continue;
 const a5 = o3[k4];
-check102(a5, p + "/metadata/" + esc(k4), out);
+check101(a5, p + "/metadata/" + esc(k4), out);
 }
 }
 }
@@ -26491,13 +28689,17 @@ continue;
 add(out, p + "/" + esc(k6), "a declared property only", "an undeclared property");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Trace_Input(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26507,19 +28709,19 @@ if (x1 !== "trace") notOneOf(out, p + "/type", "one of: \"trace\"", "|string|", 
 }
 const x2 = o0["input"];
 if (x2 !== undefined) {
-check71(x2, p + "/input", out);
+check70(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check72(x3, p + "/redacted_input", out);
+check71(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check72(x4, p + "/output", out);
+check71(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check72(x5, p + "/redacted_output", out);
+check71(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -26596,18 +28798,21 @@ const x24 = o0["id"];
 if (x24 !== undefined) {
 if (x24 !== null) {
 if (typeof x24 !== "string") bad(out, p + "/id", "string", x24);
+else if (!UUID.test(x24)) add(out, p + "/id", "string (uuid4)", "string");
 }
 }
 const x25 = o0["session_id"];
 if (x25 !== undefined) {
 if (x25 !== null) {
 if (typeof x25 !== "string") bad(out, p + "/session_id", "string", x25);
+else if (!UUID.test(x25)) add(out, p + "/session_id", "string (uuid4)", "string");
 }
 }
 const x26 = o0["trace_id"];
 if (x26 !== undefined) {
 if (x26 !== null) {
 if (typeof x26 !== "string") bad(out, p + "/trace_id", "string", x26);
+else if (!UUID.test(x26)) add(out, p + "/trace_id", "string (uuid4)", "string");
 }
 }
 const x27 = o0["step_number"];
@@ -26620,6 +28825,7 @@ const x28 = o0["parent_id"];
 if (x28 !== undefined) {
 if (x28 !== null) {
 if (typeof x28 !== "string") bad(out, p + "/parent_id", "string", x28);
+else if (!UUID.test(x28)) add(out, p + "/parent_id", "string (uuid4)", "string");
 }
 }
 const x29 = o0["spans"];
@@ -26628,18 +28834,22 @@ if (!Array.isArray(x29)) bad(out, p + "/spans", "array", x29);
 else {
 for (let i30 = 0; i30 < x29.length; i30++) {
 const e31 = x29[i30];
-check67(e31, p + "/spans/" + i30, out);
+check66(e31, p + "/spans/" + i30, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewGraph(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26672,13 +28882,17 @@ check_Histogram(x7, p + "/edge_occurrences_histogram", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerDefaults(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26701,7 +28915,7 @@ if (!Array.isArray(x3)) bad(out, p + "/filters", "array", x3);
 else {
 for (let i4 = 0; i4 < x3.length; i4++) {
 const e5 = x3[i4];
-check80(e5, p + "/filters/" + i4, out);
+check79(e5, p + "/filters/" + i4, out);
 }
 }
 }
@@ -26737,57 +28951,81 @@ check_InputTypeEnum(x11, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTypes(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "llm" && v !== "code" && v !== "luna" && v !== "preset") notOneOf(out, p, "one of: \"llm\", \"code\", \"luna\", \"preset\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModelType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "slm" && v !== "llm" && v !== "code") notOneOf(out, p, "one of: \"slm\", \"llm\", \"code\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM22 = new Set<unknown>(["basic", "llm_spans", "retriever_spans", "sessions_normalized", "sessions_trace_io_only", "tool_spans", "trace_input_only", "trace_io_only", "trace_normalized", "trace_output_only", "agent_spans", "workflow_spans"]);
 
 function check_InputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM22.has(v)) notOneOf(out, p, "one of: \"basic\", \"llm_spans\", \"retriever_spans\", \"sessions_normalized\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MultimodalCapability(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "vision" && v !== "audio") notOneOf(out, p, "one of: \"vision\", \"audio\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM23 = new Set<unknown>(["average", "sum", "max", "min", "category_count", "percentage_true", "percentage_false"]);
 
 function check_RollUpMethodDisplayOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM23.has(v)) notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerBoolean(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26807,13 +29045,17 @@ check_BooleanColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerCategorical(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26833,13 +29075,17 @@ check_CategoricalColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerMultiLabel(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26859,13 +29105,17 @@ check_CategoricalColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColorPickerNumeric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26885,13 +29135,17 @@ check_NumericColorConstraint(e4, p + "/constraints/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseScorerVersionDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -26899,6 +29153,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["version"];
 if (x2 === undefined) add(out, p + "/version", "present", "missing");
@@ -26909,6 +29164,7 @@ const x3 = o0["scorer_id"];
 if (x3 === undefined) add(out, p + "/scorer_id", "present", "missing");
 else {
 if (typeof x3 !== "string") bad(out, p + "/scorer_id", "string", x3);
+else if (!UUID.test(x3)) add(out, p + "/scorer_id", "string (uuid4)", "string");
 }
 const x4 = o0["generated_scorer"];
 if (x4 !== undefined) {
@@ -26971,11 +29227,13 @@ check_InputTypeEnum(x14, p + "/input_type", out);
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check110(v: unknown, p: string, out: Issue[]): void {
+function check109(v: unknown, p: string, out: Issue[]): void {
 u4: {
 const n5 = out.length;
 if (!Array.isArray(v)) bad(out, p, "array", v);
@@ -27001,32 +29259,42 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_BaseMetricRollUpConfigDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["roll_up_methods"];
 if (x1 === undefined) add(out, p + "/roll_up_methods", "present", "missing");
 else {
-check110(x1, p + "/roll_up_methods", out);
+check109(x1, p + "/roll_up_methods", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TaskResultStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "pending" && v !== "started" && v !== "completed" && v !== "failed") notOneOf(out, p, "one of: \"pending\", \"started\", \"completed\", \"failed\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidateRegisteredScorerResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27045,8 +29313,10 @@ bad(out, p + "/result", "one of the anyOf shapes", x1);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
@@ -27054,8 +29324,10 @@ const check_ScorerCreatedAtFilter = check_api__schemas__project_v2__ProjectCreat
 const check_ScorerCreatorFilter = check_api__schemas__project_v2__ProjectCreatorFilter;
 
 function check_ScorerExcludeMultimodalScorersFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27064,13 +29336,17 @@ if (x1 !== undefined) {
 if (x1 !== "exclude_multimodal_scorers") notOneOf(out, p + "/name", "one of: \"exclude_multimodal_scorers\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerExcludeSlmScorersFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27079,15 +29355,19 @@ if (x1 !== undefined) {
 if (x1 !== "exclude_slm_scorers") notOneOf(out, p + "/name", "one of: \"exclude_slm_scorers\"", "|string|", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerIDFilter = check_DatasetIDFilter;
 
 function check_ScorerLabelFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27103,7 +29383,7 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
@@ -27114,13 +29394,17 @@ if (x5 !== undefined) {
 if (typeof x5 !== "boolean") bad(out, p + "/strict", "boolean", x5);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerModelTypeFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27136,18 +29420,22 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerNameFilter = check_DatasetNameFilter;
 
 function check_ScorerScoreableNodeTypesFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27163,20 +29451,24 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTypeFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27192,16 +29484,20 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerTagsFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27217,22 +29513,26 @@ if (x2 !== "eq" && x2 !== "contains" && x2 !== "one_of" && x2 !== "not_in") notO
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_ScorerEnabledInPlaygroundSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27252,15 +29552,20 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerEnabledInRunSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27280,17 +29585,22 @@ const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
 if (typeof x4 !== "string") bad(out, p + "/value", "string", x4);
+else if (!UUID.test(x4)) add(out, p + "/value", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ScorerNameSort = check_DatasetNameSort;
 
 function check_ChainPollTemplate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27336,13 +29646,17 @@ if (typeof x9 !== "object" || x9 === null || Array.isArray(x9)) bad(out, p + "/r
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GeneratedScorerConfiguration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27377,13 +29691,17 @@ if (x8 !== undefined) {
 if (typeof x8 !== "boolean") bad(out, p + "/ground_truth", "boolean", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GeneratedScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27391,6 +29709,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -27418,6 +29737,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["created_at"];
 if (x7 === undefined) add(out, p + "/created_at", "present", "missing");
@@ -27450,13 +29770,17 @@ else {
 check_GeneratedScorerConfiguration(x12, p + "/scorer_configuration", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CreateUpdateRegisteredScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27464,6 +29788,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -27493,6 +29818,7 @@ const x6 = o0["created_by"];
 if (x6 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x6 !== "string") bad(out, p + "/created_by", "string", x6);
+else if (!UUID.test(x6)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x7 = o0["data_type"];
 if (x7 === undefined) add(out, p + "/data_type", "present", "missing");
@@ -27515,15 +29841,17 @@ if (typeof e10 !== "string") bad(out, p + "/scoreable_node_types/" + i9, "string
 }
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check111(v: unknown, p: string, out: Issue[]): void {
+function check110(v: unknown, p: string, out: Issue[]): void {
 u3: {
 const n4 = out.length;
 if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-check55(v, p, out);
+check54(v, p, out);
 if (out.length === n4) break u3;
 out.length = n4;
 }
@@ -27550,8 +29878,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_FineTunedScorerResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27559,6 +29889,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -27595,7 +29926,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check111(x8, p + "/class_name_to_vocab_ix", out);
+check110(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -27619,59 +29950,84 @@ const x12 = o0["created_by"];
 if (x12 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x12 !== "string") bad(out, p + "/created_by", "string", x12);
+else if (!UUID.test(x12)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM24 = new Set<unknown>(["action_advancement_luna", "action_completion_luna", "agent_efficiency", "agent_flow", "agentic_session_success", "agentic_workflow_success", "bleu", "chunk_attribution_utilization", "chunk_attribution_utilization_luna", "chunk_relevance", "chunk_relevance_luna", "completeness", "completeness_luna", "context_adherence", "context_adherence_luna", "context_precision", "context_relevance", "context_relevance_luna", "conversation_quality", "correctness", "ground_truth_adherence", "input_pii", "input_pii_gpt", "input_sexist", "input_sexist_luna", "input_tone", "input_tone_gpt", "input_toxicity", "input_toxicity_luna", "instruction_adherence", "interruption_detection", "output_pii", "output_pii_gpt", "output_sexist", "output_sexist_luna", "output_tone", "output_tone_gpt", "output_toxicity", "output_toxicity_luna", "precision_at_k", "prompt_injection", "prompt_injection_luna", "prompt_perplexity", "reasoning_coherence", "rouge", "sql_adherence", "sql_correctness", "sql_efficiency", "sql_injection", "tool_error_rate", "tool_error_rate_luna", "tool_selection_quality", "tool_selection_quality_luna", "uncertainty", "user_intent_change", "visual_fidelity", "visual_quality"]);
 
 function check_galileo_core__schemas__shared__scorers__scorer_name__ScorerN(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM24.has(v)) notOneOf(out, p, "one of: \"action_advancement_luna\", \"action_completion_luna\", \"agent_efficiency\", \"agent_flow\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LunaInputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "span" && v !== "trace_object" && v !== "trace_input_output_only") notOneOf(out, p, "one of: \"span\", \"trace_object\", \"trace_input_output_only\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LunaOutputTypeEnum(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "float" && v !== "string" && v !== "string_list" && v !== "bool_list") notOneOf(out, p, "one of: \"float\", \"string\", \"string_list\", \"bool_list\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemUserStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "requested" && v !== "invited" && v !== "enabled" && v !== "disabled") notOneOf(out, p, "one of: \"requested\", \"invited\", \"enabled\", \"disabled\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "system_admin" && v !== "system_user") notOneOf(out, p, "one of: \"system_admin\", \"system_user\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserCreatedAtFilter = check_api__schemas__project_v2__ProjectCreatedAtFilter;
 
 function check_UserEmailFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27687,20 +30043,24 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserFirstNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27716,20 +30076,24 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserLastNameFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27745,22 +30109,26 @@ if (!ENUM12.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"ne\", \"c
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 const x4 = o0["case_sensitive"];
 if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/case_sensitive", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserUpdatedAtFilter = check_api__schemas__project_v2__ProjectUpdatedAtFilter;
 
 function check_UserVerifiedFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27778,15 +30146,19 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserCreatedAtSort = check_DatasetCreatedAtSort;
 
 function check_UserVerifiedSort(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27803,13 +30175,17 @@ if (x3 !== undefined) {
 if (x3 !== "custom") notOneOf(out, p + "/sort_type", "one of: \"custom\"", "|string|", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GetApiKeyResponse(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27817,6 +30193,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["description"];
 if (x2 === undefined) add(out, p + "/description", "present", "missing");
@@ -27853,6 +30230,7 @@ const x7 = o0["project_id"];
 if (x7 !== undefined) {
 if (x7 !== null) {
 if (typeof x7 !== "string") bad(out, p + "/project_id", "string", x7);
+else if (!UUID.test(x7)) add(out, p + "/project_id", "string (uuid4)", "string");
 }
 }
 const x8 = o0["project_role"];
@@ -27865,6 +30243,7 @@ const x9 = o0["created_by"];
 if (x9 === undefined) add(out, p + "/created_by", "present", "missing");
 else {
 if (typeof x9 !== "string") bad(out, p + "/created_by", "string", x9);
+else if (!UUID.test(x9)) add(out, p + "/created_by", "string (uuid4)", "string");
 }
 const x10 = o0["truncated"];
 if (x10 === undefined) add(out, p + "/truncated", "present", "missing");
@@ -27872,23 +30251,31 @@ else {
 if (typeof x10 !== "string") bad(out, p + "/truncated", "string", x10);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM25 = new Set<unknown>(["chain", "chat", "llm", "retriever", "tool", "agent", "workflow", "trace", "session"]);
 
 function check_NodeType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM25.has(v)) notOneOf(out, p, "one of: \"chain\", \"chat\", \"llm\", \"retriever\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StepMetric(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27940,13 +30327,17 @@ if (x10 !== undefined) {
 check_DataTypeOptions(x10, p + "/data_type", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetadataFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27967,16 +30358,20 @@ if (typeof x3 !== "string") bad(out, p + "/key", "string", x3);
 const x4 = o0["value"];
 if (x4 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x4, p + "/value", out);
+check85(x4, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModalityFilter(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -27992,25 +30387,29 @@ if (x2 !== "eq" && x2 !== "ne" && x2 !== "one_of" && x2 !== "not_in") notOneOf(o
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_NodeNameFilter = check_ObserveAlertNameFilter;
 
 function check_galileo_core__schemas__shared__message__Message(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["content"];
 if (x1 === undefined) add(out, p + "/content", "present", "missing");
 else {
-check71(x1, p + "/content", out);
+check70(x1, p + "/content", out);
 }
 const x2 = o0["role"];
 if (x2 === undefined) add(out, p + "/role", "present", "missing");
@@ -28027,13 +30426,17 @@ bad(out, p + "/role", "one of the anyOf shapes", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StepWithChildren(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28044,19 +30447,19 @@ check_NodeType(x1, p + "/type", out);
 const x2 = o0["input"];
 if (x2 === undefined) add(out, p + "/input", "present", "missing");
 else {
-check82(x2, p + "/input", out);
+check81(x2, p + "/input", out);
 }
 const x3 = o0["redacted_input"];
 if (x3 !== undefined) {
-check83(x3, p + "/redacted_input", out);
+check82(x3, p + "/redacted_input", out);
 }
 const x4 = o0["output"];
 if (x4 !== undefined) {
-check82(x4, p + "/output", out);
+check81(x4, p + "/output", out);
 }
 const x5 = o0["redacted_output"];
 if (x5 !== undefined) {
-check83(x5, p + "/redacted_output", out);
+check82(x5, p + "/redacted_output", out);
 }
 const x6 = o0["name"];
 if (x6 !== undefined) {
@@ -28100,7 +30503,7 @@ if (!Array.isArray(x15)) bad(out, p + "/steps", "array", x15);
 else {
 for (let i16 = 0; i16 < x15.length; i16++) {
 const e17 = x15[i16];
-check27(e17, p + "/steps/" + i16, out);
+check26(e17, p + "/steps/" + i16, out);
 }
 }
 }
@@ -28111,29 +30514,39 @@ check_StepWithChildren(x18, p + "/parent", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoryFilterOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "any" && v !== "all" && v !== "exact" && v !== "none") notOneOf(out, p, "one of: \"any\", \"all\", \"exact\", \"none\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM26 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "not_in", "contains", "has_all", "between", "like"]);
 
 function check_Operator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM26.has(v)) notOneOf(out, p, "one of: \"eq\", \"ne\", \"gt\", \"gte\", …", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check112(v: unknown, p: string, out: Issue[]): void {
+function check111(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "string") {
@@ -28166,8 +30579,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_Rule(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28184,16 +30599,20 @@ check_RuleOperator(x2, p + "/operator", out);
 const x3 = o0["target_value"];
 if (x3 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check112(x3, p + "/target_value", out);
+check111(x3, p + "/target_value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OverrideAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28223,13 +30642,17 @@ if (typeof e7 !== "string") bad(out, p + "/choices/" + i6, "string", e7);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_PassthroughAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28248,21 +30671,29 @@ check_SubscriptionConfig(e4, p + "/subscriptions/" + i3, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StageType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "local" && v !== "central") notOneOf(out, p, "one of: \"local\", \"central\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RuleResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28283,7 +30714,7 @@ check_RuleOperator(x3, p + "/operator", out);
 const x4 = o0["target_value"];
 if (x4 === undefined) add(out, p + "/target_value", "present", "missing");
 else {
-check112(x4, p + "/target_value", out);
+check111(x4, p + "/target_value", out);
 }
 const x6 = o0["execution_time"];
 if (x6 !== undefined) {
@@ -28292,68 +30723,98 @@ if (typeof x6 !== "number") bad(out, p + "/execution_time", "number", x6);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ActionType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "OVERRIDE" && v !== "PASSTHROUGH") notOneOf(out, p, "one of: \"OVERRIDE\", \"PASSTHROUGH\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM27 = new Set<unknown>(["http_request", "login", "logout", "resource", "refresh_token", "failed_login", "account_lockout"]);
 
 function check_AuditAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM27.has(v)) notOneOf(out, p, "one of: \"http_request\", \"login\", \"logout\", \"resource\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_UserAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "read_api_keys") notOneOf(out, p, "one of: \"update\", \"delete\", \"read_api_keys\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "list_members" && v !== "join" && v !== "request_to_join") notOneOf(out, p, "one of: \"update\", \"list_members\", \"join\", \"request_to_join\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GroupMemberAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update_role" && v !== "delete") notOneOf(out, p, "one of: \"update_role\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM28 = new Set<unknown>(["update", "delete", "rename", "share", "create_run", "delete_run", "rename_run", "move_run", "export_data", "configure_human_feedback", "record_human_feedback", "log_data", "toggle_metric", "edit_alert", "create_stage", "edit_stage", "configure_crown_logic", "delete_data", "set_metric", "edit_run_tags", "dismiss_alert", "edit_slice", "edit_edit"]);
 
 function check_ProjectAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM28.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"rename\", \"share\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RegisteredScorerAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete") notOneOf(out, p, "one of: \"update\", \"delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_ApiKeyAction = check_RegisteredScorerAction;
@@ -28365,60 +30826,86 @@ const check_FineTunedScorerAction = check_RegisteredScorerAction;
 const ENUM29 = new Set<unknown>(["update", "delete", "share", "export", "rename"]);
 
 function check_DatasetAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM29.has(v)) notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"export\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_IntegrationAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "share") notOneOf(out, p, "one of: \"update\", \"delete\", \"share\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM30 = new Set<unknown>(["rename", "delete", "delete_log_data", "read_settings", "update_settings"]);
 
 function check_OrganizationAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM30.has(v)) notOneOf(out, p, "one of: \"rename\", \"delete\", \"delete_log_data\", \"read_settings\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationQueueAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "update" && v !== "delete" && v !== "share" && v !== "record_annotation") notOneOf(out, p, "one of: \"update\", \"delete\", \"share\", \"record_annotation\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM31 = new Set<unknown>(["audit_log", "system_user", "user", "group", "group_member", "project", "integration", "registered_scorer", "finetuned_scorer", "generated_scorer", "api_key", "dataset", "stage", "stage_version", "organization", "usage_limit", "prompt_template", "annotation_queue", "log_stream", "experiment", "user_integration", "group_integration", "user_integration_selection"]);
 
 function check_ResourceKind(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM31.has(v)) notOneOf(out, p, "one of: \"audit_log\", \"system_user\", \"user\", \"group\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_GenericAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "generic_create" && v !== "generic_read" && v !== "generic_update" && v !== "generic_delete") notOneOf(out, p, "one of: \"generic_create\", \"generic_read\", \"generic_update\", \"generic_delete\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OpenAIToolChoice(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28432,13 +30919,17 @@ else {
 check_OpenAIFunction(x2, p + "/function", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ColumnMappingConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28458,13 +30949,17 @@ if (x4 !== undefined) {
 if (typeof x4 !== "boolean") bad(out, p + "/flatten", "boolean", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetRowMetadata(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28505,39 +31000,55 @@ check_UserInfo(x6, p + "/updated_by_user", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_DatasetContentFilterOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "eq" && v !== "ne" && v !== "contains") notOneOf(out, p, "one of: \"eq\", \"ne\", \"contains\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM32 = new Set<unknown>(["anthropic", "aws_bedrock", "aws_sagemaker", "azure", "custom", "databricks", "mistral", "nvidia", "openai", "vegas_gateway", "vertex_ai", "writer"]);
 
 function check_LLMIntegration(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM32.has(v)) notOneOf(out, p, "one of: \"anthropic\", \"aws_bedrock\", \"aws_sagemaker\", \"azure\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ModelCostBy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "tokens" && v !== "characters") notOneOf(out, p, "one of: \"tokens\", \"characters\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_RunParamsMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28656,13 +31167,17 @@ if (typeof x19 !== "string") bad(out, p + "/deployment_name", "string", x19);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OutputMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28696,13 +31211,17 @@ if (typeof x5 !== "string") bad(out, p + "/completion_reason", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InputMap(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28720,8 +31239,10 @@ if (x3 !== undefined) {
 if (typeof x3 !== "string") bad(out, p + "/suffix", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_UserDB = check_UpdateUserResponse;
@@ -28729,24 +31250,34 @@ const check_UserDB = check_UpdateUserResponse;
 const ENUM33 = new Set<unknown>(["count", "sum", "avg", "max", "min"]);
 
 function check_api__utils__database_qm__Aggregator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM33.has(v)) notOneOf(out, p, "one of: \"count\", \"sum\", \"avg\", \"max\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_api__schemas__observe_alerts__AlertConditionType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "metric/numeric/1" && v !== "metric/string/1" && v !== "root/numeric/1" && v !== "metric/array_string/1") notOneOf(out, p, "one of: \"metric/numeric/1\", \"metric/string/1\", \"root/numeric/1\", \"metric/array_string/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LikeDislikeAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28770,13 +31301,17 @@ else {
 if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/unrated_count", "integer", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScoreAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28795,13 +31330,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_StarAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28833,13 +31372,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TagsAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28866,13 +31409,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TextAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28891,13 +31438,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ExperimentPhaseStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28906,63 +31457,87 @@ if (x1 !== undefined) {
 if (typeof x1 !== "number") bad(out, p + "/progress_percent", "number", x1);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM34 = new Set<unknown>(["standard", "metric", "user_metadata", "metric_status", "dataset_metadata", "dataset", "feedback", "tags"]);
 
 function check_ColumnCategory(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM34.has(v)) notOneOf(out, p, "one of: \"standard\", \"metric\", \"user_metadata\", \"metric_status\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM35 = new Set<unknown>(["uuid", "text", "integer", "floating_point", "boolean", "timestamp", "string_list", "tag", "dataset", "prompt", "playground", "rank", "category_count", "score_rating_aggregate", "star_rating_aggregate", "thumb_rating_aggregate", "tags_rating_aggregate", "text_rating_aggregate"]);
 
 function check_DataType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM35.has(v)) notOneOf(out, p, "one of: \"uuid\", \"text\", \"integer\", \"floating_point\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM36 = new Set<unknown>(["percentage", "nano_seconds", "milli_seconds", "dollars", "count_and_total"]);
 
 function check_DataUnit(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM36.has(v)) notOneOf(out, p, "one of: \"percentage\", \"nano_seconds\", \"milli_seconds\", \"dollars\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM37 = new Set<unknown>(["llm", "retriever", "tool", "workflow", "agent", "control", "trace", "session"]);
 
 function check_StepType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM37.has(v)) notOneOf(out, p, "one of: \"llm\", \"retriever\", \"tool\", \"workflow\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_libs__python__schemas__common__alert_configuration__Aggregat = check_api__utils__database_qm__Aggregator;
 
 function check_libs__python__schemas__common__alert_configuration__AlertCon_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "metric/numeric/1" && v !== "metric/string/1" && v !== "metric/array_string/1" && v !== "root/numeric/1") notOneOf(out, p, "one of: \"metric/numeric/1\", \"metric/string/1\", \"metric/array_string/1\", \"root/numeric/1\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_TokenUsage(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -28991,27 +31566,33 @@ if (typeof x4 !== "number" || !Number.isInteger(x4)) bad(out, p + "/cache_creati
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["filter"];
 if (x1 === undefined) add(out, p + "/filter", "present", "missing");
 else {
-check44(x1, p + "/filter", out);
+check43(x1, p + "/filter", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check113(v: unknown, p: string, out: Issue[]): void {
+function check112(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -29031,8 +31612,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AndNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29043,18 +31626,22 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check113(e3, p + "/and/" + i2, out);
+check112(e3, p + "/and/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFil(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29065,32 +31652,38 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check113(e3, p + "/or/" + i2, out);
+check112(e3, p + "/or/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check113(x1, p + "/not", out);
+check112(x1, p + "/not", out);
 }
 }
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check114(v: unknown, p: string, out: Issue[]): void {
+function check113(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 check_FilterLeaf_Annotated_Union_LogRecordsIDFilter__LogRecordsDat(v, p, out);
@@ -29110,8 +31703,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_AndNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29122,18 +31717,22 @@ if (!Array.isArray(x1)) bad(out, p + "/and", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check114(e3, p + "/and/" + i2, out);
+check113(e3, p + "/and/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_OrNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFil_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29144,50 +31743,64 @@ if (!Array.isArray(x1)) bad(out, p + "/or", "array", x1);
 else {
 for (let i2 = 0; i2 < x1.length; i2++) {
 const e3 = x1[i2];
-check114(e3, p + "/or/" + i2, out);
+check113(e3, p + "/or/" + i2, out);
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NotNode_Annotated_Union_LogRecordsIDFilter__LogRecordsDateFi_2(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
 const x1 = o0["not"];
 if (x1 === undefined) add(out, p + "/not", "present", "missing");
 else {
-check114(x1, p + "/not", out);
+check113(x1, p + "/not", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InsightType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "vertical_bar" && v !== "horizontal_bar") notOneOf(out, p, "one of: \"vertical_bar\", \"horizontal_bar\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM38 = new Set<unknown>(["id", "date", "number", "boolean", "text", "collection", "fully_annotated"]);
 
 function check_LogRecordsFilterType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM38.has(v)) notOneOf(out, p, "one of: \"id\", \"date\", \"number\", \"boolean\", …", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check115(v: unknown, p: string, out: Issue[]): void {
+function check114(v: unknown, p: string, out: Issue[]): void {
 if (!Array.isArray(v)) bad(out, p, "array", v);
 else {
 for (let i0 = 0; i0 < v.length; i0++) {
@@ -29207,8 +31820,10 @@ bad(out, p + "/" + i0, "one of the anyOf shapes", e1);
 }
 
 function check_MetricThreshold(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29218,7 +31833,7 @@ if (typeof x1 !== "boolean") bad(out, p + "/inverted", "boolean", x1);
 }
 const x2 = o0["buckets"];
 if (x2 !== undefined) {
-check115(x2, p + "/buckets", out);
+check114(x2, p + "/buckets", out);
 }
 const x3 = o0["display_value_levels"];
 if (x3 !== undefined) {
@@ -29231,31 +31846,43 @@ if (typeof e5 !== "string") bad(out, p + "/display_value_levels/" + i4, "string"
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM39 = new Set<unknown>(["llm_api_error", "credentials_error", "data_validation_error", "configuration_error", "permission_error", "not_found_error", "workflow_error", "system_error", "not_applicable_reason", "uncataloged_error"]);
 
 function check_ErrorType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM39.has(v)) notOneOf(out, p, "one of: \"llm_api_error\", \"credentials_error\", \"data_validation_error\", \"configuration_error\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ErrorSeverity(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "low" && v !== "medium" && v !== "high" && v !== "critical") notOneOf(out, p, "one of: \"low\", \"medium\", \"high\", \"critical\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_LogstreamInsightConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29271,23 +31898,31 @@ else if (!DATE_TIME.test(x2)) add(out, p + "/start_time", "string (date-time)", 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM40 = new Set<unknown>(["agent", "assistant", "developer", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__logging__llm__MessageRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM40.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"developer\", \"function\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ToolCall(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29302,33 +31937,45 @@ else {
 check_ToolCallFunction(x2, p + "/function", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ControlAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "deny" && v !== "steer" && v !== "observe") notOneOf(out, p, "one of: \"deny\", \"steer\", \"observe\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM41 = new Set<unknown>(["like_dislike", "star", "score", "tags", "text"]);
 
 function check_FeedbackType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM41.has(v)) notOneOf(out, p, "one of: \"like_dislike\", \"star\", \"score\", \"tags\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_AnnotationType = check_FeedbackType;
 
 function check_AnnotationLikeDislikeAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29358,13 +32005,17 @@ if (typeof x5 !== "number" || !Number.isInteger(x5)) bad(out, p + "/tie_count", 
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationScoreAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29394,13 +32045,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationStarAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29432,13 +32087,17 @@ else {
 if (typeof x7 !== "number" || !Number.isInteger(x7)) bad(out, p + "/unrated_count", "integer", x7);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTagsAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29465,13 +32124,17 @@ else {
 if (typeof x6 !== "number" || !Number.isInteger(x6)) bad(out, p + "/unrated_count", "integer", x6);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AnnotationTextAggregate(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29490,21 +32153,29 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/unrated_count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScorerType(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "Luna" && v !== "Plus") notOneOf(out, p, "one of: \"Luna\", \"Plus\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Segment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29521,7 +32192,7 @@ if (typeof x2 !== "number" || !Number.isInteger(x2)) bad(out, p + "/end", "integ
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check99(x3, p + "/value", out);
+check98(x3, p + "/value", out);
 }
 const x4 = o0["prob"];
 if (x4 !== undefined) {
@@ -29530,13 +32201,17 @@ if (typeof x4 !== "number") bad(out, p + "/prob", "number", x4);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HallucinationSegment(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29560,13 +32235,17 @@ else {
 if (typeof x4 !== "number") bad(out, p + "/hallucination", "number", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricCritiqueColumnar(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29574,6 +32253,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["is_computed"];
 if (x2 === undefined) add(out, p + "/is_computed", "present", "missing");
@@ -29593,39 +32273,55 @@ else {
 check_MetricCritiqueContent(x4, p + "/critique_info", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileSource(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "direct_upload" && v !== "external_files_api" && v !== "external_url" && v !== "assembled_stream") notOneOf(out, p, "one of: \"direct_upload\", \"external_files_api\", \"external_url\", \"assembled_stream\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FileStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "complete" && v !== "failed" && v !== "pending" && v !== "not_uploaded") notOneOf(out, p, "one of: \"complete\", \"failed\", \"pending\", \"not_uploaded\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM42 = new Set<unknown>(["in_progress", "completed", "failed", "cancelled", "incomplete"]);
 
 function check_EventStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM42.has(v)) notOneOf(out, p, "one of: \"in_progress\", \"completed\", \"failed\", \"cancelled\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_WebSearchAction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29641,13 +32337,17 @@ if (typeof x2 !== "string") bad(out, p + "/query", "string", x2);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewNode(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29718,13 +32418,17 @@ check_InsightSummary(e15, p + "/insights/" + i14, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_AggregatedTraceViewEdge(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29761,17 +32465,22 @@ else {
 for (let i7 = 0; i7 < x6.length; i7++) {
 const e8 = x6[i7];
 if (typeof e8 !== "string") bad(out, p + "/trace_ids/" + i7, "string", e8);
+else if (!UUID.test(e8)) add(out, p + "/trace_ids/" + i7, "string (uuid4)", "string");
 }
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_Histogram(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29808,13 +32517,17 @@ else {
 if (typeof x8 !== "number" || !Number.isInteger(x8)) bad(out, p + "/total", "integer", x8);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BooleanColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29834,13 +32547,17 @@ else {
 if (typeof x3 !== "boolean") bad(out, p + "/value", "boolean", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29857,16 +32574,18 @@ if (x2 !== "eq" && x2 !== "one_of") notOneOf(out, p + "/operator", "one of: \"eq
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check86(x3, p + "/value", out);
+check85(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM43 = new Set<unknown>(["eq", "gt", "gte", "lt", "lte", "between"]);
 
-function check116(v: unknown, p: string, out: Issue[]): void {
+function check115(v: unknown, p: string, out: Issue[]): void {
 u2: {
 const n3 = out.length;
 if (typeof v === "number") {
@@ -29890,8 +32609,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_NumericColorConstraint(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29908,16 +32629,20 @@ if (!ENUM43.has(x2)) notOneOf(out, p + "/operator", "one of: \"eq\", \"gt\", \"g
 const x3 = o0["value"];
 if (x3 === undefined) add(out, p + "/value", "present", "missing");
 else {
-check116(x3, p + "/value", out);
+check115(x3, p + "/value", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseGeneratedScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29925,6 +32650,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -29949,13 +32675,17 @@ if (typeof x5 !== "string") bad(out, p + "/user_prompt", "string", x5);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseRegisteredScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29963,6 +32693,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -29976,13 +32707,17 @@ if (typeof x3 !== "string") bad(out, p + "/score_type", "string", x3);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_BaseFinetunedScorerDB(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -29990,6 +32725,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["name"];
 if (x2 === undefined) add(out, p + "/name", "present", "missing");
@@ -30026,7 +32762,7 @@ check_LunaOutputTypeEnum(x7, p + "/luna_output_type", out);
 }
 const x8 = o0["class_name_to_vocab_ix"];
 if (x8 !== undefined) {
-check111(x8, p + "/class_name_to_vocab_ix", out);
+check110(x8, p + "/class_name_to_vocab_ix", out);
 }
 const x9 = o0["executor"];
 if (x9 !== undefined) {
@@ -30035,29 +32771,41 @@ check_galileo_core__schemas__shared__scorers__scorer_name__ScorerN(x9, p + "/exe
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_NumericRollUpMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "average" && v !== "sum" && v !== "max" && v !== "min") notOneOf(out, p, "one of: \"average\", \"sum\", \"max\", \"min\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_CategoricalRollUpMethod(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "category_count") notOneOf(out, p, "one of: \"category_count\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ValidResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30103,13 +32851,17 @@ check_TestScore(e10, p + "/test_scores/" + i9, out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InvalidResult(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30123,13 +32875,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/error_message", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_FewShotExample(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30144,43 +32900,59 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/evaluating_response", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM44 = new Set<unknown>(["unknown", "text", "label", "floating_point", "integer", "timestamp", "milli_seconds", "boolean", "uuid", "percentage", "dollars", "array", "template_label", "thumb_rating_percentage", "user_id", "text_offsets", "segments", "hallucination_segments", "thumb_rating", "score_rating", "star_rating", "tags_rating", "thumb_rating_aggregate", "score_rating_aggregate", "star_rating_aggregate", "tags_rating_aggregate"]);
 
 function check_DataTypeOptions(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM44.has(v)) notOneOf(out, p, "one of: \"unknown\", \"text\", \"label\", \"floating_point\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM45 = new Set<unknown>(["agent", "assistant", "function", "system", "tool", "user"]);
 
 function check_galileo_core__schemas__shared__message_role__MessageRole(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM45.has(v)) notOneOf(out, p, "one of: \"agent\", \"assistant\", \"function\", \"system\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM46 = new Set<unknown>(["gt", "lt", "gte", "lte", "eq", "neq", "contains", "all", "any", "empty", "not_empty"]);
 
 function check_RuleOperator(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM46.has(v)) notOneOf(out, p, "one of: \"gt\", \"lt\", \"gte\", \"lte\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SubscriptionConfig(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30200,15 +32972,19 @@ else {
 if (typeof x4 !== "string") bad(out, p + "/url", "string", x4);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const check_OpenAIFunction = check_LogStreamCreateRequest;
 
 function check_ToolCallFunction(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30223,13 +32999,17 @@ else {
 if (typeof x2 !== "string") bad(out, p + "/arguments", "string", x2);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ScoreBucket(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30251,13 +33031,17 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricCritiqueContent(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30277,13 +33061,17 @@ else {
 if (typeof x3 !== "string") bad(out, p + "/original_explanation", "string", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_SystemMetricInfo(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30368,13 +33156,17 @@ check_Histogram(x15, p + "/histogram", out);
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_InsightSummary(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30382,6 +33174,7 @@ const x1 = o0["id"];
 if (x1 === undefined) add(out, p + "/id", "present", "missing");
 else {
 if (typeof x1 !== "string") bad(out, p + "/id", "string", x1);
+else if (!UUID.test(x1)) add(out, p + "/id", "string (uuid4)", "string");
 }
 const x2 = o0["title"];
 if (x2 === undefined) add(out, p + "/title", "present", "missing");
@@ -30415,21 +33208,29 @@ if (x7 !== "error" && x7 !== "warning" && x7 !== "info") notOneOf(out, p + "/pri
 }
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HistogramStrategy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "fixed" && v !== "trimmed" && v !== "quantile") notOneOf(out, p, "one of: \"fixed\", \"trimmed\", \"quantile\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_HistogramBucket(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30449,27 +33250,37 @@ else {
 if (typeof x3 !== "number" || !Number.isInteger(x3)) bad(out, p + "/count", "integer", x3);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_MetricColor(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "red" && v !== "yellow" && v !== "green") notOneOf(out, p, "one of: \"red\", \"yellow\", \"green\"", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 function check_ChainAggregationStrategy(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (v !== "sum" && v !== "average" && v !== "first" && v !== "last") notOneOf(out, p, "one of: \"sum\", \"average\", \"first\", \"last\"", "|string|", v);
-}
+} finally {
 depth--;
 }
+}
+}
 
-function check117(v: unknown, p: string, out: Issue[]): void {
+function check116(v: unknown, p: string, out: Issue[]): void {
 u0: {
 const n1 = out.length;
 if (typeof v === "number") {
@@ -30502,8 +33313,10 @@ bad(out, p, "one of the anyOf shapes", v);
 }
 
 function check_TestScore(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (typeof v !== "object" || v === null || Array.isArray(v)) bad(out, p, "object", v);
 else {
 const o0 = v as Record<string, unknown>;
@@ -30514,21 +33327,27 @@ check_NodeType(x1, p + "/node_type", out);
 }
 const x2 = o0["score"];
 if (x2 !== undefined) {
-check117(x2, p + "/score", out);
+check116(x2, p + "/score", out);
 }
 }
-}
+} finally {
 depth--;
+}
+}
 }
 
 const ENUM47 = new Set<unknown>(["triggered", "failed", "error", "timeout", "paused", "not_triggered", "skipped"]);
 
 function check_ExecutionStatus(v: unknown, p: string, out: Issue[]): void {
-if (++depth > 256) tooDeep(out, p);
+if (depth >= 256) tooDeep(out, p);
 else {
+depth++;
+try {
 if (!ENUM47.has(v)) notOneOf(out, p, "one of: \"triggered\", \"failed\", \"error\", \"timeout\", …", "|string|", v);
-}
+} finally {
 depth--;
+}
+}
 }
 
 /** Keyed "METHOD /path" as the paths type has them, e.g. "GET /v2/datasets". */
@@ -30565,30 +33384,30 @@ export const validators: Record<string, OperationChecks> = table([
   ["PATCH /v2/datasets/{dataset_id}", { request: table([["application/json", check_UpdateDatasetRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/content", { responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/datasets/{dataset_id}/content", { request: table([["application/json", check4]]), responses: table([["204", {  }], ["404", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["PATCH /v2/datasets/{dataset_id}/content", { request: table([["application/json", check_UpdateDatasetContentRequest]]), responses: table([["204", { headers: table([["etag", header5]]) }], ["404", {  }], ["412", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["PATCH /v2/datasets/{dataset_id}/content", { request: table([["application/json", check_UpdateDatasetContentRequest]]), responses: table([["204", { headers: table([["etag", unchecked]]) }], ["404", {  }], ["412", {  }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["423", {  }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/content/query", { request: table([["application/json", check_QueryDatasetParams]]), responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/download", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/preview", { request: table([["application/json", check_PreviewDatasetRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/projects", { responses: table([["200", { content: table([["application/json", check_ListDatasetProjectsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/datasets/{dataset_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/datasets/{dataset_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/datasets/{dataset_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/datasets/{dataset_id}/versions/query", { request: table([["application/json", check_ListDatasetVersionParams]]), responses: table([["200", { content: table([["application/json", check_ListDatasetVersionResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/datasets/{dataset_id}/versions/{version_index}", { request: table([["application/json", check_UpdateDatasetVersionRequest]]), responses: table([["200", { content: table([["application/json", check_DatasetVersionDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/datasets/{dataset_id}/versions/{version_index}/content", { responses: table([["200", { content: table([["application/json", check_DatasetContent]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/group_roles", { responses: table([["200", { content: table([["application/json", check10]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/group_roles", { responses: table([["200", { content: table([["application/json", check9]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/groups", { request: table([["application/json", check_GroupCreate]]), responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups/{group_id}", { responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/groups/{group_id}", { request: table([["application/json", check_GroupUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/groups/{group_id}/members", { responses: table([["200", { content: table([["application/json", check_ListGroupMembersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/groups/{group_id}/members", { request: table([["application/json", check11]]), responses: table([["200", { content: table([["application/json", check12]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/groups/{group_id}/members", { request: table([["application/json", check10]]), responses: table([["200", { content: table([["application/json", check11]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/groups/{group_id}/members/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/groups/{group_id}/members/{user_id}", { request: table([["application/json", check_GroupMemberUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupMemberDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/healthcheck", { responses: table([["200", { content: table([["application/json", check_HealthcheckResponse]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30599,8 +33418,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/integrations/azure", { request: table([["application/json", check_AzureIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/custom", { request: table([["application/json", check_CustomIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/databricks", { request: table([["application/json", check_DatabricksIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/databricks/catalogs", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/databricks/databases", { responses: table([["200", { content: table([["application/json", check13]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/databricks/catalogs", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/databricks/databases", { responses: table([["200", { content: table([["application/json", check12]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/databricks/unity-catalog/sql", { request: table([["application/json", check_DatabricksIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/mistral", { request: table([["application/json", check_MistralIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/nvidia", { request: table([["application/json", check_NvidiaIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30609,16 +33428,16 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/integrations/vertex_ai", { request: table([["application/json", check_VertexAIIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/writer", { request: table([["application/json", check_WriterIntegrationCreate]]), responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/integrations/{integration_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/integrations/{integration_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/integrations/{integration_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/integrations/{integration_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/integrations/{integration_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/integrations/{integration_id}/select", { responses: table([["200", { content: table([["application/json", check_IntegrationDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/integrations/{integration_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/integrations/{integration_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/integrations/{integration_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/integrations/{integration_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/integrations/{integration_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/{name}", { responses: table([["200", { content: table([["application/json", check14]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/integrations/{name}/status", { responses: table([["200", { content: table([["application/json", check15]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/{name}", { responses: table([["200", { content: table([["application/json", check13]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/integrations/{name}/status", { responses: table([["200", { content: table([["application/json", check14]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/invite_users", { request: table([["application/json", check_InviteUsersRequest]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/login", { request: table([["application/x-www-form-urlencoded", null]]), responses: table([["200", { content: table([["application/json", check_Token]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/login/api_key", { request: table([["application/json", check_ApiKeyLoginRequest]]), responses: table([["200", { content: table([["application/json", check_Token]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30635,8 +33454,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/alerts/{monitor_alert_config_id}", { responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertConfigurationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/alerts/{monitor_alert_config_id}", { responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertStatusResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/projects/{project_id}/alerts/{monitor_alert_config_id}/update", { request: table([["application/json", check_api__schemas__observe_alerts__UpdateAlertConfigurationReques]]), responses: table([["200", { content: table([["application/json", check_api__schemas__observe_alerts__AlertConfigurationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/annotation/ratings", { request: table([["application/json", check_BulkAnnotationRequest]]), responses: table([["200", { content: table([["application/json", check16]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/annotation/templates", { responses: table([["200", { content: table([["application/json", check17]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/annotation/ratings", { request: table([["application/json", check_BulkAnnotationRequest]]), responses: table([["200", { content: table([["application/json", check15]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/annotation/templates", { responses: table([["200", { content: table([["application/json", check16]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/annotation/templates", { request: table([["application/json", check_AnnotationTemplateCreate]]), responses: table([["200", { content: table([["application/json", check_AnnotationTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/annotation/templates/reorder", { request: table([["application/json", check_AnnotationTemplateReorder]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/annotation/templates/{template_id}", { responses: table([["200", { content: table([["application/json", check_AnnotationTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30648,7 +33467,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", check_AnnotationRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PUT /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { request: table([["application/json", check_AnnotationRatingCreate]]), responses: table([["200", { content: table([["application/json", check_AnnotationRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/annotation/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/experiments", { responses: table([["200", { content: table([["application/json", check18]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/experiments", { responses: table([["200", { content: table([["application/json", check17]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments", { request: table([["application/json", check_ExperimentCreateRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/available_columns", { responses: table([["200", { content: table([["application/json", check_ExperimentsAvailableColumnsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/metrics", { request: table([["application/json", check_ExperimentMetricsRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentMetricsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30661,8 +33480,8 @@ export const validators: Record<string, OperationChecks> = table([
   ["PATCH /v2/projects/{project_id}/experiments/{experiment_id}/metric_settings", { request: table([["application/json", check_MetricSettingsRequest]]), responses: table([["200", { content: table([["application/json", check_MetricSettingsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/experiments/{experiment_id}/metrics", { request: table([["application/json", check_ExperimentMetricsRequest]]), responses: table([["200", { content: table([["application/json", check_ExperimentMetricsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/export_records", { request: table([["application/json", check_LogRecordsExportRequest]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/feedback/ratings", { request: table([["application/json", check_BulkFeedbackRequest]]), responses: table([["200", { content: table([["application/json", check19]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/feedback/templates", { responses: table([["200", { content: table([["application/json", check20]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/feedback/ratings", { request: table([["application/json", check_BulkFeedbackRequest]]), responses: table([["200", { content: table([["application/json", check18]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/feedback/templates", { responses: table([["200", { content: table([["application/json", check19]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/feedback/templates", { request: table([["application/json", check_FeedbackTemplateCreate]]), responses: table([["200", { content: table([["application/json", check_FeedbackTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/feedback/templates/reorder", { request: table([["application/json", check_FeedbackTemplateReorder]]), responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/feedback/templates/{template_id}", { responses: table([["200", { content: table([["application/json", check_FeedbackTemplateDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30672,10 +33491,10 @@ export const validators: Record<string, OperationChecks> = table([
   ["PUT /v2/projects/{project_id}/feedback/templates/{template_id}/traces/{trace_id}/rating", { request: table([["application/json", check_FeedbackRatingCreate]]), responses: table([["200", { content: table([["application/json", check_FeedbackRatingDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/feedback/templates/{template_id}/traces/{trace_id}/rating", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/groups", { responses: table([["200", { content: table([["application/json", check_ListGroupCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/groups", { request: table([["application/json", check6]]), responses: table([["200", { content: table([["application/json", check7]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/groups", { request: table([["application/json", check5]]), responses: table([["200", { content: table([["application/json", check6]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/groups/{group_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/groups/{group_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_GroupCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/log_streams", { responses: table([["200", { content: table([["application/json", check21]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/log_streams", { responses: table([["200", { content: table([["application/json", check20]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/log_streams", { request: table([["application/json", check_LogStreamCreateRequest]]), responses: table([["200", { content: table([["application/json", check_LogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/log_streams/paginated", { responses: table([["200", { content: table([["application/json", check_ListLogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/log_streams/search", { request: table([["application/json", check_LogStreamSearchRequest]]), responses: table([["200", { content: table([["application/json", check_ListLogStreamResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30721,7 +33540,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["POST /v2/projects/{project_id}/spans/delete", { request: table([["application/json", check_LogRecordsDeleteRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsDeleteResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/spans/partial_search", { request: table([["application/json", check_LogRecordsPartialQueryRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsPartialQueryResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/spans/search", { request: table([["application/json", check_LogRecordsQueryRequest]]), responses: table([["200", { content: table([["application/json", check_LogRecordsQueryResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/projects/{project_id}/spans/{span_id}", { responses: table([["200", { content: table([["application/json", check22]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/projects/{project_id}/spans/{span_id}", { responses: table([["200", { content: table([["application/json", check21]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/spans/{span_id}", { request: table([["application/json", check_LogSpanUpdateRequest]]), responses: table([["200", { content: table([["application/json", check_LogSpanUpdateResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/traces", { request: table([["application/json", check_LogTracesIngestRequest]]), responses: table([["200", { content: table([["application/json", check_LogTracesIngestResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/projects/{project_id}/traces/aggregated", { request: table([["application/json", check_AggregatedTraceViewRequest]]), responses: table([["200", { content: table([["application/json", check_AggregatedTraceViewResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30733,7 +33552,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/projects/{project_id}/traces/{trace_id}", { responses: table([["200", { content: table([["application/json", check_ExtendedTraceRecordWithChildren]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/traces/{trace_id}", { request: table([["application/json", check_LogTraceUpdateRequest]]), responses: table([["200", { content: table([["application/json", check_LogTraceUpdateResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/projects/{project_id}/users", { responses: table([["200", { content: table([["application/json", check_ListUserCollaboratorsResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/projects/{project_id}/users", { request: table([["application/json", check8]]), responses: table([["200", { content: table([["application/json", check9]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/projects/{project_id}/users", { request: table([["application/json", check7]]), responses: table([["200", { content: table([["application/json", check8]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/projects/{project_id}/users/{user_id}", { responses: table([["200", { content: table([["application/json", unchecked]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["PATCH /v2/projects/{project_id}/users/{user_id}", { request: table([["application/json", check_CollaboratorUpdate]]), responses: table([["200", { content: table([["application/json", check_UserCollaborator]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/protect/invoke", { request: table([["application/json", check_ProtectRequest]]), responses: table([["200", { content: table([["application/json", check1]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30747,9 +33566,9 @@ export const validators: Record<string, OperationChecks> = table([
   ["GET /v2/scorers/code/validate/{task_id}", { responses: table([["200", { content: table([["application/json", check_RegisteredScorerTaskResultResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/list", { request: table([["application/json", check_ListScorersRequest]]), responses: table([["200", { content: table([["application/json", check_ListScorersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/llm/autogen", { request: table([["application/json", check_CreateLLMScorerAutogenRequest]]), responses: table([["200", { content: table([["application/json", check_GenerationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["POST /v2/scorers/llm/validate", { request: table([["application/json", check23]]), responses: table([["200", { content: table([["application/json", check_GeneratedScorerValidationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["POST /v2/scorers/llm/validate", { request: table([["application/json", check22]]), responses: table([["200", { content: table([["application/json", check_GeneratedScorerValidationResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/scorers/llm/validate/log_record", { request: table([["application/json", check_ValidateLLMScorerLogRecordRequest]]), responses: table([["200", { content: table([["application/json", check_ValidateLLMScorerLogRecordResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/scorers/tags", { responses: table([["200", { content: table([["application/json", check13]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/scorers/tags", { responses: table([["200", { content: table([["application/json", check12]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/scorers/versions/{scorer_version_id}/projects", { responses: table([["200", { content: table([["application/json", check_api__schemas__project_v2__GetProjectsPaginatedResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/scorers/{scorer_id}", { responses: table([["200", { content: table([["application/json", check_ScorerResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/scorers/{scorer_id}", { responses: table([["200", { content: table([["application/json", check_DeleteScorerResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30766,7 +33585,7 @@ export const validators: Record<string, OperationChecks> = table([
   ["POST /v2/system_users", { request: table([["application/json", check_UserCreate]]), responses: table([["200", { content: table([["application/json", check_SystemUserDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/system_users/social", { request: table([["application/json", check_SocialLoginRequest]]), responses: table([["200", { content: table([["application/json", check_SystemUserDB]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["GET /v2/token", { responses: table([["200", { content: table([["application/json", check_GetTokenResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
-  ["GET /v2/user_roles", { responses: table([["200", { content: table([["application/json", check24]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
+  ["GET /v2/user_roles", { responses: table([["200", { content: table([["application/json", check23]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/users/all", { request: table([["application/json", check_QueryUserParams]]), responses: table([["200", { content: table([["application/json", check_GetUsersResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["POST /v2/users/api_keys", { request: table([["application/json", check_CreateApiKeyRequest]]), responses: table([["200", { content: table([["application/json", check_CreateApiKeyResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
   ["DELETE /v2/users/api_keys/{api_key_id}", { responses: table([["200", { content: table([["application/json", check_ApiKeyDeleteResponse]]) }], ["422", { content: table([["application/json", check_HTTPValidationError]]) }], ["default", { content: table([["application/json", check_ErrorResponse]]) }]]) }],
@@ -30778,4 +33597,4 @@ export const validators: Record<string, OperationChecks> = table([
 ]);
 
 /** The `format` values this description uses that the checks don't check (reported, not silently ignored). */
-export const uncheckedFormats: readonly string[] = ["binary","email","password","uri","uuid4"];
+export const uncheckedFormats: readonly string[] = ["binary","email","password","uri"];

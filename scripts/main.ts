@@ -8,6 +8,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   generate: { summary: "build the types: specs/ → generated/, or an app's galaxiom/ → its `out`", load: () => import("./commands/generate.js") },
   pull: { summary: "fetch a vendor's next spec, show its diff, replace the vendored file", load: () => import("./commands/pull.js") },
   diff: { summary: "compare two versions of an OpenAPI document", load: () => import("./commands/diff.js") },
+  check: { summary: "check recorded responses (HAR or NDJSON) against the spec", load: () => import("./commands/check.js") },
 };
 
 const usage = `Usage: galaxiom <command> [options]
@@ -21,7 +22,7 @@ ${Object.entries(commands)
 Run \`galaxiom help <command>\` (or \`galaxiom <command> --help\`) for a command's options and exit codes;
 \`galaxiom --version\` prints the version.
 
-${exitCodes({ ok: "done", found: "a check found what it looks for (diff --fail-on, generate --check)", badInput: "bad usage or input" })}`;
+${exitCodes({ ok: "done", found: "a check found what it looks for (diff --fail-on, generate --check, check)", badInput: "bad usage or input" })}`;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -29,7 +29,7 @@ export {
 export type { Operation, ValidationIssue } from "./errors.js";
 export type { ApiClient } from "./core/client-types.js";
 export type { OperationSecurity } from "./auth/security.js";
-export type { CallOptions, ClientOptions, Fetch, HelperOptions, Logger } from "./core/options.js";
+export type { CallOptions, ClientOptions, Fetch, HelperOptions, Logger, ValidateMode, Validation } from "./core/options.js";
 export { fieldsFirst } from "./core/fields-first.js";
 export type { FieldsFirstLogger } from "./core/fields-first.js";
 export type { Clock } from "./core/clock.js";

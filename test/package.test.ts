@@ -163,7 +163,7 @@ console.log(JSON.stringify([await galileo.auth.getToken(), await axiom.tokens.ge
   });
 
   it("exports galaxiom/testing, a fake that answers a client, without msw or nock installed; and its msw and nock entries", async () => {
-    expect(Object.keys(client.manifest.exports as object)).toEqual([".", "./testing", "./testing/msw", "./testing/nock"]);
+    expect(Object.keys(client.manifest.exports as object)).toEqual([".", "./testing", "./testing/msw", "./testing/nock", "./validation"]);
     expect(client.manifest.peerDependenciesMeta).toEqual({ msw: { optional: true }, nock: { optional: true } });
     for (const entry of ["index", "msw", "nock"]) expect(client.files).toContain(`dist/src/testing/${entry}.d.ts`);
     await writeFile(
@@ -177,6 +177,21 @@ console.log(JSON.stringify([(await axiom.GET("/v2/datasets")).data, fake.calls.l
     );
     const { stdout } = await exec("node", ["fake.mjs"], { cwd: client.folder });
     expect(JSON.parse(stdout)).toEqual([[], 1]);
+  });
+
+  it("exports galaxiom/validation: a drifted response rejects a call made with validate: throw", async () => {
+    expect(client.files).toContain("dist/src/validation/index.d.ts");
+    await writeFile(
+      path.join(client.folder, "drift.mjs"),
+      `import { createAxiomClient } from "galaxiom";
+import { axiomValidation } from "galaxiom/validation";
+const drifted = async () => Response.json([{ id: 7 }]);
+const axiom = createAxiomClient({ token: "xaat-packed", fetch: drifted, validate: "throw", validation: axiomValidation });
+console.log(await axiom.GET("/v2/datasets").catch((error) => error.name + ": " + error.message));
+`,
+    );
+    const { stdout } = await exec("node", ["drift.mjs"], { cwd: client.folder });
+    expect(stdout.trim()).toBe("ResponseValidationError: GET /v2/datasets → 200: /0/created: expected present, got missing (and 6 more)");
   });
 
   it("ships declarations that type-check an app, rejecting a wrong call", async () => {

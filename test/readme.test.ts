@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 // Excerpts of generated output, which are not examples, are fenced ```typescript.
 const repo = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(repo, "README.md"), "utf8");
+const { exports } = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
 
 interface Block {
   line: number;
@@ -52,7 +53,10 @@ function compile(): Map<Block, readonly ts.Diagnostic[]> {
     lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
     types: ["node"],
     baseUrl: repo,
-    paths: { galaxiom: ["src/index.ts"] },
+    // Each entry of the package's exports, from source: "galaxiom/testing" → src/testing/index.ts.
+    paths: Object.fromEntries(
+      Object.entries(exports).map(([entry, { default: file }]) => [`galaxiom${entry.slice(1)}`, [file.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts")]]),
+    ),
     noUnusedLocals: false,
   };
   const files = new Map(blocks.map((block) => [path.join(repo, "test", `readme-${block.line}.ts`), block]));

@@ -21,6 +21,10 @@ export async function emitTypes(document: OpenAPIDocument): Promise<EmittedTypes
   const recursive = eagerlyRecursiveSchemas(document.components?.schemas ?? {});
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
     silent: true,
+    // A property with a `default` is optional, as the spec's `required` says: openapi-typescript's default makes it
+    // required, so a request body the API accepts (Axiom's CreateDataset without `description`) wouldn't compile,
+    // and a response missing it would type-check as present while the validators, which follow `required`, let it by.
+    defaultNonNullable: false,
     transform: (schema) => (schema.format === "binary" ? binaryType(schema.nullable === true) : undefined),
     postTransform: (type, { path }) => withFormObject(type, path ?? ""),
   });

@@ -18,8 +18,8 @@ import { fromPointer, isObject, resolvePointer, toPointer } from "../lib/json-po
  * - in a union, an object with properties but none of an all-optional branch's doesn't match that branch
  *   (TypeScript's weak type check);
  * - a `format: binary` schema is typed as any binary data, and is not checked.
- * On purpose stricter than the type: `integer` (the type says number) and the formats uuid, date-time and date
- * (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
+ * On purpose stricter than the type: `integer` (the type says number) and the formats uuid (and uuid4), date-time
+ * and date (the type says string). Every other format is listed in `uncheckedFormats`. `pattern`, `minimum`, `minLength` and
  * the like are not checked: the types don't carry them, and a spec's `pattern` turned into a RegExp at run time is
  * a ReDoS hazard a hostile spec could plant.
  *
@@ -59,8 +59,13 @@ export const uncheckedFormats: readonly string[] = ${JSON.stringify(uncheckedFor
 `;
 }
 
-/** Formats whose checks are worth their cost: identifiers and timestamps an app parses. */
-const CHECKED_FORMATS = new Set(["uuid", "date-time", "date"]);
+/**
+ * Formats whose checks are worth their cost: identifiers and timestamps an app parses, by the pattern that checks
+ * them. Pydantic's `uuid4` (every Galileo id) is checked as a UUID's shape, not its version nibble: a server that
+ * moves to time-ordered UUIDs changes no type, and an app that parses ids still gets what it can parse.
+ */
+const FORMAT_PATTERNS: Record<string, string> = { uuid: "UUID", uuid4: "UUID", "date-time": "DATE_TIME", date: "DATE" };
+const CHECKED_FORMATS = new Set(Object.keys(FORMAT_PATTERNS));
 
 /** Nested component checks a value may go through before it is reported as too deeply nested. */
 const MAX_DEPTH = 256;
@@ -196,8 +201,9 @@ const JSON_MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/([a-z0-9!#$&^_.+-]+\+)?json\s*(;.*
 class Emitter {
   /** The module-level functions, in order: component checks and shared operation checks. */
   readonly functions: string[] = [];
-  /** Component schema name → its check function's name (emitted on first use). */
+  /** Component schema name → its check function's name. */
   private readonly components = new Map<string, string>();
+  /** Every module-level name given out, so that no two schemas' sanitized names collide. */
   private readonly names = new Set<string>();
   /** A shared check's body → its function's name. */
   private readonly shared = new Map<string, string>();
@@ -250,35 +256,41 @@ class Emitter {
       seen.add(lower);
       const header = this.follow(value);
       if (!header) continue;
-      this.local = 0;
-      entries.push(`[${JSON.stringify(lower)}, ${this.sharedCheck("header", this.headerBody(header))}]`);
+      const body = this.headerBody(header);
+      entries.push(`[${JSON.stringify(lower)}, ${body ? this.sharedCheck("header", body) : "unchecked"}]`);
     }
     return entries.length ? `table([${entries.join(", ")}])` : undefined;
   }
 
-  /** A header's raw text checked per its schema's type; a schema that isn't a primitive type isn't checked. */
+  /**
+   * A header's raw text checked per its schema's type (a string type or enum takes any text, or the enum's); ""
+   * when nothing is checked. A schema that isn't a primitive type isn't checked.
+   */
   private headerBody(header: Schema): string {
-    let schema = header.schema;
-    for (let hops = 0; isObject(schema) && typeof schema.$ref == "string" && hops < 64; hops++) schema = resolvePointer(this.document, schema.$ref);
-    const types = isObject(schema) ? [schema.type].flat().filter((type) => type !== "null") : [];
-    const checks: string[] = [];
-    if (!types.includes("string") && types.length) {
-      const tests: Array<[string, string]> = [];
+    const schema = this.follow(header.schema);
+    const types = schema ? [schema.type].flat().filter((type) => type !== "null") : [];
+    const tests: Array<[string, string]> = [];
+    if (!types.includes("string")) {
       if (types.includes("integer")) tests.push(["INTEGER_TEXT.test(v)", "integer"]);
       if (types.includes("number")) tests.push(["NUMBER_TEXT.test(v)", "number"]);
       if (types.includes("boolean")) tests.push([`v === "true" || v === "false"`, "boolean"]);
-      if (tests.length) {
-        const expected = tests.map(([, word]) => word).join(" or ");
-        checks.push(`else if (!(${tests.map(([test]) => test).join(" || ")})) add(out, p, ${JSON.stringify(expected)}, "string");`);
-      }
-    } else if (isObject(schema) && Array.isArray(schema.enum) && schema.enum.every((value) => typeof value == "string" || value === null)) {
+    }
+    /** When a present value is wrong, and the issue then. */
+    let wrong: [string, string] | undefined;
+    if (tests.length) {
+      const expected = tests.map(([, word]) => word).join(" or ");
+      wrong = [`!(${tests.map(([test]) => test).join(" || ")})`, `add(out, p, ${JSON.stringify(expected)}, "string");`];
+    } else if (schema && Array.isArray(schema.enum) && schema.enum.length && schema.enum.every((value) => typeof value == "string" || value === null)) {
       const values = schema.enum.filter((value) => value !== null);
-      checks.push(
-        `else if (${values.map((value) => `v !== ${JSON.stringify(value)}`).join(" && ") || "true"}) add(out, p, ${JSON.stringify(oneOfWords(values))}, "another value");`,
-      );
+      wrong = [
+        values.map((value) => `v !== ${JSON.stringify(value)}`).join(" && ") || "true",
+        `add(out, p, ${JSON.stringify(oneOfWords(values))}, "another value");`,
+      ];
     }
     const absent = header.required === true ? `add(out, p, "present", "missing");` : "";
-    return `if (typeof v !== "string") { ${absent} } ${checks.join(" ")}`;
+    if (!wrong) return absent && `if (typeof v !== "string") ${absent}`;
+    const [test, issue] = wrong;
+    return absent ? `if (typeof v !== "string") ${absent}\nelse if (${test}) ${issue}` : `if (typeof v === "string" && (${test})) ${issue}`;
   }
 
   /** A Check expression for a schema: a component's function, or a shared function for an inline schema. */
@@ -330,7 +342,8 @@ class Emitter {
       byBody.set(body, functionName);
       this.functions.push(
         `function ${functionName}(v: unknown, p: string, out: Issue[]): void {\n` +
-          `if (++depth > ${MAX_DEPTH}) tooDeep(out, p);\nelse {\n${body}\n}\ndepth--;\n}\n`,
+          // `finally`: a getter that throws (an app's own object, not parsed JSON) mustn't leave the count raised.
+          `if (depth >= ${MAX_DEPTH}) tooDeep(out, p);\nelse {\ndepth++;\ntry {\n${body}\n} finally {\ndepth--;\n}\n}\n}\n`,
       );
     }
   }
@@ -483,7 +496,7 @@ class Emitter {
   }
 
   private format(format: unknown, v: string, p: Pointer): string {
-    const test = format == "uuid" ? "UUID" : format == "date-time" ? "DATE_TIME" : format == "date" ? "DATE" : undefined;
+    const test = typeof format == "string" && Object.hasOwn(FORMAT_PATTERNS, format) ? FORMAT_PATTERNS[format] : undefined;
     return test ? `\nelse if (!${test}.test(${v})) add(out, ${code(p)}, ${JSON.stringify(`string (${format})`)}, "string");` : "";
   }
 
@@ -593,18 +606,18 @@ class Emitter {
     // A branch that checks nothing accepts everything: so does the union.
     if (bodies.some((body) => body.trim() === "")) return "";
     if (bodies.length == 1) return bodies[0]!;
-    const label_ = this.fresh("u");
+    const block = this.fresh("u");
     const n = this.fresh("n");
     const expected = words ?? `one of the ${label} shapes`;
     // A branch is tried only on a value of a type it can take: a miss costs no issue to make and throw away.
     const types = branches.map((branch) => (compiled ? undefined : this.jsTypes(branch, 0)));
     const alike = types.every((each) => each && [...each].join() == [...types[0]!].join());
     const tries = bodies.map((body, index) => {
-      const attempt = `${body}\nif (out.length === ${n}) break ${label_};\nout.length = ${n};`;
+      const attempt = `${body}\nif (out.length === ${n}) break ${block};\nout.length = ${n};`;
       const test = !alike && types[index] && [...types[index]].map((type) => TYPE_TESTS[type]!.replaceAll("$", v)).join(" || ");
       return test ? `if (${test}) {\n${attempt}\n}` : attempt;
     });
-    return `${label_}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
+    return `${block}: {\nconst ${n} = out.length;\n${tries.join("\n")}\nbad(out, ${code(p)}, ${JSON.stringify(expected)}, ${v});\n}`;
   }
 
   /**

@@ -3,11 +3,11 @@ import { authorizer, type Authorizer, type Credentials, type OperationSecurity }
 import { GalaxiomError, statusError, type Operation } from "../errors.js";
 import { sendBody, type BodyFields, type BodyStream } from "./body.js";
 import type { ApiClient } from "./client-types.js";
-import { resolveCall, type CallOptions, type ResolvedOptions } from "./options.js";
+import { resolveCall, validationFor, type CallOptions, type ResolvedOptions } from "./options.js";
 import { asGalaxiomError, send, settle } from "./pipeline.js";
 
 type Params = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
-type Init = CallOptions & BodyFields & { params?: Params; throwOnError?: boolean };
+type Init = CallOptions & BodyFields & { params?: Params; throwOnError?: boolean; parseAs?: string };
 type Result = { data?: unknown; error?: unknown; response: Response };
 /** An operation, its path parameters' names, how to authorize it, and its first request media type when not JSON. */
 type Known = [Operation, string[], Authorizer, string | undefined];
@@ -69,14 +69,17 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
       }
       let policy = options.policy;
       let throws = helper || options.throwOnError;
-      if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch ?? init.throwOnError) != null) {
+      let mode = options.validate;
+      if ((init.retry ?? init.timeout ?? init.deadline ?? init.signal ?? init.fetch ?? init.throwOnError ?? init.validate) != null) {
         // Galaxiom's own options stay out of openapi-fetch's init, which would copy them onto the Request, and a
         // call's own `fetch` goes to the pipeline, which it would bypass.
-        const { retry, timeout, deadline, signal, fetch, throwOnError, ...others } = rest;
+        const { retry, timeout, deadline, signal, fetch, throwOnError, validate, ...others } = rest;
         rest = others;
         policy = resolveCall(policy, { retry, timeout, deadline, signal, fetch }, `${method} ${path}`);
         throws = helper || (throwOnError ?? throws);
+        mode = validate ?? mode;
       }
+      const validation = validationFor(mode, options.validation, `${method} ${path}`);
       // `fetch` and `method` before the call's init: in V8, adding a property after a spread (`{ ...init, fetch }`,
       // as openapi-fetch's own `{ ...init, method }` does) takes ten times as long as copying, and an existing
       // `method` makes openapi-fetch's spread a copy too.
@@ -84,13 +87,20 @@ export function createApiClient<Paths extends {}, Throws extends boolean = false
       const settled = settle(options, operation, policy, (flight) =>
         request(method, path, { fetch: (outgoing: Request) => send(options, authorize, outgoing, operation, policy, flight, stream, held), method, ...rest }),
       );
-      const ended = throws
+      // Before the status error, so that a drifted error body is reported too.
+      const checked = validation
         ? settled.then((result) => {
+            validation(mode!, operation, result, rest.parseAs, options);
+            return result;
+          })
+        : settled;
+      const ended = throws
+        ? checked.then((result) => {
             const { response } = result;
             if (response.ok) return result;
             throw statusError(operation, response, result.error, redactor, options.clock.now());
           })
-        : settled;
+        : checked;
       // The credentials the call sent stay redactable until its error, if any, is made.
       return ended.finally(() => {
         for (const release of held) release();

@@ -1,6 +1,6 @@
 import type { BodySerializer, HeadersOptions, QuerySerializer, QuerySerializerOptions } from "openapi-fetch";
 import { assertSecureTransport, type OperationSecurity } from "../auth/security.js";
-import { GalaxiomError } from "../errors.js";
+import { GalaxiomError, type Operation } from "../errors.js";
 import { Redactor, secretHeaders } from "../redact.js";
 import { RETRY_DEFAULTS, type CallRetryOptions, type ResolvedRetry, type RetryOptions } from "../retry.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -16,6 +16,28 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
+
+/**
+ * Whether each response is checked against the spec: `"warn"` logs each way a response differs (each operation and
+ * place once per process), `"throw"` rejects the call with a `ResponseValidationError`. Needs `validation`. Error
+ * responses are checked too, before `throwOnError` turns them into an ApiError: a drifted error body rejects with
+ * the ResponseValidationError, a conforming one with its ApiError.
+ */
+export type ValidateMode = "off" | "warn" | "throw";
+
+/**
+ * What the client checks each parsed response against, from `galaxiom/validation` (`axiomValidation`,
+ * `galileoValidation`, or `createValidation` over an app's own `<api>.validators.ts`). The client calls it, before
+ * anything else looks at the result, with the mode, the operation, openapi-fetch's result, the call's `parseAs`
+ * (a body not parsed as JSON is not checked) and where to log and what to redact. It throws in `"throw"` mode.
+ */
+export type Validation = (
+  mode: ValidateMode,
+  operation: Operation,
+  result: { data?: unknown; error?: unknown; response: Response },
+  parseAs: unknown,
+  report: { logger?: Logger | undefined; redactor: { text(text: string): string } },
+) => void;
 
 /** Options every galaxiom client takes. */
 export interface ClientOptions {
@@ -68,6 +90,10 @@ export interface ClientOptions {
    * @default for the call's media type: JSON, or the operation's URL-encoded or multipart form
    */
   bodySerializer?: BodySerializer<unknown>;
+  /** Check every response against the spec (see `ValidateMode`); a call's own `validate` overrides it. @default "off" */
+  validate?: ValidateMode;
+  /** What to check responses against: `import { axiomValidation } from "galaxiom/validation"` (see `Validation`). */
+  validation?: Validation;
 }
 
 /** Options for one call, on raw calls (`client.GET(path, { …, timeout })`) and helpers alike; they override the client's. */
@@ -79,6 +105,8 @@ export interface CallOptions {
   signal?: AbortSignal | null;
   /** The fetch to send this call's requests with, instead of the client's; the same contract. */
   fetch?: Fetch;
+  /** Check this call's response against the spec, overriding the client's `validate`; not `"off"` needs the client's `validation`. */
+  validate?: ValidateMode;
 }
 
 /** Options for one helper call (`galileo.apiKeys.create(body, { … })`): a call's, and headers for this call. */
@@ -107,6 +135,8 @@ export interface ResolvedOptions {
   /** The origin of `baseUrl`: the one place this client's requests, and so its credentials, may go. */
   origin: string;
   throwOnError: boolean | undefined;
+  validate: ValidateMode | undefined;
+  validation: Validation | undefined;
   logger: Logger | undefined;
   clock: Clock;
   redactor: Redactor;
@@ -123,11 +153,14 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export function resolveOptions(options: ClientOptions, baseUrl: string, secrets: unknown[], where: string): ResolvedOptions {
   checkBaseUrl(baseUrl, where);
   const redactor = new Redactor([...secrets, ...secretHeaders(options.headers)]);
-  const { headers, querySerializer, bodySerializer } = options;
+  const { headers, querySerializer, bodySerializer, validate, validation } = options;
+  validationFor(validate, validation, where);
   return {
     base: { baseUrl, headers, querySerializer, bodySerializer },
     origin: new URL(baseUrl).origin,
     throwOnError: options.throwOnError,
+    validate,
+    validation,
     logger: options.logger ?? (/^(1|true)$/i.test(readEnv("GALAXIOM_DEBUG") ?? "") ? console : undefined),
     clock: { ...systemClock, ...options.clock },
     redactor,
@@ -159,6 +192,16 @@ export function resolveCall(policy: CallPolicy, call: CallOptions, where: string
     signal: call.signal ?? undefined,
     fetch: call.fetch ?? policy.fetch,
   };
+}
+
+/**
+ * The validation a mode other than "off" runs, refused when there is none: it lives in its own entry, so that
+ * a client that never validates bundles none of it.
+ */
+export function validationFor(mode: ValidateMode | undefined, validation: Validation | undefined, where: string): Validation | undefined {
+  if (!mode || mode == "off") return;
+  if (!validation) throw new GalaxiomError(`${where}: validate needs \`validation\`: import { axiomValidation, galileoValidation } from "galaxiom/validation"`);
+  return validation;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface FakeOptions<Paths = unknown> {
 export interface Fake<Paths> {
   readonly origin: string;
   /** Answers an operation's calls with `handler` (replacing any earlier one); returns the fake, to chain. */
-  on<Key extends OperationKey<Paths>>(key: Key, handler: FakeHandler<OperationOf<Paths, Key>, Key>): Fake<Paths>;
+  on<Key extends OperationKey<Paths>>(key: Key, handler: Key extends unknown ? FakeHandler<OperationOf<Paths, Key>, Key> : never): Fake<Paths>;
   /** A `fetch` to give the client: `createAxiomClient({ token, fetch: fake.fetch })`. In process, no sockets. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Answers a Request as `fetch` does: its Response, or the FakeError, rejected (and recorded). */

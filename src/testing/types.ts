@@ -79,11 +79,14 @@ type Responses<Operation> = Operation extends { responses: infer R } ? R : Recor
  * response without one). `default` and `4XX` stand for the error statuses the operation doesn't name itself.
  */
 export type FakeReply<Operation> = {
-  [Key in keyof Responses<Operation>]: {
-    status: StatusOf<Key, keyof Responses<Operation>>;
-    headers?: Record<string, string>;
-  } & (JsonContent<Responses<Operation>[Key]> extends undefined ? { body?: undefined } : { body: JsonContent<Responses<Operation>[Key]> });
+  [Key in keyof Responses<Operation>]: Reply<StatusOf<Key, keyof Responses<Operation>>, JsonContent<Responses<Operation>[Key]>>;
 }[keyof Responses<Operation>];
+
+// One object type per status, not an intersection: TypeScript discriminates a union of plain object types by
+// `status` and types the body literal by that branch, keeping its enum strings ("axiom:events:v1") literal.
+type Reply<Status, Body> = [Body] extends [undefined]
+  ? { status: Status; headers?: Record<string, string>; body?: undefined }
+  : { status: Status; headers?: Record<string, string>; body: Body };
 
 /** A handler for one operation: sync or async. */
 export type FakeHandler<Operation, Key extends string = string> = (call: FakeCall<Operation, Key>) => FakeReply<Operation> | Promise<FakeReply<Operation>>;

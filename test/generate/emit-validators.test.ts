@@ -72,11 +72,12 @@ describe("generated validators: types", () => {
     ]);
   });
 
-  it("checks uuid, date-time and date formats, and lists every other format as unchecked", async () => {
+  it("checks uuid (Pydantic's uuid4 as a UUID's shape), date-time and date formats, and lists every other format as unchecked", async () => {
     const schema = {
       type: "object",
       properties: {
         id: { type: "string", format: "uuid" },
+        v4: { type: "string", format: "uuid4" },
         at: { type: "string", format: "date-time" },
         on: { type: "string", format: "date" },
         mail: { type: "string", format: "email" },
@@ -85,8 +86,10 @@ describe("generated validators: types", () => {
     };
     const check = await checkerFor(schema);
     expect(check({ id: "123e4567-e89b-12d3-a456-426614174000", at: "2024-02-29T23:59:60.123+01:00", on: "2024-12-31", mail: "not an email" })).toEqual([]);
-    expect(check({ id: "123e4567e89b12d3a456426614174000", at: "2024-02-29 25:00:00", on: "2024-13-01" })).toEqual([
+    expect(check({ v4: "0190c1f2-7e5a-7b3c-9d4e-5f6a7b8c9d0e" })).toEqual([]);
+    expect(check({ id: "123e4567e89b12d3a456426614174000", v4: "7", at: "2024-02-29 25:00:00", on: "2024-13-01" })).toEqual([
       issue("/id", "string (uuid)", "string"),
+      issue("/v4", "string (uuid4)", "string"),
       issue("/at", "string (date-time)", "string"),
       issue("/on", "string (date)", "string"),
     ]);
@@ -319,6 +322,19 @@ describe("generated validators: hostile values", () => {
     expect(check({ child: { child: 1 } })).toEqual([issue("/child/child", "object", "number")]);
   });
 
+  it("leaves the nesting count as it was when an app's object throws from a getter", async () => {
+    const check = await checkerFor(ref("Tree"), schemas);
+    const throwing = { child: { child: {} } };
+    Object.defineProperty(throwing.child.child, "child", {
+      enumerable: true,
+      get: () => {
+        throw new Error("getter");
+      },
+    });
+    for (let attempt = 0; attempt < 300; attempt++) expect(() => check(throwing)).toThrow("getter");
+    expect(check({ child: { child: 1 } })).toEqual([issue("/child/child", "object", "number")]);
+  });
+
   it("checks a 1,000,000-item array", async () => {
     const check = await checkerFor({ type: "array", items: { type: "integer" } });
     const items = Array.from({ length: 1_000_000 }, (_, index) => index);
@@ -386,9 +402,9 @@ describe("generated validators: hostile specs", () => {
     expect(Object.getPrototypeOf(operation.responses)).toBeNull();
     const issues: Array<{ pointer: string; expected: string; actual: string }> = [];
     // Typed as any key: TypeScript would take `.constructor` for Object's.
-    const [proto, constructor]: string[] = ["__proto__", "constructor"];
+    const [proto, ctor]: string[] = ["__proto__", "constructor"];
     operation.responses[proto!]!.content!["application/json"]!(JSON.parse(`{"__proto__": "nope"}`), "", issues);
-    operation.responses[constructor!]!.content!["application/json"]!(1.5, "", issues);
+    operation.responses[ctor!]!.content!["application/json"]!(1.5, "", issues);
     operation.responses["200"]!.headers![injection.toLowerCase()]!("x", "", issues);
     expect(operation.responses["200"]!.content![injection]).toBeNull();
     operation.responses["201"]!.content!["application/json"]!("x", "", issues);

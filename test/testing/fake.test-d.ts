@@ -20,6 +20,13 @@ describe("fake.on", () => {
     expectTypeOf(axiom.on("GET /v2/datasets", () => ({ status: 200, body: [] }))).toEqualTypeOf(axiom);
   });
 
+  it("types a body written inline by its status, enum values kept literal, sync or async", () => {
+    const { kind: _, ...fields } = dataset;
+    axiom.on("GET /v2/datasets", () => ({ status: 200, body: [{ ...fields, kind: "otel:logs:v1" }] }));
+    axiom.on("GET /v2/datasets", async () => ({ status: 200, body: [{ ...fields, kind: "otel:logs:v1" }] }));
+    axiom.on("GET /v2/datasets", (_call) => ({ status: 200, body: [{ ...fields, kind: "otel:logs:v1" }] }));
+  });
+
   it("refuses a key that isn't an operation, a method the path doesn't have, or a lowercase method", () => {
     // @ts-expect-error: no such path
     axiom.on("GET /v2/nothing", () => ({ status: 200 }));

@@ -163,7 +163,7 @@ describe("a fake Axiom, as the client's fetch", () => {
   });
 
   it("refuses on() for a key that isn't an operation", () => {
-    expect(() => fake.on("GET /v9/nothing" as never, () => ({ status: 200 }) as never)).toThrow('"GET /v9/nothing" is not an operation');
+    expect(() => fake.on("GET /v9/nothing" as never, (() => ({ status: 200 })) as never)).toThrow('"GET /v9/nothing" is not an operation');
   });
 });
 
@@ -235,7 +235,7 @@ describe("a fake Galileo", () => {
   });
 
   it("returns to its token exchange handlers on reset()", async () => {
-    const fake = createFakeGalileo().on("GET /v2/token", () => ({ status: 200, body: { access_token: "mine", expires_at: "2999-01-01T00:00:00Z" } }));
+    const fake = createFakeGalileo().on("GET /v2/token", () => ({ status: 200, body: { access_token: "mine", token_type: "bearer", expires_at: "2999-01-01T00:00:00Z" } }));
     fake.reset();
     const galileo = createGalileoClient({ apiKey: "gk-secret-key", tokenExchange: "v2-token", fetch: fake.fetch });
     expect((await galileo.auth.getToken()).access_token).toBe("fake-galileo-token");

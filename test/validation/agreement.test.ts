@@ -22,6 +22,8 @@ const schemas30 = {
   // openapi-typescript drops a $ref's siblings: `nullable` beside a $ref doesn't make it nullable.
   NullableRefBeside: { type: "object", properties: { pet: { $ref: "#/components/schemas/Pet", nullable: true } } },
   ReadOnlyRequired: { type: "object", required: ["id"], properties: { id: { type: "string", readOnly: true } } },
+  // A `default` doesn't make a property required (emit-types.ts turns openapi-typescript's defaultNonNullable off).
+  WithDefault: { type: "object", properties: { description: { type: "string", default: "" } } },
   Closed: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
   Open: { type: "object", properties: { a: { type: "string" } } },
   MapOfInt: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "integer" } },
@@ -79,6 +81,8 @@ const cases30: Case[] = [
   { schema: "NullableRefBeside", value: { pet: null } },
   { schema: "ReadOnlyRequired", value: { id: "1" } },
   { schema: "ReadOnlyRequired", value: {} },
+  { schema: "WithDefault", value: {} },
+  { schema: "WithDefault", value: { description: 1 } },
   { schema: "Closed", value: { a: "x" } },
   { schema: "Closed", value: { a: "x", b: 1 } },
   { schema: "Open", value: { a: "x" } },
