@@ -75,7 +75,15 @@ export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: ty
     await wired(async (fake, fetch) => {
       fake.on("POST /v2/datasets", ({ body }) => ({
         status: 200,
-        body: { id: body.name, name: body.name, kind: body.kind, description: "", created: "2024-01-01T00:00:00Z", updatedAt: "2024-01-01T00:00:00Z", who: "" },
+        body: {
+          id: body.name,
+          name: body.name,
+          kind: body.kind ?? "axiom:events:v1",
+          description: "",
+          created: "2024-01-01T00:00:00Z",
+          updatedAt: "2024-01-01T00:00:00Z",
+          who: "",
+        },
       }));
       const post = async (json: unknown) =>
         fetch("https://api.axiom.co/v2/datasets", {
