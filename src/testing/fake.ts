@@ -88,6 +88,15 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
 
   const declared = (key: string): string[] => Object.keys(validators[key]?.responses ?? samples[key] ?? {});
 
+  /** A success reply to offer in a message: the first 2xx status declared, with a body only when that response has one. */
+  const successExample = (key: string): string => {
+    const status = successStatus(declared(key));
+    const declaredKey = responseKey(declared(key), status);
+    // Without a table that declares the response, nothing says it has no body.
+    const hasBody = declaredKey === undefined || Boolean(validators[key]?.responses[declaredKey]?.content ?? samples[key]?.[declaredKey]);
+    return `{ status: ${status}${hasBody ? ", body: …" : ""} }`;
+  };
+
   /** The sample of the response a status falls under, or undefined when there is none. */
   const sampleReply = (key: string, status: number): AnyReply => {
     const responseKeyOf = responseKey(declared(key), status);
@@ -111,6 +120,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     const check = byMediaType(content, "application/json");
     if (check && reply.body !== undefined) check(reply.body, "", issues);
     if (issues.length) fail(`${who}'s ${status} body doesn't match the spec: ${describeIssues(issues)}`, operation);
+    if (!headers) return;
     const given = new Headers(reply.headers);
     for (const name in headers) {
       headers[name]!(given.get(name), "", issues);
@@ -159,9 +169,8 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     } else if (unhandled == "sample") {
       reply = sampleReply(key, successStatus(declared(key)));
     } else {
-      const status = successStatus(declared(key));
       return fail(
-        `the fake has no handler for it: handle it with fake.on(${JSON.stringify(key)}, () => ({ status: ${status}, body: … })), ` +
+        `the fake has no handler for it: handle it with fake.on(${JSON.stringify(key)}, () => (${successExample(key)})), ` +
           `or create the fake with { unhandled: "sample" }`,
         operation,
       );
@@ -177,7 +186,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
       handlers.set(key, handler as unknown as AnyHandler);
       return fake;
     },
-    fetch: (input, init) => handle(new Request(input, init)),
+    fetch: (input, init) => handle(requestOf(input, init)),
     handle,
     calls: calls as never,
     callsOf: (key) => calls.filter((call) => call.operation == key) as never,
@@ -196,6 +205,17 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
   return fake;
 }
 
+/**
+ * The Request a `fetch(input, init)` stands for. The client's own Request goes as it is when `init` changes
+ * nothing the fake reads: a copy costs more than the rest of the call (a stream to pipe the body through, and
+ * the signal read, which makes the client create its AbortController), and the fake reads neither the signal
+ * nor `redirect`, which is all the client's init holds.
+ */
+function requestOf(input: RequestInfo | URL, init: RequestInit | undefined): Request {
+  if (input instanceof Request && init?.method === undefined && init?.headers === undefined && init?.body === undefined) return input;
+  return new Request(input, init);
+}
+
 /** A handler's (or sample's) reply as a Response: JSON, or no body when it has none. */
 function respond({ status, body, headers }: AnyReply): Response {
   const noBody = body === undefined || status == 204 || status == 205 || status == 304;
@@ -204,10 +224,29 @@ function respond({ status, body, headers }: AnyReply): Response {
   return new Response(noBody ? null : JSON.stringify(body), { status, headers: sent });
 }
 
-/** A request's body: parsed JSON when it says it is JSON, else its text; undefined when it has none. */
+/** The content codings the fake reads, as DecompressionStream names them (HTTP's `deflate` is its zlib format). */
+const DECODERS = new Map<string, CompressionFormat | null>([
+  ["identity", null],
+  ["gzip", "gzip"],
+  ["x-gzip", "gzip"],
+  ["deflate", "deflate"],
+]);
+
+/**
+ * A request's body as the API would read it: decoded per its Content-Encoding, then parsed JSON when it says it
+ * is JSON, else its text. Undefined when it has none, or when its encoding is one the fake can't decode (br,
+ * zstd): then it is left unread in `request`, for a handler to read.
+ */
 async function bodyOf(request: Request, operation: Operation, fail: (message: string, operation: Operation) => never): Promise<unknown> {
   if (!request.body) return undefined;
-  const text = await request.text();
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase() || "identity";
+  const decoder = DECODERS.get(encoding);
+  if (decoder === undefined) return undefined;
+  const text = decoder
+    ? await new Response(request.body.pipeThrough(new DecompressionStream(decoder)))
+        .text()
+        .catch(() => fail(`the request says its body is ${encoding}-encoded, but it isn't`, operation))
+    : await request.text();
   if (!/^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) return text;
   try {
     return JSON.parse(text);

@@ -4,12 +4,12 @@ export interface Matched {
   path: Record<string, string>;
 }
 
+/** A template's segment, compiled once: a literal to compare as it is, or a parameter's name. */
+type Segment = { literal: string } | { parameter: string };
+
 interface Route {
   key: string;
-  method: string;
-  segments: string[];
-  /** Literal segments: where templates overlap (`/datasets/query`, `/datasets/{id}`), the most literal wins. */
-  literals: number;
+  segments: Segment[];
 }
 
 /**
@@ -19,17 +19,25 @@ interface Route {
  * segments never reach here: URL parsing resolves them, as a server's would.
  */
 export function router(keys: Iterable<string>): (method: string, pathname: string) => Matched | undefined {
-  const routes: Route[] = [];
+  // By method and segment count, so that a call compares only the templates that could match it.
+  const routes = new Map<string, Route[]>();
   for (const key of keys) {
     const space = key.indexOf(" ");
-    const segments = key.slice(space + 1).split("/");
-    routes.push({ key, method: key.slice(0, space), segments, literals: segments.filter((segment) => !isParameter(segment)).length });
+    const segments = key
+      .slice(space + 1)
+      .split("/")
+      .map((segment): Segment => (/^\{[^{}]+\}$/.test(segment) ? { parameter: segment.slice(1, -1) } : { literal: segment }));
+    const group = `${key.slice(0, space)} ${segments.length}`;
+    const grouped = routes.get(group) ?? [];
+    grouped.push({ key, segments });
+    routes.set(group, grouped);
   }
-  routes.sort((a, b) => b.literals - a.literals);
+  // Where templates overlap (`/datasets/query`, `/datasets/{id}`), the most literal wins.
+  const literals = (route: Route) => route.segments.filter((segment) => "literal" in segment).length;
+  for (const group of routes.values()) group.sort((a, b) => literals(b) - literals(a));
   return (method, pathname) => {
     const given = pathname.split("/");
-    for (const route of routes) {
-      if (route.method != method || route.segments.length != given.length) continue;
+    for (const route of routes.get(`${method} ${given.length}`) ?? []) {
       const path = matchSegments(route.segments, given);
       if (path) return { key: route.key, path };
     }
@@ -37,23 +45,19 @@ export function router(keys: Iterable<string>): (method: string, pathname: strin
   };
 }
 
-function isParameter(segment: string): boolean {
-  return /^\{[^{}]+\}$/.test(segment);
-}
-
-function matchSegments(template: string[], given: string[]): Record<string, string> | undefined {
+function matchSegments(template: Segment[], given: string[]): Record<string, string> | undefined {
   const path: Record<string, string> = {};
   for (let index = 0; index < template.length; index++) {
     const expected = template[index]!;
     const actual = given[index]!;
-    if (!isParameter(expected)) {
-      if (expected != actual) return undefined;
+    if ("literal" in expected) {
+      if (expected.literal != actual) return undefined;
       continue;
     }
     const value = decoded(actual);
     if (!value) return undefined;
     // Object.defineProperty: a parameter named `__proto__` is a property like any other.
-    Object.defineProperty(path, expected.slice(1, -1), { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(path, expected.parameter, { value, enumerable: true, writable: true, configurable: true });
   }
   return path;
 }

@@ -43,7 +43,12 @@ export interface CallParams<Operation> {
 /** The request body an operation takes, when it takes one. */
 export type RequestBody<Operation> = Operation extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : undefined;
 
-/** One call the fake received: the operation it matched, its parameters and body (parsed JSON, else the text), and the Request. */
+/**
+ * One call the fake received: the operation it matched, its parameters, its body and the Request. The body is
+ * read as the API would, decoded per its Content-Encoding (gzip, deflate): parsed JSON when it says it is JSON,
+ * else its text; undefined when there is none, or when its encoding is one the fake can't decode (br, zstd),
+ * which it leaves unread in `request` for a handler to read (`await request.arrayBuffer()`).
+ */
 export interface FakeCall<Operation = unknown, Key extends string = string> {
   operation: Key;
   params: CallParams<Operation>;
