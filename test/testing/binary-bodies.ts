@@ -78,7 +78,7 @@ export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: ty
         body: {
           id: body.name,
           name: body.name,
-          kind: body.kind ?? "axiom:events:v1",
+          kind: body.kind,
           description: "",
           created: "2024-01-01T00:00:00Z",
           updatedAt: "2024-01-01T00:00:00Z",
