@@ -1,26 +1,14 @@
-import type { Check, Issue, OperationChecks, ResponseChecks } from "../../generated/axiom.validators.js";
+import { mediaTypeKey } from "../validation/match.js";
+import type { Issue } from "../validation/checks.js";
 
-// The shape every generated <api>.validators.ts has (the package's and an app's alike), named from one of them.
-export type { Check, Issue, OperationChecks, ResponseChecks };
-export type Validators = Record<string, OperationChecks>;
+// The validators' shape, and how a response finds its checks, are galaxiom/validation's: a fake and a client's
+// `validate` read the same tables the same way.
+export type { Check, Issue, OperationChecks, ResponseChecks, Validators } from "../validation/checks.js";
 
-/** The response key a status falls under, as the spec writes them: the status itself, its range ("4XX"), else "default". */
-export function responseKey(keys: readonly string[], status: number): string | undefined {
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  return keys.find((key) => key == exact) ?? keys.find((key) => key.toUpperCase() == range) ?? keys.find((key) => key == "default");
-}
-
-/** The entry for a media type: exact (parameters dropped, any case), else `type/*`, else `*\/*`. */
+/** The entry of `table` a Content-Type falls under (see mediaTypeKey), or undefined. */
 export function byMediaType<T>(table: Record<string, T> | undefined, contentType: string | null): T | undefined {
-  if (!table || !contentType) return undefined;
-  const media = contentType.split(";")[0]!.trim().toLowerCase();
-  const keys = Object.keys(table);
-  const key =
-    keys.find((name) => name.toLowerCase() == media) ??
-    keys.find((name) => name.toLowerCase() == `${media.split("/")[0]}/*`) ??
-    keys.find((name) => name == "*/*");
-  return key === undefined ? undefined : table[key];
+  const key = table && contentType ? mediaTypeKey(contentType, table) : undefined;
+  return key === undefined ? undefined : table![key];
 }
 
 /** What a check finds, as one line: at most three issues, each its pointer, the type expected and the type that came. */

@@ -1,6 +1,7 @@
 import type { OperationSecurity } from "../auth/security.js";
 import { GalaxiomError, type Operation } from "../errors.js";
-import { byMediaType, describeIssues, type Issue, responseKey, type Validators } from "./checks.js";
+import { responseKey } from "../validation/match.js";
+import { byMediaType, describeIssues, type Issue, type Validators } from "./checks.js";
 import { router } from "./route.js";
 import { type Samples, seeded } from "./seed.js";
 import type { FakeCall, FakeHandler, OperationKey, OperationOf } from "./types.js";
@@ -86,12 +87,12 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     throw error;
   };
 
-  const declared = (key: string): string[] => Object.keys(validators[key]?.responses ?? samples[key] ?? {});
+  const declared = (key: string): Record<string, unknown> => validators[key]?.responses ?? samples[key] ?? {};
 
   /** A success reply to offer in a message: the first 2xx status declared, with a body only when that response has one. */
   const successExample = (key: string): string => {
-    const status = successStatus(declared(key));
-    const declaredKey = responseKey(declared(key), status);
+    const status = successStatus(Object.keys(declared(key)));
+    const declaredKey = responseKey(status, declared(key));
     // Without a table that declares the response, nothing says it has no body.
     const hasBody = declaredKey === undefined || Boolean(validators[key]?.responses[declaredKey]?.content ?? samples[key]?.[declaredKey]);
     return `{ status: ${status}${hasBody ? ", body: …" : ""} }`;
@@ -99,7 +100,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
 
   /** The sample of the response a status falls under, or undefined when there is none. */
   const sampleReply = (key: string, status: number): AnyReply => {
-    const responseKeyOf = responseKey(declared(key), status);
+    const responseKeyOf = responseKey(status, declared(key));
     const make = responseKeyOf === undefined ? undefined : samples[key]?.[responseKeyOf];
     return { status, body: make ? make(seeded(seed)) : undefined };
   };
@@ -111,7 +112,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     }
     const checks = validators[key];
     if (!checks) return;
-    const responseKeyOf = responseKey(Object.keys(checks.responses), status!);
+    const responseKeyOf = responseKey(status!, checks.responses);
     if (responseKeyOf === undefined) {
       fail(`${who} answered ${status}, which the operation doesn't declare (it declares ${Object.keys(checks.responses).join(", ")})`, operation);
     }
@@ -167,7 +168,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
         return fail(`the handler threw: ${String((error as Error | null)?.message ?? error)}`, operation, error);
       }
     } else if (unhandled == "sample") {
-      reply = sampleReply(key, successStatus(declared(key)));
+      reply = sampleReply(key, successStatus(Object.keys(declared(key))));
     } else {
       return fail(
         `the fake has no handler for it: handle it with fake.on(${JSON.stringify(key)}, () => (${successExample(key)})), ` +

@@ -72,7 +72,10 @@ export function useFakeGalileo(): (options?: FakeGalileoOptions) => Promise<Fake
       }
       if (path == `/v2/projects/${PROJECT_ID}/log_streams/search`) {
         await lookupGate;
-        return answer(response, 200, { ...page, log_streams: named(logStreams, body).map((stream) => ({ ...stream, project_id: PROJECT_ID })) });
+        return answer(response, 200, {
+          ...page,
+          log_streams: named(logStreams, body).map((stream) => ({ ...stream, project_id: PROJECT_ID, has_user_created_sessions: false })),
+        });
       }
       if (path == "/v2/projects" && read.method == "POST") {
         projects[body.name] = PROJECT_ID;
@@ -80,7 +83,7 @@ export function useFakeGalileo(): (options?: FakeGalileoOptions) => Promise<Fake
       }
       if (path == `/v2/projects/${PROJECT_ID}/log_streams` && read.method == "POST") {
         logStreams[body.name] = LOG_STREAM_ID;
-        return answer(response, 200, { id: LOG_STREAM_ID, name: body.name, project_id: PROJECT_ID, ...DATES });
+        return answer(response, 200, { id: LOG_STREAM_ID, name: body.name, project_id: PROJECT_ID, has_user_created_sessions: false, ...DATES });
       }
       if (path == `/v2/projects/${PROJECT_ID}/sessions`) {
         return answer(response, 200, { id: SESSION_ID, name: body.name ?? null, project_id: PROJECT_ID, project_name: "shop" });

@@ -91,10 +91,10 @@ export function binaryBodyTests(install: (fake: Fake<AxiomPaths>) => { fetch: ty
           headers: { ...AUTH, "content-type": "application/json", "content-encoding": "gzip" },
           body: await gzip(new TextEncoder().encode(JSON.stringify(json))),
         });
-      expect((await post({ name: "logs", kind: "axiom:events:v1" })).status).toBe(200);
-      expect(fake.callsOf("POST /v2/datasets")[0]!.body).toEqual({ name: "logs", kind: "axiom:events:v1" });
+      expect((await post({ name: "logs", kind: "axiom:events:v1", description: "" })).status).toBe(200);
+      expect(fake.callsOf("POST /v2/datasets")[0]!.body).toEqual({ name: "logs", kind: "axiom:events:v1", description: "" });
       fake.verify();
-      await post({ name: 7, kind: "axiom:events:v1" }).catch(() => undefined);
+      await post({ name: 7, kind: "axiom:events:v1", description: "" }).catch(() => undefined);
       expect(fake.failures.map((failure) => failure.message)).toEqual([
         "POST /v2/datasets: the request body doesn't match the spec: at /name: expected string, came number",
       ]);

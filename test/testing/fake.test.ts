@@ -235,7 +235,10 @@ describe("a fake Galileo", () => {
   });
 
   it("returns to its token exchange handlers on reset()", async () => {
-    const fake = createFakeGalileo().on("GET /v2/token", () => ({ status: 200, body: { access_token: "mine", token_type: "bearer", expires_at: "2999-01-01T00:00:00Z" } }));
+    const fake = createFakeGalileo().on("GET /v2/token", () => ({
+      status: 200,
+      body: { access_token: "mine", token_type: "bearer", expires_at: "2999-01-01T00:00:00Z" },
+    }));
     fake.reset();
     const galileo = createGalileoClient({ apiKey: "gk-secret-key", tokenExchange: "v2-token", fetch: fake.fetch });
     expect((await galileo.auth.getToken()).access_token).toBe("fake-galileo-token");

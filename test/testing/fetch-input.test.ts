@@ -13,13 +13,13 @@ it("takes a Request as it is when the init changes nothing it reads, and applies
   // The init's method and body apply too.
   const posted = await fake.fetch(new Request(URL, { headers: { authorization: "Bearer xaat-input", "content-type": "application/json" } }), {
     method: "POST",
-    body: JSON.stringify({ name: "logs", kind: "axiom:events:v1" }),
+    body: JSON.stringify({ name: "logs", kind: "axiom:events:v1", description: "" }),
   });
   expect(posted.status).toBe(200);
   expect(fake.calls.map((call) => [call.operation, call.body])).toEqual([
     ["GET /v2/datasets", undefined],
     ["GET /v2/datasets", undefined],
-    ["POST /v2/datasets", { name: "logs", kind: "axiom:events:v1" }],
+    ["POST /v2/datasets", { name: "logs", kind: "axiom:events:v1", description: "" }],
   ]);
   fake.verify();
 });
