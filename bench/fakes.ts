@@ -34,13 +34,15 @@ async function suite(axiom: AxiomClient): Promise<number> {
 
 export async function run(): Promise<void> {
   nock.disableNetConnect();
-  const fake = createFakeAxiom()
-    .on("GET /v2/datasets", () => ({ status: 200, body: [dataset] }))
-    .on("POST /v2/datasets", ({ body }) => ({ status: 200, body: { ...dataset, name: body.name } }));
+  // A fake per round, as a test suite makes one per test: the calls one records are a round's only.
+  const makeFake = () =>
+    createFakeAxiom()
+      .on("GET /v2/datasets", () => ({ status: 200, body: [dataset] }))
+      .on("POST /v2/datasets", ({ body }) => ({ status: 200, body: { ...dataset, name: body.name } }));
   const runs = {
-    "galaxiom/testing fake, as the client's fetch": () => suite(createAxiomClient({ token: "xaat-bench", fetch: fake.fetch })),
+    "galaxiom/testing fake, as the client's fetch": () => suite(createAxiomClient({ token: "xaat-bench", fetch: makeFake().fetch })),
     "galaxiom/testing fake, through nock (nockScope)": async () => {
-      const scope = nockScope(fake);
+      const scope = nockScope(makeFake());
       try {
         return await suite(createAxiomClient({ token: "xaat-bench" }));
       } finally {

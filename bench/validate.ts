@@ -33,7 +33,8 @@ function tracePage(schemas: Record<string, Schema>): unknown {
   const [example] = schemas.LogRecordsQueryResponse!.examples as Array<{ records: Array<Record<string, unknown>> }>;
   const trace = example!.records.find((record) => record.type == "trace")!;
   const records = Array.from({ length: 100 }, (_, i) => ({ ...structuredClone(trace), id: `7b1f3c2e-9a4d-4c1b-8e2f-${String(i).padStart(12, "0")}` }));
-  return { ...example, records, num_records: records.length, next_starting_token: 100 };
+  // What FastAPI sends: every field, defaults included (the example leaves some out).
+  return { ...example, starting_token: 0, limit: 100, paginated: true, records, num_records: records.length, next_starting_token: 100 };
 }
 
 /** An APL tabular result of 10,000 rows: the vendor's example of V1AplResult, its three rows repeated. */

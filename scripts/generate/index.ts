@@ -10,7 +10,7 @@ import { emitSamples } from "./emit-samples.js";
 import { emitSecurity } from "./emit-security.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators } from "./emit-validators.js";
-import { apiFile, README_FILE } from "./outputs.js";
+import { API_FILES, apiFile, README_FILE } from "./outputs.js";
 import { typecheck } from "./typecheck.js";
 
 export interface Generated {
@@ -76,7 +76,10 @@ export async function generate(config: SpecsConfig): Promise<Generated> {
     }
   }
   // Types that wouldn't compile in an app must not reach generated/: check them as an app would, first.
-  const [problem] = typecheck(files, aliases);
+  // The validators and samples are only parsed: they are plain code (no types from the spec) whose every shape the
+  // emitters' tests compile, and type-checking their 1.3 MB took 5 s, doubling generate's time.
+  const plainCode = (name: string) => name.endsWith(API_FILES.validators.suffix) || name.endsWith(API_FILES.samples.suffix);
+  const [problem] = typecheck(files, aliases, plainCode);
   if (problem) {
     const origin = problem.schema === undefined ? undefined : schemaOrigin.get(`${problem.file}#${problem.schema}`);
     const where = origin ?? { file: `generated/${problem.file}` };

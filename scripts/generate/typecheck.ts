@@ -27,8 +27,13 @@ const OPTIONS: TS.CompilerOptions = {
 /**
  * Compile generated TypeScript in memory, as an app would (strict, no skipLibCheck), before it replaces
  * anything on disk. `aliases` gives, per file, each hoisted schema's alias, to name the schema in the report.
+ * The files `syntaxOnly` names are only parsed.
  */
-export function typecheck(files: Map<string, string>, aliases: Map<string, Map<string, string>> = new Map()): TypeProblem[] {
+export function typecheck(
+  files: Map<string, string>,
+  aliases: Map<string, Map<string, string>> = new Map(),
+  syntaxOnly: (name: string) => boolean = () => false,
+): TypeProblem[] {
   const root = path.resolve(".galaxiom-typecheck");
   const virtual = new Map([...files].map(([name, text]) => [path.join(root, name), text]));
   const host = ts.createCompilerHost(OPTIONS, true);
@@ -46,7 +51,15 @@ export function typecheck(files: Map<string, string>, aliases: Map<string, Map<s
     OPTIONS,
     host,
   );
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program
+      .getSourceFiles()
+      .filter((file) => virtual.has(path.resolve(file.fileName)))
+      .flatMap((file) => (syntaxOnly(path.relative(root, file.fileName)) ? program.getSyntacticDiagnostics(file) : ts.getPreEmitDiagnostics(program, file))),
+  ];
+  return diagnostics.map((diagnostic) => {
     const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
     const { file, start } = diagnostic;
     if (!file || start === undefined) return { file: "(compiler)", schema: undefined, message };
