@@ -57,7 +57,7 @@ export interface Fake<Paths> {
 /** What an interceptor needs of a fake, whatever its paths: where it answers, and how. */
 export type Interceptable = Pick<Fake<unknown>, "origin" | "handle">;
 
-type AnyReply = { status: number; body?: unknown; headers?: Record<string, string> };
+type AnyReply = { status: number; body?: unknown; headers?: Record<string, string | number | boolean> };
 interface AnyCall {
   operation: string;
   params: { path: Record<string, string>; query: Record<string, string | string[]>; header: Record<string, string> };
@@ -122,7 +122,7 @@ export function createFake<Paths>(options: FakeOptions<Paths>): Fake<Paths> {
     if (check && reply.body !== undefined) check(reply.body, "", issues);
     if (issues.length) fail(`${who}'s ${status} body doesn't match the spec: ${describeIssues(issues)}`, operation);
     if (!headers) return;
-    const given = new Headers(reply.headers);
+    const given = headersOf(reply.headers);
     for (const name in headers) {
       headers[name]!(given.get(name), "", issues);
       if (issues.length) fail(`${who}'s ${status} header \`${name}\` doesn't match the spec: ${describeIssues(issues, "(its value)")}`, operation);
@@ -218,9 +218,16 @@ function requestOf(input: RequestInfo | URL, init: RequestInit | undefined): Req
 }
 
 /** A handler's (or sample's) reply as a Response: JSON, or no body when it has none. */
+/** A reply's headers as sent: a number or boolean as its text. */
+function headersOf(headers: AnyReply["headers"]): Headers {
+  const sent = new Headers();
+  for (const name in headers) sent.set(name, String(headers[name]));
+  return sent;
+}
+
 function respond({ status, body, headers }: AnyReply): Response {
   const noBody = body === undefined || status == 204 || status == 205 || status == 304;
-  const sent = new Headers(headers);
+  const sent = headersOf(headers);
   if (!noBody && !sent.has("content-type")) sent.set("content-type", "application/json");
   return new Response(noBody ? null : JSON.stringify(body), { status, headers: sent });
 }

@@ -79,14 +79,27 @@ type Responses<Operation> = Operation extends { responses: infer R } ? R : Recor
  * response without one). `default` and `4XX` stand for the error statuses the operation doesn't name itself.
  */
 export type FakeReply<Operation> = {
-  [Key in keyof Responses<Operation>]: Reply<StatusOf<Key, keyof Responses<Operation>>, JsonContent<Responses<Operation>[Key]>>;
+  [Key in keyof Responses<Operation>]: Reply<
+    StatusOf<Key, keyof Responses<Operation>>,
+    JsonContent<Responses<Operation>[Key]>,
+    ReplyHeaders<Responses<Operation>[Key]>
+  >;
 }[keyof Responses<Operation>];
 
 // One object type per status, not an intersection: TypeScript discriminates a union of plain object types by
 // `status` and types the body literal by that branch, keeping its enum strings ("axiom:events:v1") literal.
-type Reply<Status, Body> = [Body] extends [undefined]
-  ? { status: Status; headers?: Record<string, string>; body?: undefined }
-  : { status: Status; headers?: Record<string, string>; body: Body };
+type Reply<Status, Body, Headers> = [Body] extends [undefined]
+  ? { status: Status; headers?: Headers; body?: undefined }
+  : { status: Status; headers?: Headers; body: Body };
+
+/**
+ * The headers a reply may set: each one the response declares with its type (or as the text it is sent as: a
+ * header is text on the wire), and any other as text.
+ */
+type ReplyHeaders<Response> = (Response extends { headers: infer Declared }
+  ? { [Name in keyof Declared as string extends Name ? never : Name]?: Declared[Name] | string }
+  : unknown) &
+  Record<string, string | number | boolean>;
 
 /** A handler for one operation: sync or async. */
 export type FakeHandler<Operation, Key extends string = string> = (call: FakeCall<Operation, Key>) => FakeReply<Operation> | Promise<FakeReply<Operation>>;

@@ -78,3 +78,21 @@ describe("createFake, for an app's own paths", () => {
     expectTypeOf(fake.callsOf("GET /things/{id}")).toEqualTypeOf<Array<FakeCall<Paths["/things/{id}"]["get"], "GET /things/{id}">>>();
   });
 });
+
+describe("a reply's headers", () => {
+  it("take a declared header with its type or as text, and any other as text", () => {
+    const axiom = createFakeAxiom();
+    const result = {
+      format: "tabular",
+      datasetNames: [],
+      status: { elapsedTime: 1, blocksExamined: 0, rowsExamined: 0, rowsMatched: 0, numGroups: 0, isPartial: false, minBlockTime: "", maxBlockTime: "" },
+    } as never;
+    axiom.on("POST /v1/datasets/_apl", () => ({
+      status: 200,
+      body: result,
+      headers: { "X-QueryLimit-Remaining": 9, "X-QueryLimit-Reset": "60", "x-request-id": "r1" },
+    }));
+    // @ts-expect-error: X-QueryLimit-Remaining is an integer
+    axiom.on("POST /v1/datasets/_apl", () => ({ status: 200, body: result, headers: { "X-QueryLimit-Remaining": true } }));
+  });
+});

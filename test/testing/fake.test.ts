@@ -281,6 +281,40 @@ describe("createFake, for an app's own tables", () => {
     expect((await fake.fetch("https://api.example.com/things")).headers.get("x-request-id")).toBe("r1");
   });
 
+  it("sends a declared header given as a number as its text, and checks it so", async () => {
+    const fake = createFakeAxiom();
+    const result = {
+      format: "tabular",
+      datasetNames: ["logs"],
+      status: {
+        elapsedTime: 1,
+        blocksExamined: 0,
+        rowsExamined: 0,
+        rowsMatched: 0,
+        numGroups: 0,
+        isPartial: false,
+        cacheStatus: 1,
+        minBlockTime: "2026-12-01T00:00:00Z",
+        maxBlockTime: "2026-12-01T00:00:00Z",
+      },
+    };
+    fake.on("POST /v1/datasets/_apl", () => ({ status: 200, body: result as never, headers: { "X-QueryLimit-Remaining": 9 } }));
+    const reply = await fake.fetch("https://api.axiom.co/v1/datasets/_apl?format=tabular", {
+      method: "POST",
+      headers: { authorization: "Bearer x", "content-type": "application/json" },
+      body: '{"apl":"x"}',
+    });
+    expect(reply.headers.get("x-querylimit-remaining")).toBe("9");
+    fake.on("POST /v1/datasets/_apl", () => ({ status: 200, body: result as never, headers: { "X-QueryLimit-Remaining": "many" } }));
+    await expect(
+      fake.fetch("https://api.axiom.co/v1/datasets/_apl?format=tabular", {
+        method: "POST",
+        headers: { authorization: "Bearer x", "content-type": "application/json" },
+        body: '{"apl":"x"}',
+      }),
+    ).rejects.toThrow("header `x-querylimit-remaining` doesn't match the spec: at (its value): expected integer, came string");
+  });
+
   it("is a GalaxiomError, so that the client rejects with it unchanged", () => {
     expect(new FakeError("x")).toBeInstanceOf(GalaxiomError);
   });
